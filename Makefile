@@ -1,0 +1,59 @@
+# Stakeholder Network Explorer — the two commands that matter are `make run` and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: install install-dev chromium run test unit e2e lint format validate clean
+
+# Create .venv (if needed) and install the runtime dependencies; re-runs only when requirements.txt changes.
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Add the test and lint tools on top of the runtime.
+install-dev: $(VENV)/.installed-dev
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+chromium:
+	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@test -x $(CHROMIUM)
+
+# Start the app on the bundled data (or on $$NETWORK_DATA_DIR).
+run: install
+	$(VENV)/bin/streamlit run app.py
+
+# Every test: unit, doctests, app tests and browser tests in headless Chromium.
+test: install-dev chromium
+	$(PY) -m pytest
+
+# The fast loop: everything but the browser tests.
+unit: install-dev
+	$(PY) -m pytest -m "not e2e"
+
+# Only the browser tests.
+e2e: install-dev chromium
+	$(PY) -m pytest -m e2e
+
+# Check the bundled data and print its counts.
+validate: install
+	$(PY) -m network validate data
+
+# Lint and check formatting.
+lint: install-dev
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+# Format the code.
+format: install-dev
+	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

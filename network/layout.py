@@ -1,0 +1,120 @@
+"""Deterministic node positions, computed once in Python.
+
+The browser gets fixed x/y coordinates, so the same data and settings always
+give the same picture and vis-network needs no physics to settle. igraph's
+Fruchterman-Reingold (C code) is used with a seeded random generator; above
+``GRID_THRESHOLD`` nodes its grid variant keeps it near-linear.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import random
+from collections import OrderedDict
+from collections.abc import Hashable
+
+import igraph
+import networkx as nx
+import numpy as np
+
+__all__ = ["compute_layout", "DEFAULT_SEED", "layout_key"]
+
+DEFAULT_SEED = 42
+GRID_THRESHOLD = 1000
+_CACHE: OrderedDict[str, dict[Hashable, tuple[float, float]]] = OrderedDict()
+_CACHE_SIZE = 32
+
+
+def layout_key(G: nx.Graph, seed: int = DEFAULT_SEED) -> str:
+    """A hash of the graph's structure and the seed: equal keys give equal layouts."""
+    h = hashlib.sha256(f"{seed}\0".encode())
+    for n in G.nodes:
+        h.update(f"n{n}\0".encode())
+    for u, v in G.edges():
+        h.update(f"e{u}\0{v}\0".encode())
+    return h.hexdigest()
+
+
+def compute_layout(G: nx.Graph, seed: int = DEFAULT_SEED, spacing: float = 160.0) -> dict[Hashable, tuple[float, float]]:
+    """Return ``{node: (x, y)}`` in screen pixels, the same for the same graph and seed.
+
+    Results are cached by ``layout_key``, so redrawing an unchanged graph is free.
+
+    Examples
+    --------
+    >>> G = nx.path_graph(4)
+    >>> compute_layout(G) == compute_layout(nx.path_graph(4))
+    True
+    """
+    key = layout_key(G, seed)
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    nodes = list(G.nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    edges = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})
+    g = igraph.Graph(n=len(nodes), edges=edges)
+    if len(nodes) == 0:
+        coords: list[list[float]] = []
+    else:
+        # igraph draws from a global generator; seed it for this call only.
+        igraph.set_random_number_generator(random.Random(seed))
+        try:
+            if len(nodes) > GRID_THRESHOLD:
+                coords = g.layout_fruchterman_reingold(niter=500, grid=True).coords
+            else:
+                coords = g.layout_fruchterman_reingold(niter=1500).coords
+        finally:
+            igraph.set_random_number_generator(random)
+    positions = _scale(nodes, coords, spacing)
+    if len(nodes) <= GRID_THRESHOLD:
+        positions = _separate(positions, min_distance=spacing * 0.9)
+    _CACHE[key] = positions
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return positions
+
+
+def _scale(nodes: list[Hashable], coords: list[list[float]], spacing: float) -> dict[Hashable, tuple[float, float]]:
+    if not nodes:
+        return {}
+    xs = [c[0] for c in coords]
+    ys = [c[1] for c in coords]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    # Room for about sqrt(n) labels across the picture.
+    factor = spacing * math.sqrt(len(nodes)) / extent
+    return {n: (round((x - cx) * factor, 1), round((y - cy) * factor, 1)) for n, (x, y) in zip(nodes, coords)}
+
+
+def _separate(
+    positions: dict[Hashable, tuple[float, float]], min_distance: float, rounds: int = 200
+) -> dict[Hashable, tuple[float, float]]:
+    """Push apart nodes closer than ``min_distance`` so labels do not pile up in a dense core.
+
+    Force layouts pack hubs and their many leaves into a small disc; this spreads
+    them just enough to read, without changing who sits next to whom.
+    """
+    nodes = list(positions)
+    xy = np.array([positions[n] for n in nodes], dtype=float)
+    n = len(nodes)
+    if n < 2:
+        return positions
+    for _ in range(rounds):
+        diff = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt((diff**2).sum(axis=2))
+        np.fill_diagonal(dist, np.inf)
+        close = dist < min_distance
+        if not close.any():
+            break
+        # Coincident points get a fixed, index-based direction so the result stays deterministic.
+        safe = np.where(dist == 0, 1.0, dist)
+        unit = diff / safe[:, :, None]
+        same = dist == 0
+        if same.any():
+            i, j = np.nonzero(same)
+            unit[i, j] = np.stack([np.cos(i - j), np.sin(i - j)], axis=1)
+        push = np.where(close, (min_distance - np.minimum(dist, min_distance)) / 2, 0.0)
+        xy += (unit * push[:, :, None]).sum(axis=1) * 0.5
+    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, xy)}

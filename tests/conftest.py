@@ -1,0 +1,35 @@
+"""Shared fixtures: the small hand-written data set under tests/data/good."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from network import Dataset, build_graph, load_dataset
+
+DATA = Path(__file__).parent / "data"
+GOOD = DATA / "good"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def dataset() -> Dataset:
+    """The good fixture folder, loaded."""
+    return load_dataset(GOOD)
+
+
+@pytest.fixture
+def graph(dataset: Dataset) -> nx.MultiDiGraph:
+    """The good fixture folder as a graph."""
+    return build_graph(dataset)
+
+
+@pytest.fixture
+def good_copy(tmp_path: Path) -> Path:
+    """A writable copy of the good fixture folder, to break one file at a time."""
+    dst = tmp_path / "data"
+    shutil.copytree(GOOD, dst)
+    return dst

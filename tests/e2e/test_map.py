@@ -1,0 +1,80 @@
+"""The map in real headless Chromium: it draws, stays offline, and runs no markup from the data."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from network import load_dataset
+
+from .conftest import ROOT, start_streamlit
+
+XSS_NAME = "<img src=x onerror=\"window.__xss=1;alert('xss')\">"
+
+
+def map_frame(page, timeout: float = 45.0):
+    """The frame whose document drew the vis-network map (window.network)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.evaluate("document.body && document.body.dataset.drawn === 'true'"):
+                    return frame
+            except Exception:  # a frame that is being replaced
+                pass
+        page.wait_for_timeout(250)
+    raise AssertionError("no frame drew the map")
+
+
+def test_map_draws_every_bundled_actor_without_leaving_localhost(page, bundled_app):
+    page.goto(bundled_app)
+    frame = map_frame(page)
+    expected = {a["id"] for a in load_dataset(ROOT / "data").actors}
+    drawn = set(frame.evaluate("window.network.body.data.nodes.getIds()"))
+    assert drawn == expected
+    on_canvas = frame.evaluate("Object.keys(window.network.getPositions()).length")
+    assert on_canvas == len(expected)
+    assert frame.evaluate("document.querySelector('#mynetwork canvas') !== null")
+    assert page.outside_requests == []
+
+
+@pytest.fixture(scope="module")
+def xss_app(tmp_path_factory):
+    """The app on fixture data whose names, quotes and descriptions carry markup."""
+    folder = tmp_path_factory.mktemp("xss") / "data"
+    shutil.copytree(Path(__file__).parents[1] / "data" / "good", folder)
+    actors = (folder / "actors.csv").read_text("utf-8")
+    actors = actors.replace("fnv,FNV,", f'fnv,"{XSS_NAME.replace(chr(34), chr(34) * 2)}",')
+    actors = actors.replace(
+        "Christian trade union confederation.", '"<a href=""javascript:alert(1)"">href</a><script>window.__xss=2</script>"'
+    )
+    (folder / "actors.csv").write_text(actors, "utf-8")
+    proc, url = start_streamlit(folder)
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_markup_in_a_name_shows_as_text_and_runs_nothing(page, xss_app):
+    page.goto(xss_app)
+    frame = map_frame(page)
+    label = frame.evaluate("window.network.body.data.nodes.get('fnv').label")
+    assert label == XSS_NAME
+    # hover the node so its tooltip is built, then check it holds text, not elements
+    pos = frame.evaluate("window.network.canvasToDOM(window.network.getPositions(['fnv']).fnv)")
+    box = frame.frame_element().bounding_box()
+    page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
+    page.wait_for_timeout(800)
+    tooltip = frame.evaluate(
+        "(() => { const t = document.querySelector('div.vis-tooltip'); return t ? [t.textContent, t.querySelectorAll(':not(br)').length] : null })()"
+    )
+    # vis-network turns line breaks into <br>; nothing else may become an element
+    assert tooltip is not None and XSS_NAME in tooltip[0] and tooltip[1] == 0
+    cnv_tip = frame.evaluate("window.network.body.data.nodes.get('cnv').title")
+    assert "<script>" in cnv_tip  # still the literal characters
+    assert frame.evaluate("window.__xss === undefined") and page.evaluate("window.__xss === undefined")
+    assert page.dialogs == []
+    assert frame.evaluate("document.querySelectorAll('#wrap img, #wrap script, #wrap a').length") == 0

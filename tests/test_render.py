@@ -1,0 +1,83 @@
+"""The map page: self-contained, deterministic, styled by type, and data shown as text."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from network import build_graph, load_dataset
+from network.layout import compute_layout
+from network.render import MapStyle, edge_tooltip, map_elements, render_html
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def _embedded(html: str, name: str) -> list[dict]:
+    m = re.search(rf"var {name} = new vis\.DataSet\((.*?)\);\n", html)
+    assert m, name
+    return json.loads(m.group(1))
+
+
+def test_page_references_nothing_on_the_internet(graph):
+    html = render_html(graph)
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=\s*[\"']?(https?:)?//", html, re.I)
+    assert "cdn.jsdelivr" not in html and "cdnjs" not in html and "bootstrap" not in html.lower()
+    assert "vis.Network" in html and len(html) > 400_000  # vis-network is inlined
+
+
+def test_same_data_gives_the_same_page(dataset):
+    a = render_html(build_graph(dataset))
+    b = render_html(build_graph(load_dataset(dataset.directory)))
+    assert a == b
+
+
+def test_layout_is_seeded_and_spreads_nodes(graph):
+    pos = compute_layout(graph)
+    assert pos == compute_layout(graph.copy())
+    assert len({p for p in pos.values()}) == graph.number_of_nodes()
+
+
+def test_markup_in_data_is_escaped_in_the_page(dataset):
+    dataset.actors[0]["name"] = XSS
+    dataset.relations[0]["evidence"] = "</script><script>alert(2)</script>"
+    html = render_html(build_graph(dataset), style=MapStyle(title=XSS, caption=XSS))
+    assert XSS not in html
+    assert "<script>alert(2)" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # heading and caption as text
+    nodes = _embedded(html, "nodes")
+    assert nodes[0]["label"] == XSS  # the JSON still carries the exact characters
+
+
+def test_nodes_carry_type_style_positions_and_tooltips(graph):
+    nodes, edges = map_elements(graph)
+    by_id = {n["id"]: n for n in nodes}
+    assert by_id["minister"]["shape"] == "square" and by_id["fnv"]["shape"] == "dot"
+    assert by_id["fnv"]["color"]["background"] != by_id["vno"]["color"]["background"]
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
+    assert "Type: Trade union" in by_id["fnv"]["title"]
+    arrows = {(e["from"], e["to"]): e["arrows"]["to"]["enabled"] for e in edges}
+    assert arrows[("fnv", "minister")] is True
+    assert arrows[("fnv", "cnv")] is False
+
+
+def test_edge_tooltip_shows_type_date_document_and_quote(graph):
+    text = edge_tooltip(graph, "fnv", "minister", "r3")
+    assert "FNV → Minister BHO" in text
+    assert "Relation: addresses" in text and "Date: 2026-05-07" in text
+    assert "Letter on scaling up [doc1]" in text and "“Aan de minister”" in text
+    assert "richt zich tot" in edge_tooltip(graph, "fnv", "minister", "r3", "nl")
+
+
+def test_legend_lists_present_types_in_the_chosen_language(graph):
+    en = render_html(graph)
+    nl = render_html(graph, style=MapStyle(lang="nl"))
+    assert "Employers&#39; organisation" in en and "Werkgeversorganisatie" in nl
+    assert "Legenda" in nl and "ondertekent samen met" in nl
+    assert "Company" not in en  # no company in the fixture, so none in the legend
+
+
+def test_parallel_relations_fan_out(dataset):
+    dataset.relations.append({**dataset.relations[0], "type": "partners_with"})
+    _, edges = map_elements(build_graph(dataset))
+    pair = [e for e in edges if {e["from"], e["to"]} == {"fnv", "cnv"}]
+    assert len(pair) == 2 and "smooth" in pair[1] and "smooth" not in pair[0]
