@@ -1,57 +1,307 @@
-"""Streamlit page: widgets and layout only; every graph operation lives in network/."""
+"""Streamlit page: widgets and layout only; every graph operation lives in network/.
+
+The whole view (filters, focus, path, colouring, language …) is a ``ViewState``
+kept in the URL, so a link reproduces what is on the screen.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 from pathlib import Path
 
+import networkx as nx
 import streamlit as st
 
 from network import DataError, build_graph, load_dataset
+from network import vocabulary as vocab
+from network.analysis import METRICS, actor_profile, cosignature_coalitions, ranking, theme_support
 from network.data import Dataset, default_data_dir
+from network.graph import Hop, UnknownActorError, resolve_actor
 from network.i18n import t
 from network.layout import compute_layout
-from network.render import MapStyle, render_html
+from network.render import render_html
+from network.tabular import csv_text
+from network.view import ViewResult, ViewState, apply_view
+
+Stamp = tuple[tuple[str, float, int], ...]
+
+# Forwards a click on a map node (posted by the map's iframe) to Python as a trigger value.
+_BRIDGE_JS = """
+export default function (component) {
+  const { setTriggerValue } = component;
+  if (window.__sneBridge) window.removeEventListener("message", window.__sneBridge);
+  window.__sneBridge = (event) => {
+    const msg = event.data;
+    if (msg && msg.type === "sne-select" && typeof msg.id === "string") setTriggerValue("selected", msg.id);
+  };
+  window.addEventListener("message", window.__sneBridge);
+}
+"""
+_bridge = st.components.v2.component("sne_map_bridge", js=_BRIDGE_JS)
 
 
 def _data_dir() -> str:
     return str(Path(os.environ["NETWORK_DATA_DIR"]) if os.environ.get("NETWORK_DATA_DIR") else default_data_dir())
 
 
-def _stamp(folder: str) -> tuple[tuple[str, float, int], ...]:
+def _stamp(folder: str) -> Stamp:
     # Reload when a CSV changes on disk, even though loading is cached.
     out = []
     for name in ("actors.csv", "relations.csv", "sources.csv"):
         p = Path(folder) / name
-        st_ = p.stat() if p.exists() else None
-        out.append((name, st_.st_mtime if st_ else 0.0, st_.st_size if st_ else -1))
+        s = p.stat() if p.exists() else None
+        out.append((name, s.st_mtime if s else 0.0, s.st_size if s else -1))
     return tuple(out)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _load(folder: str, stamp: tuple[tuple[str, float, int], ...]) -> Dataset:
+def _load(folder: str, stamp: Stamp) -> Dataset:
     return load_dataset(folder)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _graph(folder: str, stamp: Stamp) -> nx.MultiDiGraph:
+    # Shared, read-only: nothing below mutates the full graph.
+    return build_graph(_load(folder, stamp))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _positions(folder: str, stamp: Stamp) -> dict:
+    # Positions of the whole graph, so a filter or focus never moves anyone.
+    return compute_layout(_graph(folder, stamp))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _result(folder: str, stamp: Stamp, state_json: str) -> ViewResult:
+    # Shared, read-only: one filter/focus/path computation per distinct view.
+    return apply_view(_graph(folder, stamp), ViewState.from_dict(json.loads(state_json)))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _html(folder: str, stamp: Stamp, state_json: str) -> str:
+    result = _result(folder, stamp, state_json)
+    # The page shows the caption above the map already.
+    style = dataclasses.replace(result.style, height="720px", caption="")
+    return render_html(result.graph, _positions(folder, stamp), style)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
-def _map_html(folder: str, stamp: tuple[tuple[str, float, int], ...], lang: str) -> str:
-    G = build_graph(_load(folder, stamp))
-    return render_html(G, compute_layout(G), MapStyle(lang=lang, height="740px"))
+def _ranking(folder: str, stamp: Stamp, state_json: str, metric: str, lang: str) -> list[dict]:
+    return ranking(_result(folder, stamp, state_json).graph, metric, lang=lang)
 
 
-def _language() -> str:
-    lang = st.query_params.get("lang", "en")
-    lang = lang if lang in ("en", "nl") else "en"
-    choice = st.sidebar.segmented_control(
-        t("language", lang),
-        ["en", "nl"],
-        default=lang,
-        format_func=lambda v: {"en": "English", "nl": "Nederlands"}[v],
-        key="lang",
+# ---------------------------------------------------------------- widgets
+
+
+def _init_from_url(G: nx.MultiDiGraph) -> list[str]:
+    """On a new session, put the URL's view into the widgets once; return notes on what it named that is gone."""
+    if st.session_state.get("_initialised"):
+        return []
+    state = ViewState.from_query(st.query_params.to_dict())
+    notes = apply_view(G, state).notes
+    for key in ("focus", "path_from", "path_to"):
+        try:
+            value = resolve_actor(G, getattr(state, key)) if getattr(state, key) else ""
+        except UnknownActorError:
+            value = ""
+        setattr(state, key, value)
+    for key, value in state.__dict__.items():
+        st.session_state[f"w_{key}"] = value
+    st.session_state["_initialised"] = True
+    return notes
+
+
+def _keep(key: str, options: list) -> None:
+    """Drop widget values that are not among its options (data changed, or an old link)."""
+    value = st.session_state.get(key)
+    if isinstance(value, list):
+        st.session_state[key] = [v for v in value if v in options]
+    elif value is not None and value not in options:
+        st.session_state[key] = options[0] if options else None
+
+
+def _state_from_widgets() -> ViewState:
+    data = {k[2:]: v for k, v in st.session_state.items() if isinstance(k, str) and k.startswith("w_")}
+    return ViewState.from_dict({k: v for k, v in data.items() if v is not None})
+
+
+def _sync_url(state: ViewState) -> None:
+    wanted = state.to_query()
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def _sidebar(G: nx.MultiDiGraph, ds: Dataset, lang: str) -> None:
+    sb = st.sidebar
+    names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
+    actors_sorted = sorted(G.nodes, key=lambda n: names[n].casefold())
+
+    def actor_label(n: str) -> str:
+        return f"{names.get(n, n)} · {vocab.label(G.nodes[n].get('type', ''), lang)}" if n in G else n
+
+    with sb.expander(t("filters", lang), expanded=False):
+        present_a = [k for k in vocab.ACTOR_TYPES if any(a.get("type") == k for _, a in G.nodes(data=True))]
+        _keep("w_actor_types", present_a)
+        st.multiselect(
+            t("actor_types", lang),
+            present_a,
+            format_func=lambda k: vocab.label(k, lang),
+            key="w_actor_types",
+            placeholder=t("all", lang),
+        )
+        present_r = [k for k in vocab.RELATION_TYPES if any(e.get("type") == k for *_, e in G.edges(data=True))]
+        _keep("w_relation_types", present_r)
+        st.multiselect(
+            t("relation_types", lang),
+            present_r,
+            format_func=lambda k: vocab.label(k, lang, "relation"),
+            key="w_relation_types",
+            placeholder=t("all", lang),
+        )
+        countries = sorted({a.get("country", "") for _, a in G.nodes(data=True)} - {""})
+        _keep("w_countries", countries)
+        st.multiselect(t("countries", lang), countries, key="w_countries", placeholder=t("all", lang))
+        sectors = sorted({a.get("sector", "") for _, a in G.nodes(data=True)} - {""})
+        _keep("w_sectors", sectors)
+        st.multiselect(t("sectors", lang), sectors, key="w_sectors", placeholder=t("all", lang))
+        titles = {s["id"]: f"{s.get('title') or s['id']} ({s.get('date', '')})" for s in ds.sources}
+        _keep("w_source_docs", list(titles))
+        st.multiselect(
+            t("source_docs", lang),
+            list(titles),
+            format_func=lambda d: titles.get(d, d),
+            key="w_source_docs",
+            placeholder=t("all", lang),
+        )
+        years = sorted({e.get("date", "")[:4] for *_, e in G.edges(data=True) if e.get("date")})
+        if len(years) > 1:
+            lo, hi = st.session_state.get("w_date_from") or years[0], st.session_state.get("w_date_to") or years[-1]
+            lo, hi = (lo[:4] if lo[:4] in years else years[0]), (hi[:4] if hi[:4] in years else years[-1])
+            picked = st.select_slider(t("date_range", lang), options=years, value=(lo, hi), key="date_slider")
+            st.session_state["w_date_from"] = "" if picked[0] == years[0] else picked[0]
+            st.session_state["w_date_to"] = "" if picked[1] == years[-1] else picked[1]
+        themes = sorted((n for n, a in G.nodes(data=True) if a.get("type") == "theme"), key=lambda n: names[n].casefold())
+        _keep("w_themes", themes)
+        st.multiselect(
+            t("themes", lang), themes, format_func=lambda n: names.get(n, n), key="w_themes", placeholder=t("all", lang)
+        )
+
+    with sb.expander(t("focus", lang), expanded=bool(st.session_state.get("w_focus"))):
+        _keep("w_focus", [""] + actors_sorted)
+        st.selectbox(
+            t("focus_actor", lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key="w_focus"
+        )
+        st.slider(t("hops", lang), 1, 3, key="w_hops")
+        st.radio(
+            t("others", lang), ["hide", "dim"], format_func=lambda v: t(f"others_{v}", lang), key="w_focus_mode", horizontal=True
+        )
+
+    with sb.expander(t("path", lang), expanded=bool(st.session_state.get("w_path_from"))):
+        _keep("w_path_from", [""] + actors_sorted)
+        _keep("w_path_to", [""] + actors_sorted)
+        st.selectbox(
+            t("path_from", lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key="w_path_from"
+        )
+        st.selectbox(
+            t("path_to", lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key="w_path_to"
+        )
+        present_r = [k for k in vocab.RELATION_TYPES if any(e.get("type") == k for *_, e in G.edges(data=True))]
+        _keep("w_path_relation_types", present_r)
+        st.multiselect(
+            t("path_relation_types", lang),
+            present_r,
+            format_func=lambda k: vocab.label(k, lang, "relation"),
+            key="w_path_relation_types",
+            placeholder=t("all", lang),
+        )
+
+    with sb.expander(t("appearance", lang), expanded=False):
+        st.radio(
+            t("color_by", lang),
+            ["type", "community"],
+            format_func=lambda v: t(f"color_{v}", lang),
+            key="w_color_by",
+            horizontal=True,
+        )
+        st.selectbox(
+            t("size_by", lang),
+            ["", *METRICS],
+            format_func=lambda m: t(f"metric_{m}" if m else "size_none", lang),
+            key="w_size_by",
+        )
+        st.toggle(t("physics", lang), key="w_physics", help=t("physics_help", lang))
+
+
+def _select_from_map() -> None:
+    value = (st.session_state.get("map_bridge") or {}).get("selected")
+    if value:
+        st.session_state["profile_actor"] = value
+
+
+def _profile(G: nx.MultiDiGraph, lang: str) -> None:
+    names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
+    options = [""] + sorted(G.nodes, key=lambda n: names[n].casefold())
+    if st.session_state.get("profile_actor") not in options:
+        st.session_state["profile_actor"] = ""
+    actor = st.selectbox(
+        t("profile_of", lang), options, format_func=lambda n: names.get(n, "—") if n else "—", key="profile_actor"
     )
-    lang = choice or lang
-    st.query_params["lang"] = lang
-    return lang
+    if not actor:
+        st.caption(t("profile_hint", lang))
+        return
+    p = actor_profile(G, actor, lang=lang)
+    st.subheader(p["name"], anchor=False)
+    facts = [(t("type", lang), p["type_label"]), (t("country", lang), p["country"]), (t("sector", lang), p["sector"])]
+    if p["aliases"]:
+        facts.append((t("aliases", lang), ", ".join(p["aliases"])))
+    st.dataframe([{"": k, " ": v} for k, v in facts if v], hide_index=True, width="stretch")
+    if p["description"]:
+        st.text(p["description"])
+    st.dataframe(
+        [{t("metric", lang): _metric_label(k, lang), t("value", lang): v} for k, v in p["metrics"].items()],
+        hide_index=True,
+        width="stretch",
+    )
+    sources = G.graph.get("sources", {})
+    for label, key in (
+        (t("documents_written", lang), "documents_written"),
+        (t("documents_received", lang), "documents_received"),
+    ):
+        if p[key]:
+            st.markdown(f"**{label}**")
+            st.dataframe(
+                [{"id": d, t("document", lang): sources.get(d, {}).get("title", d)} for d in p[key]],
+                hide_index=True,
+                width="stretch",
+            )
+    for rel_label, rows in p["relations"].items():
+        st.markdown(f"**{_md(rel_label)}** ({len(rows)})")
+        st.dataframe(
+            [
+                {
+                    t("with", lang): r["other_name"],
+                    "": {"out": "→", "in": "←", "mutual": "↔"}.get(r["direction"], ""),
+                    t("date", lang): r["date"],
+                    t("document", lang): r["source_doc"],
+                    t("quote", lang): r["evidence"],
+                }
+                for r in rows
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def _metric_label(key: str, lang: str) -> str:
+    # analysis calls the raw neighbour count "degree" and the normalised one "degree_centrality".
+    return t({"degree": "metric_neighbours", "degree_centrality": "metric_degree"}.get(key, f"metric_{key}"), lang)
+
+
+def _md(text: str) -> str:
+    """Escape markdown so data shows as the characters it is."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~$" else c for c in text)
 
 
 def _show_problems(exc: DataError, lang: str) -> None:
@@ -66,28 +316,121 @@ def _show_problems(exc: DataError, lang: str) -> None:
     )
 
 
+def _paths_panel(G: nx.MultiDiGraph, state: ViewState, paths: list[list[Hop]], lang: str) -> None:
+    if not (state.path_from and state.path_to):
+        st.caption(t("path_hint", lang))
+        return
+    a, b = G.nodes[state.path_from].get("name", state.path_from), G.nodes[state.path_to].get("name", state.path_to)
+    if not paths:
+        st.warning(t("no_path", lang, a=a, b=b))
+        return
+    st.success(t("paths_found", lang, n=len(paths), hops=len(paths[0]), a=a, b=b))
+    sources = G.graph.get("sources", {})
+    rows = []
+    for i, p in enumerate(paths, 1):
+        for j, h in enumerate(p, 1):
+            for r in h.relations:
+                rows.append(
+                    {
+                        t("path", lang): i,
+                        t("hop", lang): j,
+                        t("from", lang): G.nodes[r["u"]].get("name", r["u"]),
+                        t("relation", lang): vocab.label(str(r.get("type", "")), lang, "relation"),
+                        t("to", lang): G.nodes[r["v"]].get("name", r["v"]),
+                        t("date", lang): r.get("date", ""),
+                        t("document", lang): sources.get(r.get("source_doc", ""), {}).get("title", r.get("source_doc", "")),
+                        t("quote", lang): r.get("evidence", ""),
+                    }
+                )
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _coalitions_panel(G: nx.MultiDiGraph, lang: str) -> None:
+    names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
+    st.markdown(f"**{t('cosignature', lang)}**")
+    st.dataframe(
+        [
+            {t("members", lang): ", ".join(c["names"]), t("source_docs", lang): ", ".join(c["documents"])}
+            for c in cosignature_coalitions(G)
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    st.markdown(f"**{t('theme_support', lang)}**")
+    support = theme_support(G)
+    st.dataframe(
+        [
+            {
+                t("themes", lang): names[th],
+                t("advocates", lang): len(actors),
+                t("members", lang): ", ".join(names[a] for a in actors),
+            }
+            for th, actors in sorted(support.items(), key=lambda kv: (-len(kv[1]), names[kv[0]].casefold()))
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+
+
 def main() -> None:
     st.set_page_config(page_title="Stakeholder Network Explorer", layout="wide")
-    lang = _language()
-    st.title(t("app_title", lang))
+    lang = st.session_state.get("w_lang") or st.query_params.get("lang", "en")
+    lang = lang if lang in vocab.LANGUAGES else "en"
     folder = _data_dir()
     stamp = _stamp(folder)
     try:
         ds = _load(folder, stamp)
     except DataError as exc:
+        st.title(t("app_title", lang), anchor=False)
         _show_problems(exc, lang)
         return
-    st.caption(
-        t("counts", lang, actors=len(ds.actors), relations=len(ds.relations), sources=len(ds.sources))
-        + f" · {t('data_version', lang)} {ds.version}"
+    G = _graph(folder, stamp)
+    url_notes = _init_from_url(G)
+    st.sidebar.segmented_control(
+        t("language", lang),
+        list(vocab.LANGUAGES),
+        format_func=lambda v: {"en": "English", "nl": "Nederlands"}[v],
+        key="w_lang",
+        required=True,
     )
+    lang = st.session_state.get("w_lang") or "en"
+    st.title(t("app_title", lang), anchor=False)
+    _sidebar(G, ds, lang)
+    state = _state_from_widgets()
+    _sync_url(state)
+    state_json = state.to_json()
+    result = _result(folder, stamp, state_json)
+
+    for note in url_notes + [n for n in result.notes if n not in url_notes]:
+        st.info(note)
+    st.caption(result.caption)
     if ds.warnings:
         with st.expander(f"{t('data_warnings', lang)} ({len(ds.warnings)})"):
             st.dataframe(
-                [{"file": p.file, "line": p.line, "column": p.column, "warning": p.message} for p in ds.warnings],
-                hide_index=True,
+                [{"file": p.file, "line": p.line, "column": p.column, "warning": p.message} for p in ds.warnings], hide_index=True
             )
-    st.iframe(_map_html(folder, stamp, lang), height=760)
+
+    map_col, side_col = st.columns([3, 1], gap="small")
+    with map_col:
+        st.iframe(_html(folder, stamp, state_json), height=740)
+        _bridge(key="map_bridge", on_selected_change=_select_from_map, height=0)
+    with side_col, st.container(height=740, border=False):
+        _profile(G, lang)
+
+    tab_path, tab_rank, tab_coal = st.tabs([t("path", lang), t("brokers", lang), t("coalitions", lang)])
+    with tab_path:
+        _paths_panel(G, state, result.paths, lang)
+    with tab_rank:
+        metric = st.selectbox(
+            t("rank_by", lang), list(METRICS), index=1, format_func=lambda m: t(f"metric_{m}", lang), key="rank_metric"
+        )
+        rows = _ranking(folder, stamp, state_json, metric, lang)
+        columns = ["id", "name", "type", "degree", "degree_centrality", "betweenness", "eigenvector", "pagerank"]
+        headers = {c: _metric_label(c, lang) if c not in ("id", "name", "type") else t(c, lang) for c in columns}
+        st.dataframe([{headers[c]: r.get(c) for c in columns} for r in rows], hide_index=True, width="stretch")
+        st.download_button(t("download_csv", lang), csv_text(rows, columns), file_name=f"ranking-{metric}.csv", mime="text/csv")
+    with tab_coal:
+        _coalitions_panel(result.graph, lang)
 
 
 main()

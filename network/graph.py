@@ -8,11 +8,27 @@ is "false") is stored once, from ``source`` to ``target``, with
 
 from __future__ import annotations
 
+import datetime as _dt
+import difflib
+import itertools
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
 import networkx as nx
 
-from .data import Dataset
+from .data import Dataset, parse_date
 
-__all__ = ["build_graph", "undirected_view"]
+__all__ = [
+    "build_graph",
+    "undirected_view",
+    "UnknownActorError",
+    "actor_names",
+    "resolve_actor",
+    "filter_graph",
+    "neighbourhood",
+    "Hop",
+    "shortest_paths",
+]
 
 
 def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
@@ -48,3 +64,193 @@ def undirected_view(G: nx.MultiDiGraph) -> nx.Graph:
     H.add_nodes_from(G.nodes(data=True))
     H.add_edges_from((u, v) for u, v in G.edges() if u != v)
     return H
+
+
+class UnknownActorError(KeyError):
+    """A name or id that matches no actor; ``matches`` lists close candidates."""
+
+    def __init__(self, query: str, matches: list[str]):
+        self.query, self.matches = query, matches
+        hint = f"; did you mean: {', '.join(matches)}?" if matches else ""
+        super().__init__(f"no actor named '{query}'{hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def actor_names(G: nx.MultiDiGraph, n: Hashable) -> list[str]:
+    """The id, name and aliases an actor can be found by."""
+    a = G.nodes[n]
+    names = [str(n), str(a.get("name", ""))]
+    names += [x.strip() for x in str(a.get("aliases", "")).split("|") if x.strip()]
+    return [x for x in names if x]
+
+
+def resolve_actor(G: nx.MultiDiGraph, query: str) -> Hashable:
+    """Find an actor by id, name or alias (case-insensitive); raise UnknownActorError otherwise.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("fnv", name="FNV", aliases="Federatie Nederlandse Vakbeweging")
+    >>> resolve_actor(G, "federatie nederlandse vakbeweging")
+    'fnv'
+    """
+    q = query.strip().casefold()
+    if query in G:
+        return query
+    index: dict[str, Hashable] = {}
+    for n in G.nodes:
+        for name in actor_names(G, n):
+            index.setdefault(name.casefold(), n)
+    if q in index:
+        return index[q]
+    close = difflib.get_close_matches(q, list(index), n=5, cutoff=0.5)
+    close += [k for k in index if q and q in k and k not in close][:5]
+    shown: list[str] = []
+    for k in close:
+        n = index[k]
+        label = f"{G.nodes[n].get('name', n)} ({n})"
+        if label not in shown:
+            shown.append(label)
+    raise UnknownActorError(query, shown[:5])
+
+
+def _period(value: str) -> tuple[_dt.date, _dt.date] | None:
+    """First and last day a YYYY, YYYY-MM or YYYY-MM-DD date covers."""
+    start = parse_date(value) if value else None
+    if start is None:
+        return None
+    parts = value.strip().split("-")
+    if len(parts) == 1:
+        return start, _dt.date(start.year, 12, 31)
+    if len(parts) == 2:
+        nxt = _dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return start, nxt - _dt.timedelta(days=1)
+    return start, start
+
+
+def filter_graph(
+    G: nx.MultiDiGraph,
+    *,
+    actor_types: Iterable[str] = (),
+    relation_types: Iterable[str] = (),
+    countries: Iterable[str] = (),
+    sectors: Iterable[str] = (),
+    source_docs: Iterable[str] = (),
+    date_from: str = "",
+    date_to: str = "",
+    themes: Iterable[Hashable] = (),
+) -> nx.MultiDiGraph:
+    """The part of ``G`` that passes every filter; an empty filter lets everything through.
+
+    Actor filters (types, countries, sectors) drop actors with their relations. Relation
+    filters (types, documents, dates) drop relations, and then the actors left with none.
+    A date filter keeps relations whose date overlaps the range (a ``2025`` relation
+    overlaps ``2025-06``); undated relations drop out while it is on. Themes keep the
+    chosen theme actors and everyone who advocates for one of them.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("a", {"type": "trade_union"}), ("b", {"type": "company"})])
+    >>> _ = G.add_edge("a", "b", type="trains", date="2025")
+    >>> sorted(filter_graph(G, actor_types=["trade_union"]).nodes)
+    ['a']
+    >>> filter_graph(G, date_from="2026").number_of_nodes()
+    0
+    """
+    at, rt, cs, ss, docs = set(actor_types), set(relation_types), set(countries), set(sectors), set(source_docs)
+    keep = [
+        n
+        for n, a in G.nodes(data=True)
+        if (not at or a.get("type") in at) and (not cs or a.get("country") in cs) and (not ss or a.get("sector") in ss)
+    ]
+    lo = _period(date_from)[0] if _period(date_from) else None
+    hi = _period(date_to)[1] if _period(date_to) else None
+    relation_filter = bool(rt or docs or lo or hi)
+    H = G.subgraph(keep)
+    edges = []
+    for u, v, k, e in H.edges(keys=True, data=True):
+        if rt and e.get("type") not in rt:
+            continue
+        if docs and e.get("source_doc") not in docs:
+            continue
+        if lo or hi:
+            period = _period(e.get("date", ""))
+            if period is None or (lo and period[1] < lo) or (hi and period[0] > hi):
+                continue
+        edges.append((u, v, k))
+    F = G.edge_subgraph(edges) if relation_filter else H
+    out = nx.MultiDiGraph(F)
+    out.graph.update(G.graph)
+    chosen = {th for th in themes if th in out}
+    if chosen:
+        members = set(chosen)
+        for u, v, e in out.edges(data=True):
+            if v in chosen and e.get("type") == "advocates_for":
+                members.add(u)
+        out = nx.MultiDiGraph(out.subgraph(members))
+        out.graph.update(G.graph)
+    return out
+
+
+def neighbourhood(G: nx.MultiDiGraph, center: Hashable, hops: int = 1) -> set[Hashable]:
+    """Actors within ``hops`` relations of ``center``, ignoring direction (``center`` included)."""
+    lengths = nx.single_source_shortest_path_length(undirected_view(G), center, cutoff=hops)
+    return set(lengths)
+
+
+@dataclass
+class Hop:
+    """One step of a path: from ``source`` to ``target`` over ``relations`` (edge dicts with key, u, v)."""
+
+    source: Hashable
+    target: Hashable
+    relations: list[dict[str, object]]
+
+
+def shortest_paths(
+    G: nx.MultiDiGraph,
+    source: Hashable,
+    target: Hashable,
+    relation_types: Iterable[str] = (),
+    cap: int = 10,
+) -> list[list[Hop]]:
+    """All shortest paths (up to ``cap``) between two actors, ignoring direction.
+
+    Each path is a list of hops; a hop lists every relation (of the allowed types)
+    between its two actors, so each step shows all the evidence it rests on.
+    Returns [] when there is no path.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", type="funds"); _ = G.add_edge("b", "c", type="trains")
+    >>> [[(h.source, h.target) for h in p] for p in shortest_paths(G, "a", "c")]
+    [[('a', 'b'), ('b', 'c')]]
+    """
+    types = set(relation_types)
+    U = nx.Graph()
+    U.add_nodes_from(G.nodes)
+    U.add_edges_from((u, v) for u, v, e in G.edges(data=True) if u != v and (not types or e.get("type") in types))
+    if source not in U or target not in U or source == target:
+        return []
+    try:
+        found = list(itertools.islice(nx.all_shortest_paths(U, source, target), cap))
+    except nx.NetworkXNoPath:
+        return []
+    # A stable order: by the names along the path.
+    found.sort(key=lambda p: [str(G.nodes[n].get("name", n)).casefold() for n in p])
+    paths = []
+    for nodes in found:
+        hops = []
+        for a, b in zip(nodes, nodes[1:]):
+            rels = []
+            for u, v in ((a, b), (b, a)):
+                for k, e in (G.get_edge_data(u, v) or {}).items():
+                    if not types or e.get("type") in types:
+                        rels.append({"u": u, "v": v, "key": k, **e})
+            hops.append(Hop(a, b, rels))
+        paths.append(hops)
+    return paths

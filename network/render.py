@@ -252,6 +252,9 @@ def render_html(
     net.heading = style.title
     nodes_, edges_, heading, height, _width, options = net.get_network_data()
     legend_actors, legend_relations = legend_entries(G, style.lang)
+    if style.colors:
+        # Colour now means coalition; the legend keeps the shapes, in neutral grey.
+        legend_actors = [{**a, "color": "#666666"} for a in legend_actors]
     js, css = _vis_assets()
     return (
         _environment()

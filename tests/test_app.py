@@ -33,7 +33,7 @@ def test_page_runs_on_the_bundled_data_and_draws_every_actor(app):
     at = app(ROOT / "data")
     assert not at.exception
     n = len(load_dataset(ROOT / "data").actors)
-    assert at.caption[0].value.startswith(f"{n} actors")
+    assert at.caption[0].value.startswith(f"{n} of {n} actors")
     assert _iframe_html(at).count('"shape"') == n
 
 
@@ -52,3 +52,88 @@ def test_dutch_from_the_url_translates_the_page(app):
     at = app(GOOD, lang="nl")
     assert at.title[0].value == "Stakeholdernetwerk-verkenner"
     assert "Legenda" in _iframe_html(at)
+
+
+def _caption(at) -> str:
+    return at.caption[0].value
+
+
+def _nodes(at) -> int:
+    return _iframe_html(at).count('"shape"')
+
+
+def test_actor_type_filter_changes_the_node_count_and_the_url(app):
+    at = app(GOOD)
+    at.multiselect(key="w_actor_types").set_value(["trade_union"]).run()
+    assert not at.exception
+    assert _caption(at).startswith("2 of 7 actors") and _nodes(at) == 2
+    assert at.query_params["actor_types"] == "trade_union"
+
+
+def test_relation_country_sector_document_and_theme_filters_run(app):
+    at = app(GOOD)
+    for key, value, expected in [
+        ("w_relation_types", ["co_signs"], 3),
+        ("w_countries", ["ID"], 1),
+        ("w_sectors", ["palm oil"], 1),
+        ("w_source_docs", ["doc2"], 3),
+    ]:
+        at.multiselect(key=key).set_value(value).run()
+        assert not at.exception, key
+        assert _nodes(at) == expected, key
+        at.multiselect(key=key).set_value([]).run()
+    assert _nodes(at) == 7
+
+
+def test_year_slider_limits_relations_by_date(app):
+    at = app(GOOD)
+    at.select_slider(key="date_slider").set_range("2025", "2025").run()
+    assert not at.exception and _caption(at).startswith("2 of 7 actors, 1 of 7 relations")
+
+
+def test_focus_hops_and_dim_controls(app):
+    at = app(GOOD)
+    at.selectbox(key="w_focus").set_value("fnv").run()
+    assert _nodes(at) == 4
+    at.slider(key="w_hops").set_value(2).run()
+    assert _nodes(at) == 6
+    at.radio(key="w_focus_mode").set_value("dim").run()
+    assert _nodes(at) == 7 and "#bbbbbb" in _iframe_html(at)
+    assert at.query_params["focus"] == "fnv" and at.query_params["hops"] == "2"
+
+
+def test_path_controls_list_the_hops_or_say_there_is_none(app):
+    at = app(GOOD)
+    at.selectbox(key="w_path_from").set_value("hukatan").run()
+    at.selectbox(key="w_path_to").set_value("minister").run()
+    assert "1 shortest path(s) of 3 hop(s) from Hukatan-KSBSI to Minister BHO" in at.success[0].value
+    at.multiselect(key="w_path_relation_types").set_value(["trains"]).run()
+    assert "There is no path between Hukatan-KSBSI and Minister BHO" in at.warning[0].value
+
+
+def test_colour_size_and_physics_controls_change_the_map(app):
+    at = app(GOOD)
+    before = _iframe_html(at)
+    at.radio(key="w_color_by").set_value("community").run()
+    assert "Coalition 1" in _iframe_html(at)
+    at.selectbox(key="w_size_by").set_value("betweenness").run()
+    at.toggle(key="w_physics").set_value(True).run()
+    html = _iframe_html(at)
+    assert '"physics": {"enabled": true' in html and html != before
+    assert not at.exception
+
+
+def test_ranking_metric_and_profile_selector(app):
+    at = app(GOOD)
+    at.selectbox(key="rank_metric").set_value("pagerank").run()
+    assert not at.exception
+    at.selectbox(key="profile_actor").set_value("fnv").run()
+    assert any(h.value == "FNV" for h in at.subheader)
+    assert not at.exception
+
+
+def test_link_naming_a_missing_actor_opens_with_a_note(app):
+    at = app(GOOD, focus="Acme Corp", hops="2")
+    assert not at.exception
+    assert any("no actor named 'Acme Corp'" in i.value for i in at.info)
+    assert _nodes(at) == 7

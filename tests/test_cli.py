@@ -40,3 +40,60 @@ def test_bundled_data_validates():
     r = subprocess.run([sys.executable, "-m", "network", "validate"], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
     assert r.stdout.splitlines()[-1].startswith("ok: ")
+
+
+def test_focus_lists_neighbours_by_hops_as_text_and_json(capsys):
+    assert main(["focus", "Federatie Nederlandse Vakbeweging", "--hops", "2", "--data", str(GOOD)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("FNV (fnv): 5 actors within 2 hop(s)")
+    assert main(["focus", "fnv", "--data", str(GOOD), "--format", "json"]) == 0
+    data = __import__("json").loads(capsys.readouterr().out)
+    assert {a["id"] for a in data["actors"]} == {"fnv", "cnv", "vno", "minister"}
+
+
+def test_path_lists_every_hop_with_its_evidence(capsys):
+    assert main(["path", "hukatan-ksbsi", "Minister BHO", "--data", str(GOOD)]) == 0
+    out = capsys.readouterr().out
+    assert "1 shortest path(s) of 3 hop(s) from Hukatan-KSBSI to Minister BHO" in out
+    assert "FNV → Minister BHO: addresses [doc1, 2026-05-07] “Aan de minister”" in out
+
+
+def test_path_restricted_to_relation_types_says_there_is_none(capsys):
+    assert (
+        main(
+            [
+                "path",
+                "hukatan",
+                "minister",
+                "--relation-type",
+                "trains",
+                "--relation-type",
+                "ondertekent samen met",
+                "--data",
+                str(GOOD),
+            ]
+        )
+        == 0
+    )
+    assert "No path between Hukatan-KSBSI and Minister BHO over trains, co_signs." in capsys.readouterr().out
+
+
+def test_unknown_actor_is_exit_1_with_close_matches(capsys):
+    assert main(["path", "hukatn", "minister", "--data", str(GOOD)]) == 1
+    err = capsys.readouterr().err
+    assert "no actor named 'hukatn'" in err and "Hukatan-KSBSI (hukatan)" in err
+
+
+def test_rank_puts_the_broker_first(capsys):
+    assert main(["rank", "--metric", "betweenness", "--data", str(GOOD), "--format", "json"]) == 0
+    rows = __import__("json").loads(capsys.readouterr().out)
+    # fnv, cnv and vno each broker for one outlier; the outliers broker nothing
+    assert {r["id"] for r in rows[:3]} == {"fnv", "cnv", "vno"}
+    assert rows[-1]["betweenness"] == 0
+
+
+def test_coalitions_lists_communities_cosigners_and_themes(capsys):
+    assert main(["coalitions", "--data", str(GOOD)]) == 0
+    out = capsys.readouterr().out
+    assert "CNV, FNV, VNO-NCW  [documents: doc1]" in out
+    assert "Communities (modularity, seeded):" in out

@@ -1,0 +1,540 @@
+"""Network analysis: centrality, rankings, communities, coalitions and actor profiles.
+
+Every function takes the ``nx.MultiDiGraph`` built by ``network.graph.build_graph``
+and returns plain Python data, so the app only has to show it.
+
+Centrality is computed on the undirected simple graph of who is connected to
+whom (the graph ``network.graph.undirected_view`` returns: direction ignored,
+parallel edges merged, self-loops dropped), with igraph's C code for speed.
+The values are normalised as networkx does, so they can be checked against
+networkx's own functions. Results are kept in a small LRU cache keyed on a hash
+of the graph's structure (``graph_key``), so drawing a ranking and then a
+profile of an unchanged graph computes each metric once.
+
+Betweenness is exact up to ``BETWEENNESS_EXACT_MAX`` nodes. Above that it is
+estimated from ``BETWEENNESS_SAMPLES`` source nodes drawn with a fixed seed
+(``BETWEENNESS_SEED``) and scaled up by ``n / k``, as networkx's
+``betweenness_centrality(k=...)`` does: the estimate is unbiased and the same
+graph always gives the same numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import random
+import warnings
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+import igraph
+import networkx as nx
+
+from .graph import undirected_view
+from .vocabulary import RELATION_TYPES, label
+
+__all__ = [
+    "METRICS",
+    "BETWEENNESS_EXACT_MAX",
+    "BETWEENNESS_SAMPLES",
+    "BETWEENNESS_SEED",
+    "LOUVAIN_NX_MAX",
+    "graph_key",
+    "clear_cache",
+    "centrality",
+    "ranking",
+    "communities",
+    "cosignature_coalitions",
+    "coauthors_by_document",
+    "theme_support",
+    "actor_profile",
+]
+
+METRICS = ("degree", "betweenness", "eigenvector", "pagerank")
+
+BETWEENNESS_EXACT_MAX = 2000
+"""Up to this many nodes betweenness is exact; above it, it is estimated from a seeded sample."""
+BETWEENNESS_SAMPLES = 500
+"""How many source nodes the betweenness estimate uses above ``BETWEENNESS_EXACT_MAX``."""
+BETWEENNESS_SEED = 42
+"""Seed for drawing those source nodes, so the estimate is the same every time."""
+LOUVAIN_NX_MAX = 3000
+"""Up to this many nodes communities come from networkx's Louvain; above it from igraph's."""
+
+_CACHE: OrderedDict[str, dict[str, dict[Hashable, float]]] = OrderedDict()
+_CACHE_SIZE = 8
+_NEIGHBOURS = "_neighbours"  # cache slot for the raw number of distinct neighbours
+
+
+def _check_metric(metric: str) -> None:
+    if metric not in METRICS:
+        raise ValueError(f"unknown metric {metric!r}; choose one of: {', '.join(METRICS)}")
+
+
+def _order(node: Hashable) -> tuple[str, Any]:
+    """Sort key for node ids: ids of one type compare natively, mixed types by type name first."""
+    return (type(node).__name__, node)
+
+
+def graph_key(G: nx.Graph) -> str:
+    """A hash of the graph's structure (node ids and edge endpoints, in order).
+
+    Two graphs with the same key get the same metrics; attributes do not count.
+
+    Examples
+    --------
+    >>> graph_key(nx.path_graph(3)) == graph_key(nx.path_graph(3))
+    True
+    >>> graph_key(nx.path_graph(3)) == graph_key(nx.path_graph(4))
+    False
+    """
+    nodes = "\0".join(repr(n) for n in G.nodes)
+    edges = "\0".join(f"{u!r}\1{v!r}" for u, v in G.edges())
+    return hashlib.sha256(f"{type(G).__name__}\2{nodes}\2{edges}".encode()).hexdigest()
+
+
+def clear_cache() -> None:
+    """Forget every cached metric (for tests, or after changing the sampling constants)."""
+    _CACHE.clear()
+
+
+def _cache_entry(key: str) -> dict[str, dict[Hashable, float]]:
+    entry = _CACHE.get(key)
+    if entry is None:
+        entry = _CACHE[key] = {}
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    else:
+        _CACHE.move_to_end(key)
+    return entry
+
+
+def _to_igraph(G: nx.Graph) -> tuple[list[Hashable], igraph.Graph]:
+    """The undirected simple graph as igraph, with the node list giving vertex order."""
+    nodes = list(G.nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    edges = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})
+    return nodes, igraph.Graph(n=len(nodes), edges=edges)
+
+
+def _betweenness(g: igraph.Graph) -> list[float]:
+    n = g.vcount()
+    if n <= 2 or g.ecount() == 0:
+        return [0.0] * n
+    if n <= BETWEENNESS_EXACT_MAX:
+        raw = g.betweenness(directed=False)  # each unordered pair once
+    else:
+        k = min(BETWEENNESS_SAMPLES, n)
+        sources = sorted(random.Random(BETWEENNESS_SEED).sample(range(n), k))
+        # igraph's subset betweenness (undirected) counts each (source, target) pair half,
+        # so summed over all sources it equals the exact value; n/k scales the sample up.
+        raw = [b * n / k for b in g.betweenness(directed=False, sources=sources)]
+    scale = 2.0 / ((n - 1) * (n - 2))  # networkx: normalized=True, undirected
+    return [b * scale for b in raw]
+
+
+def _leading_eigenvector(g: igraph.Graph) -> tuple[list[float], float]:
+    with warnings.catch_warnings():
+        # igraph warns on disconnected graphs; they are handled below.
+        warnings.filterwarnings("ignore", message=".*not meaningful for disconnected graphs", category=RuntimeWarning)
+        values, eigenvalue = g.eigenvector_centrality(return_eigenvalue=True)
+    return [abs(v) for v in values], eigenvalue
+
+
+def _eigenvector(g: igraph.Graph) -> list[float]:
+    """Eigenvector centrality, max 1, 0 for isolated nodes, defined on disconnected graphs.
+
+    On a disconnected graph the leading eigenvector lives in the component(s)
+    with the largest eigenvalue; everything else is 0. Components that tie
+    (e.g. two equal cliques) are combined as networkx's power iteration from
+    an all-ones start combines them, so equal components get equal scores.
+    """
+    n = g.vcount()
+    if g.ecount() == 0:
+        return [0.0] * n
+    values, eigenvalue = _leading_eigenvector(g)
+    components = g.connected_components()
+    if len(components) > 1:
+        values = [0.0] * n
+        tolerance = 1e-9 * max(eigenvalue, 1.0)
+        for members in components:
+            # A component's leading eigenvalue is at most its size - 1.
+            if len(members) < 2 or len(members) - 1 < eigenvalue - tolerance:
+                continue
+            vector, own = _leading_eigenvector(g.induced_subgraph(members))
+            if own < eigenvalue - tolerance:
+                continue
+            norm = math.sqrt(sum(x * x for x in vector))
+            weight = sum(vector) / norm  # projection of the all-ones start vector
+            for i, x in zip(members, vector):
+                values[i] = weight * x / norm
+    top = max(values)
+    return [v / top for v in values] if top > 0 else [0.0] * n
+
+
+def _compute(g: igraph.Graph, metric: str) -> list[float]:
+    n = g.vcount()
+    if metric == "degree":
+        if n <= 1:
+            return [1.0] * n  # as nx.degree_centrality
+        return [d / (n - 1) for d in g.degree()]
+    if metric == "betweenness":
+        return _betweenness(g)
+    if metric == "eigenvector":
+        return _eigenvector(g)
+    if metric == "pagerank":
+        return list(g.pagerank(directed=False, damping=0.85))
+    if metric == _NEIGHBOURS:
+        return [float(d) for d in g.degree()]
+    raise ValueError(metric)  # pragma: no cover - _check_metric runs first
+
+
+def _metrics(G: nx.Graph, names: Iterable[str]) -> dict[str, dict[Hashable, float]]:
+    """The named metrics of G, from the cache where possible (each computed at most once)."""
+    entry = _cache_entry(graph_key(G))
+    missing = [m for m in names if m not in entry]
+    if missing:
+        nodes, g = _to_igraph(G)
+        for metric in missing:
+            entry[metric] = dict(zip(nodes, _compute(g, metric)))
+    return entry
+
+
+def centrality(G: nx.Graph, metric: str) -> dict[Hashable, float]:
+    """Centrality of every node on the undirected simple graph.
+
+    Parameters
+    ----------
+    G : nx.Graph
+        Any networkx graph, usually the ``MultiDiGraph`` from ``build_graph``.
+        Direction is ignored, parallel edges are merged and self-loops dropped.
+    metric : str
+        One of ``METRICS``:
+
+        - ``degree``: neighbours / (n - 1), as ``nx.degree_centrality``.
+        - ``betweenness``: normalised as ``nx.betweenness_centrality``; exact up
+          to ``BETWEENNESS_EXACT_MAX`` nodes, a seeded sample estimate above.
+        - ``eigenvector``: scaled so the largest is 1; 0 for isolated nodes.
+        - ``pagerank``: damping 0.85, sums to 1.
+
+    Returns
+    -------
+    dict
+        ``{node: value}`` in the graph's node order; ``{}`` for an empty graph.
+
+    Raises
+    ------
+    ValueError
+        For a metric not in ``METRICS``.
+
+    Examples
+    --------
+    >>> centrality(nx.path_graph(3), "betweenness")
+    {0: 0.0, 1: 1.0, 2: 0.0}
+    >>> centrality(nx.path_graph(3), "degree")
+    {0: 0.5, 1: 1.0, 2: 0.5}
+    """
+    _check_metric(metric)
+    if G.number_of_nodes() == 0:
+        return {}
+    return dict(_metrics(G, [metric])[metric])
+
+
+def _metric_rows(G: nx.Graph, nodes: Iterable[Hashable] | None = None) -> dict[Hashable, dict[str, float | int]]:
+    """Per node: raw neighbour count as ``degree`` and every metric, rounded to 4 decimals."""
+    values = _metrics(G, (*METRICS, _NEIGHBOURS))
+    return {
+        n: {
+            "degree": int(values[_NEIGHBOURS][n]),
+            "degree_centrality": round(values["degree"][n], 4),
+            "betweenness": round(values["betweenness"][n], 4),
+            "eigenvector": round(values["eigenvector"][n], 4),
+            "pagerank": round(values["pagerank"][n], 4),
+        }
+        for n in (G.nodes if nodes is None else nodes)
+    }
+
+
+def ranking(G: nx.MultiDiGraph, metric: str = "betweenness", lang: str = "en") -> list[dict[str, Any]]:
+    """One row per actor with its metrics, the most central first.
+
+    Parameters
+    ----------
+    G : nx.MultiDiGraph
+        The actor graph.
+    metric : str
+        The metric to sort by, one of ``METRICS``.
+    lang : str
+        ``"en"`` or ``"nl"``, for the actor type label.
+
+    Returns
+    -------
+    list of dict
+        Keys ``id, name, type`` (the type's label in ``lang``), ``degree`` (the
+        number of distinct neighbours), ``degree_centrality`` (that number over
+        n - 1), ``betweenness``, ``eigenvector`` and ``pagerank``, rounded to 4
+        decimals. Sorted by the rounded metric, highest first, then by name and id.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("a", {"name": "A", "type": "trade_union"}), ("b", {"name": "B", "type": "ministry"}),
+    ...                   ("c", {"name": "C", "type": "company"})])
+    >>> _ = G.add_edges_from([("a", "b", {"type": "addresses"}), ("b", "c", {"type": "funds"})])
+    >>> [(r["id"], r["type"], r["degree"], r["betweenness"]) for r in ranking(G)]
+    [('b', 'Ministry / minister', 2, 1.0), ('a', 'Trade union', 1, 0.0), ('c', 'Company', 1, 0.0)]
+    """
+    _check_metric(metric)
+    if G.number_of_nodes() == 0:
+        return []
+    sort_on = "degree_centrality" if metric == "degree" else metric
+    rows = []
+    for node, values in _metric_rows(G).items():
+        attrs = G.nodes[node]
+        rows.append({"id": node, "name": attrs.get("name", str(node)), "type": label(attrs.get("type", ""), lang), **values})
+    rows.sort(key=lambda r: (-r[sort_on], r["name"], _order(r["id"])))
+    return rows
+
+
+def _numbered(groups: Iterable[Iterable[Hashable]]) -> dict[Hashable, int]:
+    """Number groups 0, 1, 2 … by size (largest first), then by their smallest member id."""
+    ordered = sorted((sorted(g, key=_order) for g in groups), key=lambda g: (-len(g), _order(g[0])))
+    return {node: i for i, group in enumerate(ordered) for node in group}
+
+
+def communities(G: nx.Graph, seed: int = 42) -> dict[Hashable, int]:
+    """Modularity communities of the undirected simple graph, the same for the same seed.
+
+    Up to ``LOUVAIN_NX_MAX`` nodes networkx's ``louvain_communities(seed=seed)``;
+    above it igraph's multilevel (Louvain) algorithm, seeded with
+    ``random.Random(seed)`` for the call and reset to Python's ``random`` after.
+
+    Parameters
+    ----------
+    G : nx.Graph
+        The actor graph (direction, parallel edges and self-loops are ignored).
+    seed : int
+        Seed for the node order Louvain visits.
+
+    Returns
+    -------
+    dict
+        ``{node: community}``. Communities are numbered 0, 1, 2 … from the
+        largest down, ties broken by their smallest member id; an isolated
+        node is a community of its own.
+
+    Examples
+    --------
+    >>> G = nx.barbell_graph(4, 0)  # two 4-cliques joined by one edge
+    >>> sorted(communities(G).items())
+    [(0, 0), (1, 0), (2, 0), (3, 0), (4, 1), (5, 1), (6, 1), (7, 1)]
+    """
+    if G.number_of_nodes() == 0:
+        return {}
+    if G.number_of_nodes() <= LOUVAIN_NX_MAX:
+        groups: list[Iterable[Hashable]] = list(nx.community.louvain_communities(undirected_view(G), seed=seed))
+    else:
+        nodes, g = _to_igraph(G)
+        igraph.set_random_number_generator(random.Random(seed))
+        try:
+            clustering = g.community_multilevel()
+        finally:
+            igraph.set_random_number_generator(random)
+        groups = [[nodes[i] for i in members] for members in clustering]
+    return _numbered(groups)
+
+
+def _co_signs(G: nx.MultiDiGraph) -> list[tuple[Hashable, Hashable, str]]:
+    return [(u, v, d.get("source_doc") or "") for u, v, d in G.edges(data=True) if d.get("type") == "co_signs"]
+
+
+def cosignature_coalitions(G: nx.MultiDiGraph) -> list[dict[str, list[Any]]]:
+    """Groups of actors that co-sign documents together (connected by ``co_signs``).
+
+    Returns
+    -------
+    list of dict
+        ``{"members": sorted ids, "names": their names in the same order,
+        "documents": sorted ids of the documents of those co_signs relations}``,
+        the largest coalition first, then by first member.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("b", {"name": "B"}), ("a", {"name": "A"}), ("c", {"name": "C"})])
+    >>> _ = G.add_edges_from([("b", "a", {"type": "co_signs", "source_doc": "d1"}), ("a", "c", {"type": "funds"})])
+    >>> cosignature_coalitions(G)
+    [{'members': ['a', 'b'], 'names': ['A', 'B'], 'documents': ['d1']}]
+    """
+    H = nx.Graph()
+    docs: dict[Hashable, set[str]] = {}
+    for u, v, doc in _co_signs(G):
+        H.add_edge(u, v)
+        for end in (u, v):
+            docs.setdefault(end, set())
+            if doc:
+                docs[end].add(doc)
+    coalitions = []
+    for component in nx.connected_components(H):
+        members = sorted(component, key=_order)
+        coalitions.append(
+            {
+                "members": members,
+                "names": [G.nodes[m].get("name", str(m)) for m in members],
+                "documents": sorted(set().union(*(docs[m] for m in members))),
+            }
+        )
+    coalitions.sort(key=lambda c: (-len(c["members"]), _order(c["members"][0])))
+    return coalitions
+
+
+def coauthors_by_document(G: nx.MultiDiGraph) -> dict[str, list[Hashable]]:
+    """For every document named on a ``co_signs`` relation, the sorted ids of its co-signers.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edges_from([("b", "a", {"type": "co_signs", "source_doc": "d1"}),
+    ...                       ("c", "a", {"type": "co_signs", "source_doc": "d1"})])
+    >>> coauthors_by_document(G)
+    {'d1': ['a', 'b', 'c']}
+    """
+    authors: dict[str, set[Hashable]] = {}
+    for u, v, doc in _co_signs(G):
+        if doc:
+            authors.setdefault(doc, set()).update((u, v))
+    return {doc: sorted(authors[doc], key=_order) for doc in sorted(authors)}
+
+
+def theme_support(G: nx.MultiDiGraph) -> dict[Hashable, list[Hashable]]:
+    """For every node of type ``theme``, the actors that advocate for it, sorted by name.
+
+    An actor supports a theme when it has an ``advocates_for`` relation to it
+    (an undirected one counts from either end). Themes nobody advocates for
+    are included with ``[]``. Themes are in the graph's node order.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("t", {"name": "Decent work", "type": "theme"}), ("u", {"name": "Union", "type": "trade_union"}),
+    ...                   ("q", {"name": "Quiet ask", "type": "theme"})])
+    >>> G.add_edge("u", "t", key="r0", type="advocates_for", directed=True)
+    'r0'
+    >>> theme_support(G)
+    {'t': ['u'], 'q': []}
+    """
+    support: dict[Hashable, list[Hashable]] = {}
+    for theme, kind in G.nodes(data="type"):
+        if kind != "theme":
+            continue
+        backers = {u for u, _, t in G.in_edges(theme, data="type") if t == "advocates_for" and u != theme}
+        backers |= {
+            v
+            for _, v, d in G.out_edges(theme, data=True)
+            if d.get("type") == "advocates_for" and d.get("directed") is False and v != theme
+        }
+        support[theme] = sorted(backers, key=lambda a: (G.nodes[a].get("name", str(a)), _order(a)))
+    return support
+
+
+def _relation_order(key: str) -> tuple[int, str]:
+    keys = list(RELATION_TYPES)
+    return (keys.index(key), "") if key in RELATION_TYPES else (len(keys), key)
+
+
+def actor_profile(G: nx.MultiDiGraph, actor: Hashable, lang: str = "en") -> dict[str, Any]:
+    """Everything known about one actor: attributes, metrics, relations and documents.
+
+    Parameters
+    ----------
+    G : nx.MultiDiGraph
+        The actor graph; ``G.graph["sources"]`` (if present) gives document titles.
+    actor : node id
+        The actor to describe.
+    lang : str
+        ``"en"`` or ``"nl"`` for type labels.
+
+    Returns
+    -------
+    dict
+        ``id, name, type`` (key), ``type_label``, ``country, sector,
+        description``, ``aliases`` (a list), ``metrics`` (this actor's row of
+        ``ranking``: degree, degree_centrality, betweenness, eigenvector,
+        pagerank, computed on the whole graph), ``relations`` (relation-type
+        label → list of ``{direction, other, other_name, type, date,
+        source_doc, document_title, evidence, note}``, direction ``"out"``,
+        ``"in"`` or ``"mutual"`` for an undirected relation; types in
+        vocabulary order, relations by date (undated last), then other_name),
+        ``documents_written`` (documents it addresses or co-signs) and
+        ``documents_received`` (documents addressed to it), both sorted.
+
+    Raises
+    ------
+    KeyError
+        If ``actor`` is not a node of ``G``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(sources={"d1": {"id": "d1", "title": "Letter"}})
+    >>> G.add_nodes_from([("u", {"name": "Union", "type": "trade_union"}), ("m", {"name": "Minister", "type": "ministry"})])
+    >>> G.add_edge("u", "m", key="r0", type="addresses", directed=True, date="2024", source_doc="d1")
+    'r0'
+    >>> p = actor_profile(G, "m", lang="nl")
+    >>> p["type_label"], p["documents_received"], p["relations"]["richt zich tot"][0]["direction"]
+    ('Ministerie / minister', ['d1'], 'in')
+    """
+    if actor not in G:
+        raise KeyError(f"unknown actor {actor!r}: it is not in the graph")
+    attrs = G.nodes[actor]
+    sources = G.graph.get("sources") or {}
+    written: set[str] = set()
+    received: set[str] = set()
+    grouped: dict[str, list[tuple[tuple[Any, ...], dict[str, Any]]]] = {}
+
+    def add(direction: str, other: Hashable, key: Hashable, data: dict[str, Any]) -> None:
+        kind = data.get("type", "")
+        doc = data.get("source_doc") or ""
+        other_name = G.nodes[other].get("name", str(other))
+        row = {
+            "direction": direction,
+            "other": other,
+            "other_name": other_name,
+            "type": kind,
+            "date": data.get("date") or "",
+            "source_doc": doc,
+            "document_title": (sources.get(doc) or {}).get("title", "") if doc else "",
+            "evidence": data.get("evidence") or "",
+            "note": data.get("note") or "",
+        }
+        order = (not row["date"], row["date"], other_name, _order(other), str(key))
+        grouped.setdefault(kind, []).append((order, row))
+        if doc and (kind == "co_signs" or (kind == "addresses" and direction == "out")):
+            written.add(doc)
+        if doc and kind == "addresses" and direction == "in":
+            received.add(doc)
+
+    for _, v, key, data in G.out_edges(actor, keys=True, data=True):
+        add("out" if data.get("directed", True) else "mutual", v, key, data)
+    for u, _, key, data in G.in_edges(actor, keys=True, data=True):
+        if u != actor:  # a self-relation is already listed once, as "out"
+            add("in" if data.get("directed", True) else "mutual", u, key, data)
+
+    aliases = [a.strip() for a in (attrs.get("aliases") or "").split("|") if a.strip()]
+    return {
+        "id": actor,
+        "name": attrs.get("name", str(actor)),
+        "type": attrs.get("type", ""),
+        "type_label": label(attrs.get("type", ""), lang),
+        "country": attrs.get("country", ""),
+        "sector": attrs.get("sector", ""),
+        "description": attrs.get("description", ""),
+        "aliases": aliases,
+        "metrics": _metric_rows(G, [actor])[actor],
+        "relations": {
+            label(kind, lang, kind="relation"): [row for _, row in sorted(grouped[kind], key=lambda item: item[0])]
+            for kind in sorted(grouped, key=_relation_order)
+        },
+        "documents_written": sorted(written),
+        "documents_received": sorted(received),
+    }

@@ -1,0 +1,240 @@
+"""A view: everything that decides what the map shows, as one plain, serialisable state.
+
+The app, the command line, saved views and shareable links all go through
+``ViewState`` and ``apply_view``, so the same state always gives the same map.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import json
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from . import vocabulary as vocab
+from .graph import Hop, UnknownActorError, filter_graph, neighbourhood, resolve_actor, shortest_paths
+from .i18n import t
+from .render import MapStyle
+
+__all__ = ["ViewState", "ViewResult", "apply_view", "COALITION_COLORS", "LIST_FIELDS"]
+
+# Paul Tol's colour-blind-safe "muted" scheme, for coalitions; grey after that.
+COALITION_COLORS = ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"]
+LIST_FIELDS = ("actor_types", "relation_types", "countries", "sectors", "source_docs", "themes", "path_relation_types")
+
+
+@dataclass
+class ViewState:
+    """What the map shows. Empty lists mean "no filter"."""
+
+    lang: str = "en"
+    actor_types: list[str] = field(default_factory=list)
+    relation_types: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    source_docs: list[str] = field(default_factory=list)
+    date_from: str = ""
+    date_to: str = ""
+    themes: list[str] = field(default_factory=list)
+    focus: str = ""
+    hops: int = 1
+    focus_mode: str = "hide"  # "hide" the rest, or "dim" it
+    path_from: str = ""
+    path_to: str = ""
+    path_relation_types: list[str] = field(default_factory=list)
+    color_by: str = "type"  # "type" or "community"
+    size_by: str = ""  # "" or a metric name
+    physics: bool = False
+    title: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Only what differs from the default: small, readable JSON and short links."""
+        default = ViewState()
+        return {
+            f.name: getattr(self, f.name) for f in dataclasses.fields(self) if getattr(self, f.name) != getattr(default, f.name)
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ViewState:
+        """Build a state from a dict, ignoring unknown keys and values of the wrong kind."""
+        state = cls()
+        for f in dataclasses.fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name in LIST_FIELDS:
+                if isinstance(value, str):
+                    value = [v for v in value.split(",") if v]
+                if isinstance(value, list | tuple):
+                    setattr(state, f.name, [str(v) for v in value])
+            elif f.name == "hops":
+                try:
+                    setattr(state, f.name, max(1, min(3, int(value))))
+                except (TypeError, ValueError):
+                    pass
+            elif f.name == "physics":
+                setattr(state, f.name, value in (True, "true", "1", 1))
+            elif isinstance(value, str | int | float):
+                setattr(state, f.name, str(value))
+        if state.lang not in vocab.LANGUAGES:
+            state.lang = "en"
+        if state.focus_mode not in ("hide", "dim"):
+            state.focus_mode = "hide"
+        if state.color_by not in ("type", "community"):
+            state.color_by = "type"
+        return state
+
+    def to_query(self) -> dict[str, str]:
+        """URL query parameters for a shareable link (lists comma-joined)."""
+        out = {}
+        for k, v in self.to_dict().items():
+            out[k] = ",".join(v) if isinstance(v, list) else ("true" if v is True else str(v))
+        return out
+
+    @classmethod
+    def from_query(cls, params: Mapping[str, str]) -> ViewState:
+        return cls.from_dict(dict(params))
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+@dataclass
+class ViewResult:
+    """The graph to draw, how to draw it, and what to say about it."""
+
+    graph: nx.MultiDiGraph
+    style: MapStyle
+    caption: str
+    notes: list[str]  # things in the state that no longer exist, said plainly
+    focus: Hashable | None = None
+    path_ends: tuple[Hashable, Hashable] | None = None
+    paths: list[list[Hop]] = field(default_factory=list)
+    communities: dict[Hashable, int] = field(default_factory=dict)
+
+
+def _resolve(G: nx.MultiDiGraph, name: str, what: str, lang: str, notes: list[str]) -> Hashable | None:
+    if not name:
+        return None
+    try:
+        return resolve_actor(G, name)
+    except UnknownActorError as exc:
+        notes.append(t("note_missing_actor", lang, what=t(what, lang), error=str(exc)))
+        return None
+
+
+def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = None) -> ViewResult:
+    """Filter, focus, find paths and style ``G`` as ``state`` says.
+
+    Anything the state names that is not in the data (an actor, a type, a document)
+    is dropped with a note instead of an error, so old links and views still open.
+    """
+    lang = state.lang
+    notes: list[str] = []
+    known_docs = set(G.graph.get("sources", {})) | {e.get("source_doc") for *_, e in G.edges(data=True)}
+    lists = {}
+    for name, known in (
+        ("actor_types", {a.get("type") for _, a in G.nodes(data=True)} | set(vocab.ACTOR_TYPES)),
+        ("relation_types", {e.get("type") for *_, e in G.edges(data=True)} | set(vocab.RELATION_TYPES)),
+        ("countries", {a.get("country") for _, a in G.nodes(data=True)}),
+        ("sectors", {a.get("sector") for _, a in G.nodes(data=True)}),
+        ("source_docs", known_docs),
+        ("themes", set(G.nodes)),
+    ):
+        values = getattr(state, name)
+        missing = [v for v in values if v not in known]
+        if missing:
+            notes.append(t("note_missing_values", lang, what=t(name, lang), values=", ".join(missing)))
+        lists[name] = [v for v in values if v in known]
+        if values and not lists[name]:
+            lists[name] = ["\0none"]  # everything named is gone: show nothing rather than everything
+    H = filter_graph(G, date_from=state.date_from, date_to=state.date_to, **lists)
+
+    style = MapStyle(lang=lang, physics=state.physics, title=state.title)
+    result = ViewResult(H, style, "", notes)
+    # Paths are found on the filtered graph before a focus hides anything, and stay visible.
+    a = _resolve(G, state.path_from, "path_from", lang, notes)
+    b = _resolve(G, state.path_to, "path_to", lang, notes)
+    on_path: set[Hashable] = set()
+    if a is not None and b is not None:
+        result.path_ends = (a, b)
+        if a in H and b in H:
+            result.paths = shortest_paths(H, a, b, state.path_relation_types)
+        on_path = {n for p in result.paths for h in p for n in (h.source, h.target)}
+        style.highlight_edges = frozenset((r["u"], r["v"], r["key"]) for p in result.paths for h in p for r in h.relations)
+
+    focus = _resolve(G, state.focus, "focus", lang, notes)
+    if focus is not None and focus not in H:
+        notes.append(t("note_focus_filtered", lang, name=G.nodes[focus].get("name", focus)))
+        focus = None
+    if focus is not None:
+        near = neighbourhood(H, focus, state.hops) | on_path
+        if state.focus_mode == "hide":
+            H = nx.MultiDiGraph(H.subgraph(near))
+            H.graph.update(G.graph)
+            result.graph = H
+        else:
+            style.dimmed = frozenset(set(H.nodes) - near)
+    result.focus = focus
+    style.highlight_nodes = frozenset(on_path | ({focus} if focus is not None else set()))
+
+    if state.size_by:
+        from .analysis import METRICS, centrality
+
+        if state.size_by in METRICS:
+            values = centrality(H, state.size_by)
+            top = max(values.values(), default=0) or 1
+            style.sizes = {n: round(10 + 40 * (v / top), 1) for n, v in values.items()}
+        else:
+            notes.append(t("note_missing_values", lang, what=t("size_by", lang), values=state.size_by))
+    if state.color_by == "community":
+        from .analysis import communities
+
+        result.communities = communities(H)
+        style.colors = {n: COALITION_COLORS[c] if c < len(COALITION_COLORS) else "#BBBBBB" for n, c in result.communities.items()}
+        count = max(result.communities.values(), default=-1) + 1
+        style.color_legend = [
+            (t("coalition_n", lang, n=i + 1), COALITION_COLORS[i]) for i in range(min(count, len(COALITION_COLORS)))
+        ]
+        if count > len(COALITION_COLORS):
+            style.color_legend.append((t("coalition_other", lang), "#BBBBBB"))
+    ends = {"path_from": a, "path_to": b} if result.path_ends else {}
+    shown = dataclasses.replace(state, **{k: [v for v in lists[k] if v != "\0none"] for k in lists}, **ends)
+    result.caption = describe(G, H, shown, focus=focus, today=today)
+    style.caption = result.caption
+    return result
+
+
+def describe(
+    G: nx.MultiDiGraph, H: nx.MultiDiGraph, state: ViewState, focus: Hashable | None = None, today: _dt.date | None = None
+) -> str:
+    """One line that says what the map shows: counts, filters, focus, date and data version."""
+    lang = state.lang
+    parts = [
+        t("showing", lang, n=H.number_of_nodes(), total=G.number_of_nodes(), e=H.number_of_edges(), etotal=G.number_of_edges())
+    ]
+    labels = {
+        "actor_types": lambda v: vocab.label(v, lang),
+        "relation_types": lambda v: vocab.label(v, lang, "relation"),
+        "themes": lambda v: str(G.nodes[v].get("name", v)) if v in G else v,
+    }
+    for name in ("actor_types", "relation_types", "countries", "sectors", "source_docs", "themes"):
+        values = getattr(state, name)
+        if values:
+            fmt = labels.get(name, str)
+            parts.append(f"{t(name, lang)}: {', '.join(fmt(v) for v in values)}")
+    if state.date_from or state.date_to:
+        parts.append(f"{t('date', lang)}: {state.date_from or '…'} – {state.date_to or '…'}")
+    if focus is not None:
+        parts.append(t("focus_on", lang, name=G.nodes[focus].get("name", focus), hops=state.hops))
+    if state.path_from and state.path_to:
+        a, b = (str(G.nodes[x].get("name", x)) if x in G else x for x in (state.path_from, state.path_to))
+        parts.append(t("path_between", lang, a=a, b=b))
+    day = (today or _dt.date.today()).isoformat()
+    version = G.graph.get("version", "")
+    parts.append(f"{day}" + (f" · {t('data_version', lang)} {version}" if version else ""))
+    return " · ".join(parts)
