@@ -18,25 +18,39 @@ from network import DataError, build_graph, load_dataset
 from network import vocabulary as vocab
 from network.analysis import METRICS, actor_profile, cosignature_coalitions, ranking, theme_support
 from network.data import Dataset, default_data_dir
+from network.export import FORMATS, MEDIA_TYPES, export_bytes, export_deck, make_snapshot
 from network.graph import Hop, UnknownActorError, resolve_actor
 from network.i18n import t
 from network.layout import compute_layout
 from network.render import render_html
 from network.tabular import csv_text
 from network.view import ViewResult, ViewState, apply_view
+from network.views import default_views_dir, delete_view, list_views, load_view, rename_view, save_view
 
 Stamp = tuple[tuple[str, float, int], ...]
 
 # Forwards a click on a map node (posted by the map's iframe) to Python as a trigger value.
+# Also forwards arrow keys (from the page or the map) as "next"/"prev" for presentation mode.
 _BRIDGE_JS = """
 export default function (component) {
   const { setTriggerValue } = component;
+  const step = (key) => {
+    if (key === "ArrowRight" || key === "PageDown") setTriggerValue("step", "next");
+    if (key === "ArrowLeft" || key === "PageUp") setTriggerValue("step", "prev");
+  };
   if (window.__sneBridge) window.removeEventListener("message", window.__sneBridge);
+  if (window.__sneKeys) window.removeEventListener("keydown", window.__sneKeys);
   window.__sneBridge = (event) => {
     const msg = event.data;
     if (msg && msg.type === "sne-select" && typeof msg.id === "string") setTriggerValue("selected", msg.id);
+    if (msg && msg.type === "sne-key") step(msg.key);
+  };
+  window.__sneKeys = (event) => {
+    const tag = (event.target && event.target.tagName) || "";
+    if (tag !== "INPUT" && tag !== "TEXTAREA") step(event.key);
   };
   window.addEventListener("message", window.__sneBridge);
+  window.addEventListener("keydown", window.__sneKeys);
 }
 """
 _bridge = st.components.v2.component("sne_map_bridge", js=_BRIDGE_JS)
@@ -80,11 +94,35 @@ def _result(folder: str, stamp: Stamp, state_json: str) -> ViewResult:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _html(folder: str, stamp: Stamp, state_json: str) -> str:
+def _html(folder: str, stamp: Stamp, state_json: str, presenting: bool = False) -> str:
     result = _result(folder, stamp, state_json)
-    # The page shows the caption above the map already.
-    style = dataclasses.replace(result.style, height="720px", caption="")
+    if presenting:
+        # Projector: bigger labels, the title and caption on the map itself.
+        style = dataclasses.replace(result.style, height="100vh", label_size=26, node_size=24)
+    else:
+        # The page shows the caption above the map already.
+        style = dataclasses.replace(result.style, height="720px", caption="")
     return render_html(result.graph, _positions(folder, stamp), style)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _snapshot_bytes(folder: str, stamp: Stamp, state_json: str, fmt: str, dpi: int | None) -> bytes:
+    snap = make_snapshot(_graph(folder, stamp), ViewState.from_dict(json.loads(state_json)))
+    return export_bytes(snap, fmt, dpi=dpi)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _deck_bytes(folder: str, stamp: Stamp, views_key: tuple[str, ...]) -> bytes:
+    vdir = default_views_dir(folder)
+    snaps = []
+    for name in views_key:
+        state = load_view(vdir, name)
+        snaps.append(make_snapshot(_graph(folder, stamp), state, title=state.title or name))
+    return export_deck(snaps)
+
+
+def _read_only() -> bool:
+    return os.environ.get("NETWORK_READ_ONLY", "").strip().lower() in ("1", "true", "yes", "ja")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -99,7 +137,7 @@ def _init_from_url(G: nx.MultiDiGraph) -> list[str]:
     """On a new session, put the URL's view into the widgets once; return notes on what it named that is gone."""
     if st.session_state.get("_initialised"):
         return []
-    state = ViewState.from_query(st.query_params.to_dict())
+    state = ViewState.from_query({k: st.query_params.get_all(k) for k in st.query_params})
     notes = apply_view(G, state).notes
     for key in ("focus", "path_from", "path_to"):
         try:
@@ -127,9 +165,12 @@ def _state_from_widgets() -> ViewState:
     return ViewState.from_dict({k: v for k, v in data.items() if v is not None})
 
 
-def _sync_url(state: ViewState) -> None:
-    wanted = state.to_query()
-    if st.query_params.to_dict() != wanted:
+def _sync_url(state: ViewState, extra: dict[str, str] | None = None) -> None:
+    wanted = {**state.to_query(), **(extra or {})}
+    current = {
+        k: (v if len(v := st.query_params.get_all(k)) > 1 or isinstance(wanted.get(k), list) else v[0]) for k in st.query_params
+    }
+    if current != wanted:
         st.query_params.from_dict(wanted)
 
 
@@ -232,6 +273,117 @@ def _sidebar(G: nx.MultiDiGraph, ds: Dataset, lang: str) -> None:
             key="w_size_by",
         )
         st.toggle(t("physics", lang), key="w_physics", help=t("physics_help", lang))
+
+
+def _apply_state(state: ViewState) -> None:
+    """Put a state into the widgets (used as a callback, before widgets are built)."""
+    for key, value in state.__dict__.items():
+        st.session_state[f"w_{key}"] = value
+    for key in ("date_slider",):
+        st.session_state.pop(key, None)
+
+
+def _load_view_cb(folder: str) -> None:
+    name = st.session_state.get("view_pick")
+    if not name:
+        return
+    try:
+        _apply_state(load_view(default_views_dir(folder), name))
+        st.session_state["view_msg"] = ("success", t("view_loaded", st.session_state.get("w_lang") or "en", name=name))
+    except (FileNotFoundError, ValueError) as exc:
+        st.session_state["view_msg"] = ("error", str(exc))
+
+
+def _views_panel(folder: str, state: ViewState, lang: str) -> None:
+    vdir = default_views_dir(folder)
+    names = list_views(vdir) if vdir.is_dir() else []
+    with st.sidebar.expander(t("saved_views", lang), expanded=False):
+        msg = st.session_state.pop("view_msg", None)
+        if msg:
+            (st.success if msg[0] == "success" else st.error)(msg[1])
+        if names:
+            st.selectbox(t("view", lang), names, key="view_pick")
+            st.button(t("load", lang), on_click=_load_view_cb, args=(folder,), key="view_load", width="stretch")
+        else:
+            st.caption(t("no_views", lang))
+        if _read_only():
+            return
+        new = st.text_input(t("view_name", lang), key="view_new_name", max_chars=80)
+        if st.button(t("save_view", lang), key="view_save", disabled=not new.strip(), width="stretch"):
+            try:
+                save_view(
+                    vdir,
+                    new.strip(),
+                    dataclasses.replace(state, title=state.title or new.strip()),
+                    overwrite=new.strip() in names,
+                )
+                st.session_state["view_msg"] = ("success", t("view_saved", lang, name=new.strip()))
+            except (ValueError, FileExistsError, OSError) as exc:
+                st.session_state["view_msg"] = ("error", str(exc))
+            st.rerun()
+        if names:
+            renamed = st.text_input(t("rename_to", lang), key="view_rename_to", max_chars=80)
+            c1, c2 = st.columns(2)
+            if c1.button(t("rename", lang), key="view_rename", disabled=not renamed.strip()):
+                try:
+                    rename_view(vdir, st.session_state["view_pick"], renamed.strip())
+                    st.session_state["view_msg"] = ("success", t("view_renamed", lang, name=renamed.strip()))
+                except (ValueError, FileExistsError, FileNotFoundError, OSError) as exc:
+                    st.session_state["view_msg"] = ("error", str(exc))
+                st.rerun()
+            if c2.button(t("delete", lang), key="view_delete"):
+                try:
+                    delete_view(vdir, st.session_state["view_pick"])
+                    st.session_state["view_msg"] = ("success", t("view_deleted", lang, name=st.session_state["view_pick"]))
+                except (ValueError, FileNotFoundError, OSError) as exc:
+                    st.session_state["view_msg"] = ("error", str(exc))
+                st.rerun()
+
+
+def _export_panel(folder: str, stamp: Stamp, state: ViewState, lang: str) -> None:
+    with st.sidebar.expander(t("export", lang), expanded=False):
+        fmt = st.selectbox(t("format", lang), list(FORMATS), format_func=lambda f: t(f"fmt_{f}", lang), key="export_format")
+        dpi = 300 if fmt == "png" and st.checkbox(t("print_quality", lang), key="export_print") else None
+        state_json = state.to_json()
+        st.download_button(
+            t("download", lang),
+            data=lambda: _snapshot_bytes(folder, stamp, state_json, fmt, dpi),
+            file_name=f"stakeholder-map.{'zip' if fmt == 'csv' else fmt}",
+            mime=MEDIA_TYPES.get(fmt),
+            on_click="ignore",
+            key="export_download",
+            width="stretch",
+        )
+        vdir = default_views_dir(folder)
+        names = tuple(list_views(vdir)) if vdir.is_dir() else ()
+        if names:
+            st.download_button(
+                t("download_deck", lang, n=len(names)),
+                data=lambda: _deck_bytes(folder, stamp, names),
+                file_name="stakeholder-views.pptx",
+                mime=MEDIA_TYPES.get("pptx"),
+                on_click="ignore",
+                key="export_deck",
+                width="stretch",
+            )
+
+
+def _step_slide(delta: int) -> None:
+    names = st.session_state.get("_slides") or []
+    if not names:
+        return
+    i = (st.session_state.get("slide", 0) + delta) % len(names)
+    st.session_state["slide"] = i
+    try:
+        st.session_state["_present_state"] = load_view(default_views_dir(st.session_state.get("_folder", "")), names[i])
+    except (FileNotFoundError, ValueError):
+        st.session_state["_present_state"] = ViewState(title=names[i])
+
+
+def _bridge_event() -> None:
+    value = (st.session_state.get("map_bridge") or {}).get("step")
+    if value in ("next", "prev") and st.session_state.get("presenting"):
+        _step_slide(1 if value == "next" else -1)
 
 
 def _select_from_map() -> None:
@@ -372,6 +524,60 @@ def _coalitions_panel(G: nx.MultiDiGraph, lang: str) -> None:
     )
 
 
+def _start_presenting(folder: str) -> None:
+    vdir = default_views_dir(folder)
+    names = list_views(vdir) if vdir.is_dir() else []
+    st.session_state["_slides"] = names
+    # Widgets that are not drawn lose their values, so the views live outside widget keys here.
+    st.session_state["_explore_state"] = _state_from_widgets()
+    st.session_state["_present_state"] = st.session_state["_explore_state"]
+    st.session_state["presenting"] = True
+    if names:
+        st.session_state["slide"] = -1
+        _step_slide(1)
+
+
+def _stop_presenting() -> None:
+    st.session_state["presenting"] = False
+    st.session_state.pop("_slides", None)
+    st.session_state.pop("_present_state", None)
+    _apply_state(st.session_state.pop("_explore_state", None) or ViewState(lang=st.session_state.get("_lang", "en")))
+
+
+def _present(folder: str, stamp: Stamp, G: nx.MultiDiGraph, lang: str) -> None:
+    """Full-screen map for a projector; arrow keys or buttons step through the saved views."""
+    st.html(
+        "<style>[data-testid=stSidebar],[data-testid=stSidebarCollapsedControl],header,[data-testid=stToolbar]{display:none !important}"
+        ".block-container,[data-testid=stMainBlockContainer]{padding:0.5rem 1rem 0 1rem !important;max-width:100% !important}</style>"
+    )
+    if "_slides" not in st.session_state:
+        # Opened from a link with present=1.
+        vdir = default_views_dir(folder)
+        names = list_views(vdir) if vdir.is_dir() else []
+        st.session_state["_slides"] = names
+        url_state = ViewState.from_query({k: st.query_params.get_all(k) for k in st.query_params})
+        st.session_state["_explore_state"] = url_state
+        st.session_state["_present_state"] = url_state
+        wanted = st.query_params.get("slide")
+        if names and wanted in names:
+            st.session_state["slide"] = names.index(wanted) - 1
+            _step_slide(1)
+    names = st.session_state["_slides"]
+    state = st.session_state.get("_present_state") or ViewState(lang=lang)
+    slide = st.session_state.get("slide", 0) if names else 0
+    title = state.title or (names[slide] if names else t("app_title", state.lang))
+    state = dataclasses.replace(state, title=title)
+    lang = state.lang
+    _sync_url(state, {"present": "1", **({"slide": names[slide]} if names else {})})
+    c1, c2, c3, c4 = st.columns([1, 1, 6, 1.2], vertical_alignment="center")
+    c1.button("◀", key="slide_prev", on_click=_step_slide, args=(-1,), disabled=len(names) < 2, help=t("previous", lang))
+    c2.button("▶", key="slide_next", on_click=_step_slide, args=(1,), disabled=len(names) < 2, help=t("next", lang))
+    c3.caption(t("slide_n", lang, i=slide + 1, n=len(names), name=names[slide]) if names else t("no_views_present", lang))
+    c4.button(t("exit_present", lang), key="present_off", on_click=_stop_presenting)
+    st.iframe(_html(folder, stamp, state.to_json(), presenting=True), height=820)
+    _bridge(key="map_bridge", on_selected_change=lambda: None, on_step_change=_bridge_event, height=0)
+
+
 def main() -> None:
     st.set_page_config(page_title="Stakeholder Network Explorer", layout="wide")
     lang = st.session_state.get("w_lang") or st.query_params.get("lang", "en")
@@ -386,6 +592,13 @@ def main() -> None:
         return
     G = _graph(folder, stamp)
     url_notes = _init_from_url(G)
+    if "presenting" not in st.session_state:
+        st.session_state["presenting"] = st.query_params.get("present") == "1"
+    st.session_state["_lang"] = lang
+    st.session_state["_folder"] = folder
+    if st.session_state["presenting"]:
+        _present(folder, stamp, G, lang)
+        return
     st.sidebar.segmented_control(
         t("language", lang),
         list(vocab.LANGUAGES),
@@ -394,10 +607,20 @@ def main() -> None:
         required=True,
     )
     lang = st.session_state.get("w_lang") or "en"
+    st.sidebar.button(
+        t("present", lang),
+        key="present_on",
+        on_click=_start_presenting,
+        args=(folder,),
+        icon=":material/slideshow:",
+        width="stretch",
+    )
     st.title(t("app_title", lang), anchor=False)
     _sidebar(G, ds, lang)
     state = _state_from_widgets()
     _sync_url(state)
+    _views_panel(folder, state, lang)
+    _export_panel(folder, stamp, state, lang)
     state_json = state.to_json()
     result = _result(folder, stamp, state_json)
 
@@ -413,7 +636,7 @@ def main() -> None:
     map_col, side_col = st.columns([3, 1], gap="small")
     with map_col:
         st.iframe(_html(folder, stamp, state_json), height=740)
-        _bridge(key="map_bridge", on_selected_change=_select_from_map, height=0)
+        _bridge(key="map_bridge", on_selected_change=_select_from_map, on_step_change=lambda: None, height=0)
     with side_col, st.container(height=740, border=False):
         _profile(G, lang)
 

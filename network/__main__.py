@@ -182,6 +182,71 @@ def _coalitions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _state_from_args(args: argparse.Namespace, G: nx.MultiDiGraph) -> Any:
+    from .view import ViewState
+    from .views import default_views_dir, load_view
+
+    if args.view:
+        folder = default_views_dir(args.data or str(default_data_dir()))
+        try:
+            state = load_view(folder, args.view)
+        except (FileNotFoundError, ValueError) as exc:
+            raise CommandError(f"view '{args.view}': {exc}") from None
+    else:
+        state = ViewState()
+    for name in ("actor_types", "relation_types", "countries", "sectors", "source_docs", "themes"):
+        values = getattr(args, name, None)
+        if values:
+            setattr(state, name, values)
+    if state.relation_types:
+        state.relation_types = _relation_types(state.relation_types)
+    if state.actor_types:
+        bad = [v for v in state.actor_types if vocab.normalise_actor_type(v) is None]
+        if bad:
+            raise CommandError(f"unknown actor type '{bad[0]}'; known: {', '.join(vocab.ACTOR_TYPES)}")
+        state.actor_types = [vocab.normalise_actor_type(v) or v for v in state.actor_types]
+    if args.themes:
+        state.themes = [_actor(G, v) for v in args.themes]
+    for name in ("date_from", "date_to", "color_by", "size_by", "title"):
+        if getattr(args, name, None):
+            setattr(state, name, getattr(args, name))
+    for name in ("focus", "path_from", "path_to"):
+        if getattr(args, name, None):
+            setattr(state, name, _actor(G, getattr(args, name)))
+    if args.hops:
+        state.hops = args.hops
+    if args.lang:
+        state.lang = args.lang
+    return state
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .data import write_bytes_atomic
+    from .export import export_bytes, export_deck, make_snapshot
+    from .views import default_views_dir, list_views, load_view
+
+    G = _graph(args)
+    if args.format == "pptx" and args.all_views:
+        folder = default_views_dir(args.data or str(default_data_dir()))
+        names = list_views(folder)
+        if not names:
+            raise CommandError(f"no saved views in {folder}")
+        snaps = [make_snapshot(G, load_view(folder, n), title=load_view(folder, n).title or n) for n in names]
+        write_bytes_atomic(args.out, export_deck(snaps))
+        print(f"wrote {args.out}: {len(snaps)} slide(s), one per saved view")
+        return 0
+    state = _state_from_args(args, G)
+    snap = make_snapshot(G, state, title=args.title or None)
+    try:
+        write_bytes_atomic(args.out, export_bytes(snap, args.format, dpi=args.dpi))
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.out}: {exc.strerror}") from None
+    print(
+        f"wrote {args.out}: {args.format}, {snap.graph.number_of_nodes()} actors, {snap.graph.number_of_edges()} relations — {snap.caption}"
+    )
+    return 0
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -215,6 +280,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=0, help="only the first N")
     _common(p)
     p.set_defaults(func=_rank)
+
+    p = sub.add_parser("export", help="write a snapshot: picture, interactive HTML, graph data or slides")
+    p.add_argument("--format", required=True, choices=("png", "svg", "pdf", "html", "gexf", "graphml", "json", "csv", "pptx"))
+    p.add_argument("--out", required=True, metavar="PATH")
+    p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
+    p.add_argument("--view", metavar="NAME", help="start from a saved view (data/views/)")
+    p.add_argument("--all-views", action="store_true", help="pptx: one slide per saved view")
+    p.add_argument("--title")
+    p.add_argument("--lang", choices=vocab.LANGUAGES)
+    p.add_argument("--dpi", type=int, help="png: 300 for print")
+    p.add_argument("--actor-type", dest="actor_types", action="append", metavar="T")
+    p.add_argument("--relation-type", dest="relation_types", action="append", metavar="T")
+    p.add_argument("--country", dest="countries", action="append")
+    p.add_argument("--sector", dest="sectors", action="append")
+    p.add_argument("--source-doc", dest="source_docs", action="append", metavar="DOC")
+    p.add_argument("--theme", dest="themes", action="append", metavar="ACTOR")
+    p.add_argument("--date-from", metavar="YYYY[-MM[-DD]]")
+    p.add_argument("--date-to", metavar="YYYY[-MM[-DD]]")
+    p.add_argument("--focus", metavar="ACTOR")
+    p.add_argument("--hops", type=int, choices=(1, 2, 3))
+    p.add_argument("--path-from", metavar="ACTOR")
+    p.add_argument("--path-to", metavar="ACTOR")
+    p.add_argument("--color-by", choices=("type", "community"))
+    p.add_argument("--size-by", choices=("degree", "betweenness", "eigenvector", "pagerank"))
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("benchmark", help="time the pipeline on synthetic data against the naive pyvis path", add_help=False)
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=lambda a: __import__("network.benchmark", fromlist=["main"]).main(a.rest))
 
     p = sub.add_parser("coalitions", help="communities, co-signature coalitions and theme support")
     _common(p)

@@ -15,7 +15,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,8 +34,10 @@ __all__ = [
     "parse_bool",
     "validate",
     "load_dataset",
+    "dataset_from_tables",
     "default_data_dir",
     "write_csv_atomic",
+    "write_bytes_atomic",
 ]
 
 ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "description", "aliases", "url")
@@ -445,15 +447,30 @@ def load_dataset(directory: str | os.PathLike[str] | None = None) -> Dataset:
         if table is not None:
             table.name = name
         tables[name] = table
-    # validate() names problems by bare file name; report them with the path.
+    return dataset_from_tables(tables, problems, digest.hexdigest()[:12], str(folder), lambda name: str(folder / name))
+
+
+def dataset_from_tables(
+    tables: Mapping[str, Table | None],
+    problems: list[Problem],
+    version: str,
+    label: str,
+    where: Callable[[str], str] = lambda name: name,
+) -> Dataset:
+    """Validate parsed tables (from CSV files, a workbook or an upload) into a Dataset.
+
+    ``tables`` maps "actors.csv", "relations.csv" and "sources.csv" to a Table or None
+    (missing); ``where`` turns such a name into what problems should call it (a path,
+    or a workbook sheet). Raises DataError listing every problem when anything is wrong.
+    """
     inner: list[Problem] = []
-    actors, relations, sources = validate(tables["actors.csv"], tables["relations.csv"], tables["sources.csv"], inner)
-    problems += [Problem(str(folder / p.file), p.line, p.column, p.message, p.severity) for p in inner]
-    if tables["actors.csv"] is None or tables["relations.csv"] is None or any(p.severity == "error" for p in problems):
+    actors, relations, sources = validate(tables.get("actors.csv"), tables.get("relations.csv"), tables.get("sources.csv"), inner)
+    problems = problems + [Problem(where(p.file), p.line, p.column, p.message, p.severity) for p in inner]
+    if tables.get("actors.csv") is None or tables.get("relations.csv") is None or any(p.severity == "error" for p in problems):
         if not any(p.severity == "error" for p in problems):
-            problems.append(_problem(str(folder), 0, "", "the data could not be read"))
+            problems.append(_problem(label, 0, "", "the data could not be read"))
         raise DataError(problems)
-    return Dataset(actors, relations, sources, problems, digest.hexdigest()[:12], str(folder))
+    return Dataset(actors, relations, sources, problems, version, label)
 
 
 def write_csv_atomic(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> None:
@@ -469,6 +486,24 @@ def write_csv_atomic(path: str | os.PathLike[str], columns: Sequence[str], rows:
             writer.writeheader()
             for row in rows:
                 writer.writerow({c: row.get(c, "") for c in columns})
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` so that readers see the old or the new whole file, never a part."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -88,16 +88,26 @@ class ViewState:
             state.color_by = "type"
         return state
 
-    def to_query(self) -> dict[str, str]:
-        """URL query parameters for a shareable link (lists comma-joined)."""
-        out = {}
+    def to_query(self) -> dict[str, str | list[str]]:
+        """URL query parameters for a shareable link; a list becomes a repeated parameter.
+
+        (Not comma-joined: sector names such as "mining, palm oil" contain commas.)
+        """
+        out: dict[str, str | list[str]] = {}
         for k, v in self.to_dict().items():
-            out[k] = ",".join(v) if isinstance(v, list) else ("true" if v is True else str(v))
+            out[k] = [str(x) for x in v] if isinstance(v, list) else ("true" if v is True else str(v))
         return out
 
     @classmethod
-    def from_query(cls, params: Mapping[str, str]) -> ViewState:
-        return cls.from_dict(dict(params))
+    def from_query(cls, params: Mapping[str, str | list[str]]) -> ViewState:
+        """The state in URL parameters; list fields take every value of a repeated parameter."""
+        data: dict[str, Any] = {}
+        for k, v in params.items():
+            if k in LIST_FIELDS:
+                data[k] = [v] if isinstance(v, str) else list(v)
+            else:
+                data[k] = v[-1] if isinstance(v, list) and v else v
+        return cls.from_dict(data)
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

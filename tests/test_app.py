@@ -137,3 +137,37 @@ def test_link_naming_a_missing_actor_opens_with_a_note(app):
     assert not at.exception
     assert any("no actor named 'Acme Corp'" in i.value for i in at.info)
     assert _nodes(at) == 7
+
+
+def test_saved_views_can_be_saved_loaded_renamed_and_deleted(app, good_copy):
+    at = app(good_copy)
+    at.selectbox(key="w_focus").set_value("fnv").run()
+    at.text_input(key="view_new_name").input("Around FNV").run()
+    at.button(key="view_save").click().run()
+    assert not at.exception
+    assert (good_copy / "views" / "around-fnv.json").is_file()
+    at.selectbox(key="w_focus").set_value("").run()
+    assert _nodes(at) == 7
+    at.selectbox(key="view_pick").set_value("Around FNV").run()
+    at.button(key="view_load").click().run()
+    assert _nodes(at) == 4 and at.selectbox(key="w_focus").value == "fnv"
+    at.text_input(key="view_rename_to").input("FNV circle").run()
+    at.button(key="view_rename").click().run()
+    assert [p.name for p in (good_copy / "views").iterdir()] == ["fnv-circle.json"]
+    at.button(key="view_delete").click().run()
+    assert list((good_copy / "views").iterdir()) == []
+    assert not at.exception
+
+
+def test_read_only_mode_hides_view_editing(app, good_copy, monkeypatch):
+    monkeypatch.setenv("NETWORK_READ_ONLY", "1")
+    at = app(good_copy)
+    keys = {w.key for w in at.button} | {w.key for w in at.text_input}
+    assert "view_save" not in keys and "view_new_name" not in keys and "view_delete" not in keys
+
+
+def test_presentation_mode_from_a_link_hides_the_controls(app, good_copy):
+    at = app(good_copy, present="1")
+    assert not at.exception
+    assert not at.multiselect and not at.sidebar.selectbox
+    assert "Exit" in [b.label for b in at.button]

@@ -97,3 +97,33 @@ def test_coalitions_lists_communities_cosigners_and_themes(capsys):
     out = capsys.readouterr().out
     assert "CNV, FNV, VNO-NCW  [documents: doc1]" in out
     assert "Communities (modularity, seeded):" in out
+
+
+def test_export_writes_each_format_with_filters(tmp_path, capsys):
+    import networkx as nx
+
+    out = tmp_path / "unions.graphml"
+    assert main(["export", "--format", "graphml", "--out", str(out), "--data", str(GOOD), "--actor-type", "Vakbond"]) == 0
+    assert set(nx.read_graphml(out).nodes) == {"fnv", "cnv"}
+    png = tmp_path / "map.png"
+    assert main(["export", "--format", "png", "--out", str(png), "--data", str(GOOD), "--focus", "FNV", "--title", "FNV"]) == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_export_from_a_saved_view_and_a_deck_of_all_views(good_copy, tmp_path, capsys):
+    from pptx import Presentation
+
+    from network.view import ViewState
+    from network.views import save_view
+
+    save_view(good_copy / "views", "Unions", ViewState(actor_types=["trade_union"]))
+    save_view(good_copy / "views", "All", ViewState())
+    out = tmp_path / "u.json"
+    assert main(["export", "--format", "json", "--out", str(out), "--data", str(good_copy), "--view", "Unions"]) == 0
+    assert len(__import__("json").loads(out.read_text())["nodes"]) == 2
+    deck = tmp_path / "deck.pptx"
+    assert main(["export", "--format", "pptx", "--all-views", "--out", str(deck), "--data", str(good_copy)]) == 0
+    assert len(Presentation(str(deck)).slides) == 2
+    assert main(["export", "--format", "png", "--out", str(out), "--data", str(good_copy), "--view", "Nope"]) == 1
+    assert "view 'Nope'" in capsys.readouterr().err

@@ -62,3 +62,10 @@ def test_state_survives_json_and_url_round_trips():
 def test_bad_url_values_fall_back_to_defaults():
     s = ViewState.from_query({"hops": "99", "lang": "fr", "focus_mode": "explode", "color_by": "<b>", "bogus": "1"})
     assert (s.hops, s.lang, s.focus_mode, s.color_by) == (3, "en", "hide", "type")
+
+
+def test_values_with_commas_survive_the_url():
+    s = ViewState(sectors=["mining, palm oil", "textile"])
+    q = s.to_query()
+    assert q["sectors"] == ["mining, palm oil", "textile"]
+    assert ViewState.from_query(q) == s
