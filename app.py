@@ -14,18 +14,20 @@ from pathlib import Path
 import networkx as nx
 import streamlit as st
 
-from network import DataError, build_graph, load_dataset
+from network import DataError, build_graph, load_dataset, store
 from network import vocabulary as vocab
 from network.analysis import METRICS, actor_profile, cosignature_coalitions, ranking, theme_support
-from network.data import Dataset, default_data_dir
+from network.data import ACTOR_COLUMNS, RELATION_COLUMNS, Dataset, default_data_dir, write_csv_atomic
 from network.export import FORMATS, MEDIA_TYPES, export_bytes, export_deck, make_snapshot
 from network.graph import Hop, UnknownActorError, resolve_actor
 from network.i18n import t
+from network.kumu import write_kumu
 from network.layout import compute_layout
 from network.render import render_html
 from network.tabular import csv_text
 from network.view import ViewResult, ViewState, apply_view
 from network.views import default_views_dir, delete_view, list_views, load_view, rename_view, save_view
+from network.workbook import MAX_UPLOAD_BYTES, load_uploads, write_workbook
 
 Stamp = tuple[tuple[str, float, int], ...]
 
@@ -57,6 +59,10 @@ _bridge = st.components.v2.component("sne_map_bridge", js=_BRIDGE_JS)
 
 
 def _data_dir() -> str:
+    # An upload lives in a folder this session made; otherwise $NETWORK_DATA_DIR or data/.
+    uploaded = st.session_state.get("_upload_dir")
+    if uploaded and Path(uploaded).is_dir():
+        return uploaded
     return str(Path(os.environ["NETWORK_DATA_DIR"]) if os.environ.get("NETWORK_DATA_DIR") else default_data_dir())
 
 
@@ -122,7 +128,257 @@ def _deck_bytes(folder: str, stamp: Stamp, views_key: tuple[str, ...]) -> bytes:
 
 
 def _read_only() -> bool:
-    return os.environ.get("NETWORK_READ_ONLY", "").strip().lower() in ("1", "true", "yes", "ja")
+    return store.read_only()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _editable(folder: str, stamp: Stamp) -> tuple[list[dict], list[dict], list[dict], dict[str, str]]:
+    # store.load finishes a save a crash interrupted, and returns the base a save checks against.
+    ds, base = store.load(folder)
+    return ds.actors, ds.relations, ds.sources, base
+
+
+# ---------------------------------------------------------------- data upkeep
+
+
+def _problem_rows(problems: list) -> list[dict]:
+    return [{"file": p.file, "line": p.line, "column": p.column, "problem": p.message, "severity": p.severity} for p in problems]
+
+
+def _upload_panel(lang: str) -> None:
+    with st.sidebar.expander(t("data", lang), expanded=bool(st.session_state.get("upload_report"))):
+        if st.session_state.get("_upload_dir"):
+            st.caption(t("using_upload", lang, name=st.session_state.get("_upload_name", "")))
+            if st.button(t("back_to_bundled", lang), key="upload_reset", width="stretch"):
+                st.session_state.pop("_upload_dir", None)
+                st.session_state.pop("upload_report", None)
+                st.session_state["_initialised"] = False
+                st.rerun()
+        files = st.file_uploader(
+            t("upload", lang, mb=MAX_UPLOAD_BYTES // (1024 * 1024)),
+            type=["csv", "xlsx"],
+            accept_multiple_files=True,
+            key=f"uploader_{st.session_state.get('_uploads', 0)}",
+            help=t("upload_help", lang),
+        )
+        if files and st.button(t("load_upload", lang), key="upload_load", width="stretch", type="primary"):
+            _take_upload([(f.name, f.getvalue()) for f in files], lang)
+
+
+def _take_upload(files: list[tuple[str, bytes]], lang: str) -> None:
+    import tempfile
+
+    names = ", ".join(name for name, _ in files)
+    try:
+        ds = load_uploads(files)
+    except DataError as exc:
+        st.session_state["upload_report"] = (names, _problem_rows(exc.problems), False)
+        return
+    # A folder of our own (never a user's value in the path): the app then works on it as on data/.
+    folder = Path(tempfile.mkdtemp(prefix="sne-upload-"))
+    extra_a = [c for c in dict.fromkeys(k for r in ds.actors for k in r) if c not in ACTOR_COLUMNS]
+    extra_r = [c for c in dict.fromkeys(k for r in ds.relations for k in r) if c not in RELATION_COLUMNS]
+    write_csv_atomic(folder / "actors.csv", [*ACTOR_COLUMNS, *extra_a], ds.actors)
+    write_csv_atomic(folder / "relations.csv", [*RELATION_COLUMNS, *extra_r], ds.relations)
+    if ds.sources:
+        write_csv_atomic(folder / "sources.csv", list(dict.fromkeys(k for r in ds.sources for k in r)), ds.sources)
+    st.session_state["_upload_dir"] = str(folder)
+    st.session_state["_upload_name"] = names
+    st.session_state["_uploads"] = st.session_state.get("_uploads", 0) + 1
+    st.session_state["upload_report"] = (names, _problem_rows(ds.warnings), True)
+    st.session_state["_initialised"] = False
+    st.rerun()
+
+
+def _upload_report(lang: str) -> None:
+    report = st.session_state.get("upload_report")
+    if not report:
+        return
+    names, rows, ok = report
+    if ok:
+        st.success(t("upload_ok", lang, name=names, n=len(rows)))
+    else:
+        st.error(t("upload_failed", lang, name=names))
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch", key="upload_table")
+    if st.button(t("dismiss", lang), key="upload_dismiss"):
+        st.session_state.pop("upload_report", None)
+        st.rerun()
+
+
+def _frame(rows: list[dict], columns: list[str]):
+    import pandas as pd
+
+    return pd.DataFrame([{c: r.get(c, "") for c in columns} for r in rows], columns=columns, dtype="string")
+
+
+def _rows(df) -> list[dict]:
+    return [
+        {k: ("" if v is None or (isinstance(v, float) and v != v) else str(v)) for k, v in r.items()}
+        for r in df.to_dict("records")
+    ]
+
+
+def _edit_panel(folder: str, stamp: Stamp, lang: str) -> None:
+    gen = st.session_state.get("_edit_gen", 0)
+    # Edits stay against the data as it was when editing began: a save by someone else
+    # meanwhile is then a conflict the user is told about, not a silent re-base.
+    held = st.session_state.get("_edit_base")
+    if not held or held[0] != (folder, gen):
+        held = ((folder, gen), _editable(folder, stamp))
+        st.session_state["_edit_base"] = held
+    actors0, relations0, sources0, base = held[1]
+    curated = store.is_curated(folder)
+    st.caption(t("edit_intro_curated" if curated else "edit_intro", lang))
+    a_cols = list(dict.fromkeys([*ACTOR_COLUMNS, *(k for r in actors0 for k in r)]))
+    r_cols = list(dict.fromkeys([*RELATION_COLUMNS, *(k for r in relations0 for k in r)]))
+    st.markdown(f"**{t('actors', lang)}**")
+    actors_df = st.data_editor(
+        _frame(actors0, a_cols), num_rows="dynamic", width="stretch", hide_index=True, key=f"edit_actors_{gen}"
+    )
+    st.markdown(f"**{t('relations', lang)}**")
+    relations_df = st.data_editor(
+        _frame(relations0, r_cols), num_rows="dynamic", width="stretch", hide_index=True, key=f"edit_relations_{gen}"
+    )
+    pending_a = st.session_state.setdefault("_pending_actors", [])
+    pending_r = st.session_state.setdefault("_pending_relations", [])
+    _add_forms(actors0, sources0, lang)
+    actors, relations = _rows(actors_df) + pending_a, _rows(relations_df) + pending_r
+    changes = {
+        t("actors", lang): store.diff(_rows(_frame(actors0, a_cols)), actors, store.ACTOR_KEY),
+        t("relations", lang): store.diff(_rows(_frame(relations0, r_cols)), relations, store.RELATION_KEY),
+    }
+    n_changes = sum(len(v) for d in changes.values() for v in d.values())
+    _, problems = store.check_edits(actors, relations, sources0 or None, curated=curated)
+    errors = [p for p in problems if p.severity == "error"]
+    if n_changes:
+        st.markdown(f"**{t('changes', lang)}**")
+        st.dataframe(
+            [
+                {t("table", lang): table, t("change", lang): t(f"change_{kind}", lang), t("row", lang): _describe_row(item)}
+                for table, d in changes.items()
+                for kind, items in d.items()
+                for item in items
+            ],
+            hide_index=True,
+            width="stretch",
+            key="edit_changes",
+        )
+    if problems and n_changes:
+        st.markdown(f"**{t('check', lang)}**")
+        st.dataframe(_problem_rows(problems), hide_index=True, width="stretch", key="edit_problems")
+    c1, c2, c3 = st.columns(3)
+    if c1.button(t("save", lang, n=n_changes), key="edit_save", type="primary", disabled=not n_changes or bool(errors)):
+        try:
+            store.save(folder, actors, relations, base=base, curated=curated)
+        except store.ConflictError as exc:
+            st.session_state["edit_msg"] = (
+                "error",
+                t("conflict", lang, files=", ".join(getattr(exc, "files", []) or []) or str(exc)),
+            )
+        except DataError as exc:
+            st.session_state["edit_msg"] = ("error", "; ".join(str(p) for p in exc.errors[:5]))
+        else:
+            st.session_state["edit_msg"] = ("success", t("saved", lang, n=n_changes))
+            _reset_edits(gen)
+        st.rerun()
+    if c2.button(t("undo_save", lang), key="edit_undo", disabled=not store.backups(folder)):
+        try:
+            store.undo_last_save(folder, base)
+            st.session_state["edit_msg"] = ("success", t("undone", lang))
+            _reset_edits(gen)
+        except store.ConflictError as exc:
+            st.session_state["edit_msg"] = (
+                "error",
+                t("conflict", lang, files=", ".join(getattr(exc, "files", []) or []) or str(exc)),
+            )
+        except store.NothingToUndoError:
+            st.session_state["edit_msg"] = ("error", t("nothing_to_undo", lang))
+        st.rerun()
+    if c3.button(t("discard", lang), key="edit_discard", disabled=not n_changes):
+        _reset_edits(gen)
+        st.rerun()
+    msg = st.session_state.pop("edit_msg", None)
+    if msg:
+        (st.success if msg[0] == "success" else st.error)(msg[1])
+    ds = _load(folder, stamp)
+    d1, d2 = st.columns(2)
+    d1.download_button(
+        t("download_workbook", lang),
+        data=lambda: write_workbook(ds),
+        file_name="stakeholder-data.xlsx",
+        on_click="ignore",
+        key="dl_workbook",
+    )
+    d2.download_button(
+        t("download_kumu", lang),
+        data=lambda: write_kumu(ds, lang=lang),
+        file_name="stakeholder-data-kumu.xlsx",
+        on_click="ignore",
+        key="dl_kumu",
+    )
+
+
+def _reset_edits(gen: int) -> None:
+    # A new editor key starts the tables afresh from the files on disk.
+    st.session_state["_edit_gen"] = gen + 1
+    st.session_state["_pending_actors"] = []
+    st.session_state["_pending_relations"] = []
+
+
+def _add_forms(actors: list[dict], sources: list[dict], lang: str) -> None:
+    """Forms that add one actor or one relation to the pending changes (for those who prefer forms to tables)."""
+    ids = [a["id"] for a in actors] + [a["id"] for a in st.session_state["_pending_actors"]]
+    f1, f2 = st.columns(2)
+    with f1.form("add_actor", clear_on_submit=True, border=True):
+        st.markdown(f"**{t('add_actor', lang)}**")
+        aid = st.text_input("id", key="fa_id")
+        name = st.text_input(t("name", lang), key="fa_name")
+        atype = st.selectbox(t("type", lang), list(vocab.ACTOR_TYPES), format_func=lambda k: vocab.label(k, lang), key="fa_type")
+        country = st.text_input(t("country", lang), key="fa_country")
+        description = st.text_input(t("description", lang), key="fa_description")
+        if st.form_submit_button(t("add", lang)):
+            if not aid.strip() or not name.strip():
+                st.error(t("need_id_name", lang))
+            elif aid.strip() in ids:
+                st.error(t("id_taken", lang, id=aid.strip()))
+            else:
+                row = {
+                    "id": aid.strip(),
+                    "name": name.strip(),
+                    "type": atype,
+                    "country": country.strip(),
+                    "description": description.strip(),
+                }
+                st.session_state["_pending_actors"].append(row)
+    with f2.form("add_relation", clear_on_submit=True, border=True):
+        st.markdown(f"**{t('add_relation', lang)}**")
+        src = st.selectbox(t("from", lang), ids, key="fr_source")
+        dst = st.selectbox(t("to", lang), ids, key="fr_target")
+        rtype = st.selectbox(
+            t("relation", lang), list(vocab.RELATION_TYPES), format_func=lambda k: vocab.label(k, lang, "relation"), key="fr_type"
+        )
+        date = st.text_input(t("date", lang) + " (YYYY[-MM[-DD]])", key="fr_date")
+        doc = st.selectbox(t("document", lang), [""] + [s["id"] for s in sources], key="fr_doc")
+        evidence = st.text_input(t("quote", lang), key="fr_evidence", max_chars=250)
+        if st.form_submit_button(t("add", lang)):
+            row = {
+                "source": src,
+                "target": dst,
+                "type": rtype,
+                "date": date.strip(),
+                "source_doc": doc,
+                "evidence": evidence.strip(),
+            }
+            st.session_state["_pending_relations"].append(row)
+
+
+def _describe_row(item: dict) -> str:
+    row = item.get("new", item)
+    if "id" in row:
+        return f"{row.get('id', '')} · {row.get('name', '')}" + (f" ({', '.join(item['columns'])})" if "columns" in item else "")
+    text = f"{row.get('source', '')} → {row.get('target', '')} · {row.get('type', '')}"
+    return text + (f" ({', '.join(item['columns'])})" if "columns" in item else "")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -588,7 +844,9 @@ def main() -> None:
         ds = _load(folder, stamp)
     except DataError as exc:
         st.title(t("app_title", lang), anchor=False)
+        _upload_report(lang)
         _show_problems(exc, lang)
+        _upload_panel(lang)
         return
     G = _graph(folder, stamp)
     url_notes = _init_from_url(G)
@@ -621,6 +879,8 @@ def main() -> None:
     _sync_url(state)
     _views_panel(folder, state, lang)
     _export_panel(folder, stamp, state, lang)
+    _upload_panel(lang)
+    _upload_report(lang)
     state_json = state.to_json()
     result = _result(folder, stamp, state_json)
 
@@ -640,7 +900,11 @@ def main() -> None:
     with side_col, st.container(height=740, border=False):
         _profile(G, lang)
 
-    tab_path, tab_rank, tab_coal = st.tabs([t("path", lang), t("brokers", lang), t("coalitions", lang)])
+    labels = [t("path", lang), t("brokers", lang), t("coalitions", lang)] + ([] if _read_only() else [t("edit_data", lang)])
+    tab_path, tab_rank, tab_coal, *tab_edit = st.tabs(labels)
+    if tab_edit:
+        with tab_edit[0]:
+            _edit_panel(folder, stamp, lang)
     with tab_path:
         _paths_panel(G, state, result.paths, lang)
     with tab_rank:

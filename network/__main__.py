@@ -15,16 +15,23 @@ from typing import Any
 import networkx as nx
 
 from . import vocabulary as vocab
-from .data import DataError, default_data_dir, load_dataset
+from .data import DataError, default_data_dir
 from .graph import UnknownActorError, build_graph, neighbourhood, resolve_actor, shortest_paths
 
 __all__ = ["main"]
 
 
+def _load(path: str) -> Any:
+    # A folder of CSVs, an .xlsx workbook of ours, or a Kumu spreadsheet.
+    from .workbook import load_any
+
+    return load_any(path)
+
+
 def _validate(args: argparse.Namespace) -> int:
     folder = args.dir or args.data or str(default_data_dir())
     try:
-        ds = load_dataset(folder)
+        ds = _load(folder)
     except DataError as exc:
         for p in exc.problems:
             print(f"{p}" + (" (warning)" if p.severity == "warning" else ""), file=sys.stdout)
@@ -49,7 +56,7 @@ class CommandError(Exception):
 def _graph(args: argparse.Namespace) -> nx.MultiDiGraph:
     folder = args.data or str(default_data_dir())
     try:
-        return build_graph(load_dataset(folder))
+        return build_graph(_load(folder))
     except DataError as exc:
         lines = [str(p) for p in exc.errors]
         raise CommandError(f"{folder} did not load; run `python -m network validate {folder}`:\n" + "\n".join(lines)) from None
@@ -257,7 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m network", description="Stakeholder Network Explorer")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("validate", help="check a data folder and list every problem")
-    p.add_argument("dir", nargs="?", help="data folder (default: $NETWORK_DATA_DIR or data/)")
+    p.add_argument("dir", nargs="?", help="data folder or .xlsx workbook (ours or Kumu's) (default: $NETWORK_DATA_DIR or data/)")
     p.add_argument("--data", help="data folder (same as DIR)")
     p.set_defaults(func=_validate)
 

@@ -480,6 +480,8 @@ def write_csv_atomic(path: str | os.PathLike[str], columns: Sequence[str], rows:
     """
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # mkstemp makes the file private (0600); keep the mode of the file it replaces.
+    os.fchmod(fd, target.stat().st_mode & 0o777 if target.exists() else 0o644)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
@@ -501,6 +503,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` so that readers see the old or the new whole file, never a part."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.fchmod(fd, target.stat().st_mode & 0o777 if target.exists() else 0o644)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

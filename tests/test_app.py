@@ -171,3 +171,78 @@ def test_presentation_mode_from_a_link_hides_the_controls(app, good_copy):
     assert not at.exception
     assert not at.multiselect and not at.sidebar.selectbox
     assert "Exit" in [b.label for b in at.button]
+
+
+def _table_with(at, column: str):
+    """The first table on the page that has ``column``."""
+    return next(d.value for d in at.dataframe if column in list(d.value.columns))
+
+
+def _add_actor(at, aid: str, name: str):
+    at.text_input(key="fa_id").input(aid)
+    at.text_input(key="fa_name").input(name)
+    at.selectbox(key="fa_type").set_value("ngo")
+    form_buttons = [b for b in at.button if b.label == "Add to the changes"]
+    form_buttons[0].click().run()
+    return at
+
+
+def test_an_edit_is_shown_before_saving_then_saved_with_a_backup_and_undone(app, good_copy):
+    at = app(good_copy)
+    _add_actor(at, "oxfam", "Oxfam Novib")
+    assert not at.exception
+    changes = _table_with(at, "Change")
+    assert list(changes.iloc[0]) == ["Actors", "added", "oxfam · Oxfam Novib"]
+    assert "oxfam" not in (good_copy / "actors.csv").read_text()  # nothing written yet
+    at.button(key="edit_save").click().run()
+    assert not at.exception
+    assert any("Saved 1 change(s)" in s.value for s in at.success)
+    assert "oxfam,Oxfam Novib,ngo" in (good_copy / "actors.csv").read_text()
+    assert len(list((good_copy / ".backups").iterdir())) == 1
+    assert _caption(at).startswith("8 of 8 actors")
+    at.button(key="edit_undo").click().run()
+    assert any("undone" in s.value for s in at.success)
+    assert "oxfam" not in (good_copy / "actors.csv").read_text()
+    assert _caption(at).startswith("7 of 7 actors")
+
+
+def test_a_taken_id_is_refused_in_the_form(app, good_copy):
+    at = _add_actor(app(good_copy), "fnv", "Another FNV")
+    assert any("The id 'fnv' is taken." in e.value for e in at.error)
+
+
+def test_saving_over_someone_elses_save_is_a_conflict_not_a_silent_loss(app, good_copy):
+    at = app(good_copy)
+    _add_actor(at, "oxfam", "Oxfam Novib")
+    with open(good_copy / "actors.csv", "a", encoding="utf-8") as fh:  # another session saves meanwhile
+        fh.write("amnesty,Amnesty,ngo,,,,\n")
+    at.button(key="edit_save").click().run()
+    assert any("changed on disk since you opened it" in e.value for e in at.error)
+    text = (good_copy / "actors.csv").read_text()
+    assert "amnesty" in text and "oxfam" not in text
+
+
+def test_a_relation_without_source_and_quote_cannot_be_saved_to_the_curated_data(app, tmp_path, monkeypatch):
+    import shutil
+
+    from network import store
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    monkeypatch.setattr(store, "_bundled_data_dir", lambda: folder.resolve())
+    at = app(folder)
+    at.selectbox(key="fr_source").set_value("fnv")
+    at.selectbox(key="fr_target").set_value("ser")
+    at.selectbox(key="fr_type").set_value("supports")
+    [b for b in at.button if b.label == "Add to the changes"][1].click().run()
+    problems = _table_with(at, "severity")
+    assert any(p == "error" for p in problems["severity"])
+    assert at.button(key="edit_save").disabled
+
+
+def test_read_only_mode_shows_no_editing_control(app, good_copy, monkeypatch):
+    monkeypatch.setenv("NETWORK_READ_ONLY", "1")
+    at = app(good_copy)
+    assert [t.label for t in at.tabs] == ["Path", "Brokers and influence", "Coalitions"]
+    keys = {w.key for w in at.button} | {w.key for w in at.text_input}
+    assert not keys & {"edit_save", "edit_undo", "edit_discard", "fa_id", "view_save", "view_delete", "view_rename"}

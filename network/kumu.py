@@ -1,0 +1,415 @@
+"""Kumu's spreadsheet import format: read a Kumu workbook, write one Kumu imports.
+
+Kumu (kumu.io) reads an .xlsx with an element sheet and a connection sheet:
+
+- **Elements**: ``Label`` (in A1), ``Type``, ``Description``, ``Tags`` (values separated
+  by ``|``) and any other column as a custom field. With ``ID`` as the first column,
+  Kumu matches elements by ID instead of by label, so two elements may share a label.
+- **Connections**: ``From`` and ``To`` (A1, B1), ``Type``, ``Direction``
+  (``directed``, ``undirected`` or ``mutual``), ``Description``, ``Tags`` and custom fields.
+  When the elements have IDs, From and To must name IDs, not labels.
+
+How our data maps onto that:
+
+- An actor is an element. ``write_kumu`` puts our actor id in Kumu's ``ID`` column (the
+  first column, as Kumu's guide on duplicate labels asks) and the name in ``Label``, so
+  From/To hold actor ids. Two actors that share a name therefore stay two elements, and
+  ids survive the round trip. Type is the type's display label; country, sector, aliases
+  and url are custom fields (left out when empty everywhere); other columns follow.
+- A relation is a connection. Its ``note`` is the connection's Description; date,
+  source_doc and evidence are custom fields; ``directed`` becomes Direction.
+- The documents go to a sheet called ``Sources (ignore)``, which Kumu skips by name
+  and ``read_kumu`` reads back.
+
+``read_kumu`` reads a workbook made by Kumu or by hand: without an ID column, an
+actor id is the slug of the label (``-2``, ``-3`` on a clash) and From/To are matched
+against labels (then case-insensitively). A ``To`` cell naming several elements
+separated by ``|`` gives one relation per element, as in Kumu. Kumu's ``mutual`` is an
+undirected relation with the extra column ``direction`` = ``mutual``, so it is written
+back as mutual. Types are mapped through the vocabulary; unknown types are kept as
+given (the loader warns about them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from . import data, workbook
+from . import vocabulary as vocab
+from .data import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, DataError, Dataset, Problem, Table
+
+__all__ = ["SOURCES_SHEET", "slugify", "read_kumu", "write_kumu"]
+
+SOURCES_SHEET = "Sources (ignore)"
+_ACTOR_FIELDS = ("country", "sector", "aliases", "url")  # custom fields with our column's name
+_RELATION_FIELDS = ("date", "source_doc", "evidence")
+_DIRECTIONS = {"directed": "true", "undirected": "false", "mutual": "false"}
+
+
+def slugify(text: str) -> str:
+    """A lower-case id made of letters, digits and hyphens.
+
+    Examples
+    --------
+    >>> slugify("Mondiaal FNV"), slugify("Ünïcödé Naam!"), slugify("!!")
+    ('mondiaal-fnv', 'unicode-naam', 'actor')
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    out: list[str] = []
+    for ch in plain:
+        if ch.isalnum():
+            out.append(ch)
+        elif out and out[-1] != "-":
+            out.append("-")
+    return "".join(out).strip("-") or "actor"
+
+
+def _lookup(table: Table) -> dict[str, str]:
+    """Column name as written, by its case-folded name (the first one wins)."""
+    cols: dict[str, str] = {}
+    for c in table.columns:
+        cols.setdefault(c.strip().casefold(), c)
+    return cols
+
+
+def _custom_name(header: str, taken: Sequence[str]) -> str:
+    """A custom Kumu column as a column of ours; one that would hide ours gets a suffix."""
+    return f"{header} (kumu)" if header.casefold() in taken else header
+
+
+def _read_elements(
+    table: Table, where: str, problems: list[Problem]
+) -> tuple[Table, dict[str, str], dict[str, str], set[str], bool]:
+    cols = _lookup(table)
+    id_col, label_col = cols.get("id"), cols.get("label")
+    builtin = {"id", "label", "type", "description", "tags", *_ACTOR_FIELDS}
+    ids_given = {row.get(id_col, "") for row in table.rows} - {""} if id_col else set()
+    taken: set[str] = set(ids_given)
+    by_label: dict[str, str] = {}
+    by_folded: dict[str, str] = {}
+    label_line: dict[str, int] = {}
+    rows: list[dict[str, str]] = []
+    lines: list[int] = []
+    for row, line in zip(table.rows, table.lines):
+        label = row.get(label_col, "") if label_col else ""
+        aid = row.get(id_col, "") if id_col else ""
+        if not label and not aid:
+            problems.append(Problem(where, line, "Label", "empty Label"))
+            continue
+        if not aid:
+            base = slugify(label)
+            aid, n = base, 1
+            while aid in taken:
+                n += 1
+                aid = f"{base}-{n}"
+            taken.add(aid)
+        if label in by_label and not id_col:
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    "Label",
+                    f"label '{label}' is also on row {label_line[label]}; they become separate actors "
+                    f"'{by_label[label]}' and '{aid}', and a connection naming '{label}' goes to the first "
+                    "(add an ID column to tell them apart)",
+                    "warning",
+                )
+            )
+        by_label.setdefault(label, aid)
+        by_folded.setdefault(label.casefold(), aid)
+        label_line.setdefault(label, line)
+        actor = {"id": aid, "name": label}
+        for kumu_name, ours in (("type", "type"), ("description", "description"), ("tags", "tags")):
+            if kumu_name in cols:
+                actor[ours] = row.get(cols[kumu_name], "")
+        for field in _ACTOR_FIELDS:
+            if field in cols:
+                actor[field] = row.get(cols[field], "")
+        for c in table.columns:
+            if c.strip().casefold() not in builtin:
+                actor[_custom_name(c, ACTOR_COLUMNS)] = row.get(c, "")
+        rows.append(actor)
+        lines.append(line)
+    columns = workbook.column_order(rows, ("id", "name", "type"))
+    return Table("actors.csv", columns, rows, lines), by_label, by_folded, {r["id"] for r in rows}, id_col is not None
+
+
+def _read_connections(
+    table: Table,
+    where: str,
+    problems: list[Problem],
+    by_label: Mapping[str, str],
+    by_folded: Mapping[str, str],
+    ids: set[str],
+    ids_first: bool,
+) -> tuple[Table, bool]:
+    cols = _lookup(table)
+    from_col, to_col = cols.get("from"), cols.get("to")
+    if from_col is None or to_col is None:
+        missing = [name for name, col in (("From", from_col), ("To", to_col)) if col is None]
+        for name in missing:
+            problems.append(
+                Problem(where, 1, name, f"required column '{name}' is missing (header has: {', '.join(table.columns)})")
+            )
+        return Table("relations.csv", list(RELATION_COLUMNS), [], []), False
+    note_col = cols.get("note")
+    desc_col = cols.get("description")
+    builtin = {"id", "from", "to", "type", "direction", "description", "tags", "note", *_RELATION_FIELDS}
+
+    def resolve(value: str) -> str | None:
+        if ids_first and value in ids:
+            return value
+        if value in by_label:
+            return by_label[value]
+        if value.casefold() in by_folded:
+            return by_folded[value.casefold()]
+        return value if value in ids else None
+
+    rows: list[dict[str, str]] = []
+    lines: list[int] = []
+    for row, line in zip(table.rows, table.lines):
+        source_raw, target_raw = row.get(from_col, ""), row.get(to_col, "")
+        source = resolve(source_raw) or source_raw
+        whole = resolve(target_raw)
+        if whole is None and "|" in target_raw:
+            targets = [resolve(t.strip()) or t.strip() for t in target_raw.split("|") if t.strip()]
+        else:
+            targets = [whole or target_raw]
+        base: dict[str, str] = {"source": source}
+        if "id" in cols:
+            base["id"] = row.get(cols["id"], "")
+        base["type"] = row.get(cols["type"], "") if "type" in cols else ""
+        direction = row.get(cols["direction"], "") if "direction" in cols else ""
+        base["directed"] = _DIRECTIONS.get(direction.casefold(), direction)
+        if direction.casefold() == "mutual":
+            base["direction"] = "mutual"
+        for field in _RELATION_FIELDS:
+            if field in cols:
+                base[field] = row.get(cols[field], "")
+        if note_col is not None:
+            base["note"] = row.get(note_col, "")
+            base["description"] = row.get(desc_col, "") if desc_col else ""
+        elif desc_col is not None:
+            base["note"] = row.get(desc_col, "")
+        if "tags" in cols:
+            base["tags"] = row.get(cols["tags"], "")
+        for c in table.columns:
+            if c.strip().casefold() not in builtin:
+                base[_custom_name(c, RELATION_COLUMNS)] = row.get(c, "")
+        for target in targets:
+            rows.append({**base, "target": target})
+            lines.append(line)
+    columns = workbook.column_order(rows, ("source", "target", "type"))
+    return Table("relations.csv", columns, rows, lines), note_col is None and desc_col is not None
+
+
+def _rename_columns(
+    problems: Sequence[Problem], where: Mapping[str, str], names: Mapping[str, Mapping[str, str]]
+) -> list[Problem]:
+    """Name the Kumu column in a problem the validator reported for our column."""
+    out = []
+    for p in problems:
+        for kind, file in where.items():
+            if p.file == file and p.column in names[kind]:
+                p = replace(p, column=names[kind][p.column])
+                break
+        out.append(p)
+    return out
+
+
+def read_kumu(
+    source: bytes | Mapping[str, Table | None],
+    label: str = "kumu.xlsx",
+    *,
+    version: str | None = None,
+    problems: list[Problem] | None = None,
+) -> Dataset:
+    """Load a Kumu workbook (bytes) or its sheets as Tables, keyed "elements" and "connections".
+
+    Raises DataError listing every problem; each names the Kumu sheet, row and column.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> ds = data.load_dataset(Path(__file__).parents[1] / "tests" / "data" / "good")
+    >>> back = read_kumu(write_kumu(ds), "map.xlsx")
+    >>> back.actors == ds.actors and back.relations == ds.relations
+    True
+    """
+    problems = list(problems or [])
+    sources_table: Table | None = None
+    sources_where = f"{label} [sheet {SOURCES_SHEET}]"
+    if isinstance(source, bytes | bytearray):
+        version = version or hashlib.sha256(source).hexdigest()[:12]
+        book = workbook._open(bytes(source), label)
+        try:
+            sheets = workbook._kumu_sheets(book)
+            tables: dict[str, Table | None] = {
+                kind: workbook._sheet_table(ws, ws.title, f"{label} [sheet {ws.title}]", problems) for kind, ws in sheets.items()
+            }
+            for ws in book.worksheets:
+                if ws.title.strip().casefold() == SOURCES_SHEET.casefold():
+                    sources_where = f"{label} [sheet {ws.title}]"
+                    sources_table = workbook._sheet_table(ws, "sources.csv", sources_where, problems)
+                    break
+        finally:
+            book.close()
+    else:
+        tables = {k.casefold(): v for k, v in source.items()}
+        sources_table = tables.pop(SOURCES_SHEET.casefold(), None) or tables.pop("sources", None)
+        if version is None:
+            digest = hashlib.sha256()
+            for key in sorted(tables):
+                t = tables[key]
+                digest.update(repr((key, t.columns, t.rows) if t else key).encode())
+            version = digest.hexdigest()[:12]
+    if sources_table is not None:
+        sources_table.name = "sources.csv"
+        sources_table.columns = [c.lower() for c in sources_table.columns]
+        sources_table.rows = [{c.lower(): v for c, v in row.items()} for row in sources_table.rows]
+
+    elements, connections = tables.get("elements"), tables.get("connections")
+    el_where = f"{label} [sheet {elements.name if elements else 'Elements'}]"
+    co_where = f"{label} [sheet {connections.name if connections else 'Connections'}]"
+    if elements is None and not any(p.file == el_where for p in problems):
+        problems.append(Problem(el_where, 0, "", "no Elements sheet (a sheet with Label in cell A1)"))
+    if connections is None and not any(p.file == co_where for p in problems):
+        problems.append(Problem(co_where, 0, "", "no Connections sheet (a sheet with From and To in cells A1 and B1)"))
+
+    actors: Table | None = None
+    relations: Table | None = None
+    note_from_description = False
+    has_id = False
+    if elements is not None:
+        if "label" not in _lookup(elements) and "id" not in _lookup(elements):
+            problems.append(
+                Problem(el_where, 1, "Label", f"required column 'Label' is missing (header has: {', '.join(elements.columns)})")
+            )
+        else:
+            actors, by_label, by_folded, ids, has_id = _read_elements(elements, el_where, problems)
+            if connections is not None:
+                relations, note_from_description = _read_connections(
+                    connections, co_where, problems, by_label, by_folded, ids, ids_first=has_id
+                )
+    names = {
+        "actors": {
+            "id": "ID" if has_id else "Label",
+            "name": "Label",
+            "type": "Type",
+            "description": "Description",
+            "tags": "Tags",
+        },
+        "relations": {
+            "source": "From",
+            "target": "To",
+            "type": "Type",
+            "directed": "Direction",
+            "note": "Description" if note_from_description else "note",
+            "tags": "Tags",
+        },
+    }
+    where = {"actors": el_where, "relations": co_where, "sources": sources_where}
+    by_file = {"actors.csv": el_where, "relations.csv": co_where, "sources.csv": sources_where}
+    try:
+        ds = data.dataset_from_tables(
+            {"actors.csv": actors, "relations.csv": relations, "sources.csv": sources_table},
+            problems,
+            version=version,
+            label=label,
+            where=lambda name: by_file.get(name, name),
+        )
+    except DataError as exc:
+        raise DataError(_rename_columns(exc.problems, where, names | {"sources": {}})) from None
+    ds.warnings = _rename_columns(ds.warnings, where, names | {"sources": {}})
+    return ds
+
+
+def _extra_columns(rows: Sequence[Mapping[str, Any]], skip: set[str], used: set[str]) -> list[tuple[str, str]]:
+    """(our column, Kumu header) for every column not written otherwise, in order of first use."""
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for row in rows:
+        for c in row:
+            if c in seen or c in skip:
+                continue
+            seen.add(c)
+            header = c[: -len(" (kumu)")] if c.endswith(" (kumu)") else c
+            while header.casefold() in used:
+                header += " (extra)"
+            used.add(header.casefold())
+            out.append((c, header))
+    return out
+
+
+def write_kumu(dataset: Dataset, lang: str = "en") -> bytes:
+    """The dataset as an .xlsx that Kumu imports (sheets Elements, Connections, Sources (ignore)).
+
+    Types are written as display labels in ``lang``; see the module docstring for how
+    ids, names and the other columns are laid out.
+    """
+    actors, relations = dataset.actors, dataset.relations
+
+    el_columns = ["ID", "Label", "Type", "Description"]
+    if any("tags" in a for a in actors):
+        el_columns.append("Tags")
+    fields = [c for c in _ACTOR_FIELDS if any(a.get(c) for a in actors)]
+    el_columns += fields
+    used = {c.casefold() for c in el_columns} | {"id", "label", "type", "description", "tags", *_ACTOR_FIELDS}
+    extras = _extra_columns(actors, {*ACTOR_COLUMNS, "tags"}, used)
+    el_columns += [header for _, header in extras]
+    el_rows = []
+    for a in actors:
+        row = {
+            "ID": a.get("id", ""),
+            "Label": a.get("name", ""),
+            "Type": vocab.label(a.get("type", ""), lang, "actor"),
+            "Description": a.get("description", ""),
+            "Tags": a.get("tags", ""),
+        }
+        row |= {c: a.get(c, "") for c in fields}
+        row |= {header: a.get(c, "") for c, header in extras}
+        el_rows.append(row)
+
+    has_description = any("description" in r for r in relations)
+    co_columns = ["ID"] if any("id" in r for r in relations) else []
+    co_columns += ["From", "To", "Type", "Direction", "Description"]
+    if any("tags" in r for r in relations):
+        co_columns.append("Tags")
+    fields_r = [c for c in _RELATION_FIELDS if any(r.get(c) for r in relations)]
+    co_columns += fields_r
+    if has_description:
+        co_columns.append("note")
+    used = {c.casefold() for c in co_columns} | {"id", "from", "to", "type", "direction", "description", "tags", "note"}
+    used |= set(_RELATION_FIELDS)
+    extras_r = _extra_columns(relations, {*RELATION_COLUMNS, "id", "tags", "description", "direction"}, used)
+    co_columns += [header for _, header in extras_r]
+    co_rows = []
+    for r in relations:
+        directed = r.get("directed", "") == "true"
+        mutual = not directed and r.get("direction", "").casefold() == "mutual"
+        row = {
+            "ID": r.get("id", ""),
+            "From": r.get("source", ""),
+            "To": r.get("target", ""),
+            "Type": vocab.label(r.get("type", ""), lang, "relation"),
+            "Direction": "mutual" if mutual else ("directed" if directed else "undirected"),
+            "Description": r.get("description", "") if has_description else r.get("note", ""),
+            "Tags": r.get("tags", ""),
+            "note": r.get("note", ""),
+        }
+        row |= {c: r.get(c, "") for c in fields_r}
+        row |= {header: r.get(c, "") for c, header in extras_r}
+        co_rows.append(row)
+
+    sheets: list[tuple[str, Sequence[str], Sequence[Mapping[str, object]]]] = [
+        ("Elements", el_columns, el_rows),
+        ("Connections", co_columns, co_rows),
+    ]
+    if dataset.sources:
+        sheets.append((SOURCES_SHEET, workbook.column_order(dataset.sources, SOURCE_COLUMNS), dataset.sources))
+    return workbook.sheets_to_xlsx(sheets)

@@ -1,0 +1,507 @@
+"""Save edits to a data folder safely: atomic, backed up, undoable, and aware of conflicts.
+
+The rules, in the order ``save`` applies them:
+
+1. **One writer at a time.** Saving holds an exclusive ``fcntl.flock`` on ``folder/.lock``;
+   ``load`` holds a shared one, so it never reads a folder halfway through a save.
+2. **No silent overwrite.** The caller passes ``base``: the hashes of the files as they
+   were loaded (``load`` returns them with the data). If a file changed since then,
+   another session saved in between, and ``save`` raises ConflictError naming the file.
+3. **Never write a folder that does not load.** The new CSVs are written into a fresh
+   staging folder inside the data folder and loaded with ``data.load_dataset`` there; if
+   that fails, DataError is raised and nothing in the folder changes.
+4. **All files or none.** A ``COMMIT`` file (written atomically, fsynced) turns the staged
+   files into a decision. Then the replaced files go to a backup, each staged file is
+   renamed over its original (``os.replace``) and the folder is fsynced. A crash before
+   ``COMMIT`` leaves the old files as they were (the staging folder is cleared away
+   later); a crash after it is finished by the next ``load``, ``save`` or
+   ``undo_last_save``, so readers never keep a mix of old and new files.
+5. **Undo.** ``.backups/<UTC time>/`` keeps what each save replaced (the newest 20);
+   ``undo_last_save`` puts the newest back, by the same route, and drops it.
+
+No name given by a user reaches a path: the files are always actors.csv, relations.csv
+and sources.csv, and staging and backup folders get generated names.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import fcntl
+import hashlib
+import json
+import math
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import data
+from .data import ACTOR_COLUMNS, RELATION_COLUMNS, REQUIRED, SOURCE_COLUMNS, DataError, Dataset, Problem
+
+__all__ = [
+    "FILES",
+    "ACTOR_KEY",
+    "RELATION_KEY",
+    "KEEP_BACKUPS",
+    "ConflictError",
+    "ReadOnlyError",
+    "NothingToUndoError",
+    "SaveResult",
+    "snapshot",
+    "load",
+    "diff",
+    "save",
+    "undo_last_save",
+    "backups",
+    "read_only",
+    "is_curated",
+    "check_curated",
+    "check_edits",
+]
+
+FILES = ("actors.csv", "relations.csv", "sources.csv")
+ACTOR_KEY = "id"
+# A relation has no id. It is keyed by what makes it the claim it is; what is said about
+# it (date, evidence, note, directed) can then show as "changed". Two rows with the same
+# key are told apart by their order (the 2nd such row is matched with the 2nd).
+RELATION_KEY = ("source", "target", "type", "source_doc")
+KEEP_BACKUPS = 20
+LOCK_NAME = ".lock"
+BACKUP_DIR = ".backups"
+STAGING_PREFIX = ".staging-"
+COMMIT_NAME = "COMMIT"
+_BACKUP_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z$")
+_KNOWN = {"actors.csv": ACTOR_COLUMNS, "relations.csv": RELATION_COLUMNS, "sources.csv": SOURCE_COLUMNS}
+
+
+class ConflictError(Exception):
+    """A file changed on disk since it was loaded: someone else saved in between."""
+
+    def __init__(self, files: Sequence[str]):
+        self.files = list(files)
+        super().__init__(
+            f"{', '.join(self.files)} changed since the data was loaded (another session saved); "
+            "reload, redo your edits and save again"
+        )
+
+
+class ReadOnlyError(PermissionError):
+    """Saving is switched off (``NETWORK_READ_ONLY``)."""
+
+
+class NothingToUndoError(Exception):
+    """There is no backup to restore."""
+
+
+@dataclass
+class SaveResult:
+    """What a save (or undo) did: the new base for the next save, and the backup it made."""
+
+    snapshot: dict[str, str]
+    backup: str | None = None  # name of the backup folder under .backups/, if one was made
+    dataset: Dataset | None = None  # the data as saved (None after an undo)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+# -- small helpers -----------------------------------------------------------------------------
+
+
+def read_only() -> bool:
+    """True when ``NETWORK_READ_ONLY`` is 1, true or yes: the app then hides editing."""
+    return os.environ.get("NETWORK_READ_ONLY", "").strip().casefold() in {"1", "true", "yes"}
+
+
+def _bundled_data_dir() -> Path:
+    return Path(data.__file__).resolve().parent.parent / "data"
+
+
+def is_curated(folder: str | os.PathLike[str]) -> bool:
+    """True for the bundled, curated ``data/`` folder (where every claim needs its source)."""
+    try:
+        return Path(folder).resolve() == _bundled_data_dir()
+    except OSError:
+        return False
+
+
+def check_curated(dataset: Dataset, curated: bool) -> list[Problem]:
+    """Relations without a source document or a quote: errors when ``curated``, else warnings.
+
+    ``line`` is the row's line in relations.csv as it is (or will be) written: row 1 of
+    the list is line 2.
+    """
+    severity = "error" if curated else "warning"
+    where = str(Path(dataset.directory) / "relations.csv") if dataset.directory else "relations.csv"
+    problems = []
+    for i, r in enumerate(dataset.relations):
+        claim = f"{r.get('source', '')} → {r.get('target', '')} ({r.get('type', '')})"
+        if not r.get("source_doc"):
+            problems.append(Problem(where, i + 2, "source_doc", f"relation {claim} names no source document", severity))
+        if not r.get("evidence"):
+            problems.append(Problem(where, i + 2, "evidence", f"relation {claim} has no quote as evidence", severity))
+    return problems
+
+
+def check_edits(
+    actors: Iterable[Mapping[str, Any]],
+    relations: Iterable[Mapping[str, Any]],
+    sources: Iterable[Mapping[str, Any]] | None = None,
+    *,
+    curated: bool = False,
+) -> tuple[Dataset | None, list[Problem]]:
+    """Validate edited rows as ``save`` would, without writing: for live feedback in a form.
+
+    Returns the dataset (None when it would not load) and every problem, the
+    source-and-quote check included. ``line`` is the row's position + 1, as the file
+    will have it (the header is line 1).
+    """
+    rows = {"actors.csv": _clean(actors), "relations.csv": _clean(relations)}
+    if sources is not None:
+        rows["sources.csv"] = _clean(sources)
+    tables = {name: data.Table(name, _columns(name, r, None), r, list(range(2, len(r) + 2))) for name, r in rows.items()}
+    try:
+        dataset = data.dataset_from_tables(tables, [], version="", label="edits")
+    except DataError as exc:
+        return None, exc.problems
+    dataset.directory = ""  # not saved anywhere yet
+    return dataset, dataset.warnings + check_curated(dataset, curated)
+
+
+def _hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def snapshot(folder: str | os.PathLike[str]) -> dict[str, str]:
+    """SHA-256 of each data file in ``folder`` (absent files are left out): the "base" of an edit.
+
+    Take it under the same lock as the load (``load`` does), or a save in between goes unnoticed.
+    """
+    out = {}
+    for name in FILES:
+        digest = _hash(Path(folder) / name)
+        if digest is not None:
+            out[name] = digest
+    return out
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path, exclusive: bool) -> Iterator[int | None]:
+    """Hold ``folder/.lock`` (flock). Yields the fd, or None when the folder is not writable."""
+    try:
+        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        if exclusive:
+            raise
+        fd = -1  # a read-only folder: nobody can save there, so nothing to wait for
+    try:
+        if fd >= 0:
+            fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        yield fd if fd >= 0 else None
+    finally:
+        if fd >= 0:
+            os.close(fd)  # closing releases the lock
+
+
+def _now_name(folder: Path) -> str:
+    """A new backup name: the UTC time with microseconds, later than every existing one."""
+    name = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+    existing = backups(folder)
+    if existing and name <= existing[-1]:
+        last = _dt.datetime.strptime(existing[-1], "%Y%m%dT%H%M%S.%fZ")
+        name = (last + _dt.timedelta(microseconds=1)).strftime("%Y%m%dT%H%M%S.%fZ")
+    return name
+
+
+def backups(folder: str | os.PathLike[str]) -> list[str]:
+    """Names of the backups in ``folder/.backups``, oldest first."""
+    root = Path(folder) / BACKUP_DIR
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and _BACKUP_RE.match(p.name))
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value).strip()
+
+
+def _clean(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """Rows as the app may hand them (None, NaN, numbers) as plain text."""
+    return [{str(k): _text(v) for k, v in row.items() if k is not None and str(k).strip()} for row in rows]
+
+
+def _header(path: Path) -> list[str] | None:
+    if not path.is_file():
+        return None
+    table = data.parse_table(path.read_bytes(), path.name, [])
+    return table.columns if table is not None else None
+
+
+def _columns(name: str, rows: Sequence[Mapping[str, str]], current: list[str] | None) -> list[str]:
+    """Columns to write: the file's current header (a small git diff), plus what the rows need.
+
+    A known column the file does not have yet is added only when some row fills it.
+    """
+    known = _KNOWN[name]
+    columns = list(current) if current else list(known)
+    for c in REQUIRED[name]:
+        if c not in columns:
+            columns.append(c)
+    for c in known:
+        if c not in columns and any(row.get(c) for row in rows):
+            columns.append(c)
+    for row in rows:
+        for c in row:
+            if c not in columns and c not in known:
+                columns.append(c)
+    return columns
+
+
+# -- recovery of an interrupted save -----------------------------------------------------------
+
+
+def _stagings(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob(STAGING_PREFIX + "*") if p.is_dir())
+
+
+def _roll_forward(folder: Path, staging: Path) -> None:
+    """Carry out a committed staging folder (again): every step may already be done."""
+    plan = json.loads((staging / COMMIT_NAME).read_text(encoding="utf-8"))
+    backup = plan.get("backup")
+    if backup and _BACKUP_RE.match(backup) and (staging / "backup").is_dir():
+        (folder / BACKUP_DIR).mkdir(exist_ok=True)
+        os.replace(staging / "backup", folder / BACKUP_DIR / backup)
+        _fsync_dir(folder / BACKUP_DIR)
+    for name in plan.get("replace", []):
+        if name in FILES and (staging / name).is_file():
+            os.replace(staging / name, folder / name)
+    for name in plan.get("delete", []):
+        if name in FILES:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(folder / name)
+    _fsync_dir(folder)
+    drop = plan.get("drop_backup")
+    if drop and _BACKUP_RE.match(drop):
+        shutil.rmtree(folder / BACKUP_DIR / drop, ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)
+    _prune(folder)
+
+
+def _recover(folder: Path) -> None:
+    """Under the exclusive lock: finish committed saves, clear away uncommitted ones."""
+    for staging in _stagings(folder):
+        if (staging / COMMIT_NAME).is_file():
+            _roll_forward(folder, staging)
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _prune(folder: Path) -> None:
+    for old in backups(folder)[:-KEEP_BACKUPS]:
+        shutil.rmtree(folder / BACKUP_DIR / old, ignore_errors=True)
+
+
+def _check_base(folder: Path, base: Mapping[str, str]) -> dict[str, str]:
+    current = snapshot(folder)
+    changed = [name for name in FILES if current.get(name) != base.get(name)]
+    if changed:
+        raise ConflictError(changed)
+    return current
+
+
+# -- public API --------------------------------------------------------------------------------
+
+
+def load(folder: str | os.PathLike[str]) -> tuple[Dataset, dict[str, str]]:
+    """Load ``folder`` and the snapshot of exactly what was loaded: the base for ``save``.
+
+    Holds the shared lock, so no save can slip in between reading and hashing; first
+    finishes a save that a crash interrupted after its commit.
+    """
+    path = Path(folder)
+    if not path.is_dir():
+        return data.load_dataset(path), {}  # raises the loader's "not found" DataError
+    if any((s / COMMIT_NAME).is_file() for s in _stagings(path)):
+        with contextlib.suppress(OSError), _locked(path, exclusive=True):
+            _recover(path)
+    with _locked(path, exclusive=False):
+        base = snapshot(path)
+        return data.load_dataset(path), base
+
+
+def diff(
+    old_rows: Sequence[Mapping[str, Any]], new_rows: Sequence[Mapping[str, Any]], key: str | Sequence[str]
+) -> dict[str, list[Any]]:
+    """What changed between two versions of a table, for a "review before saving" view.
+
+    ``key`` is the column (``ACTOR_KEY``) or columns (``RELATION_KEY``) that say which
+    row is which. Rows whose key occurs more than once are matched in order. Returns
+    ``{"added": [row], "removed": [row], "changed": [{"key", "old", "new", "columns"}]}``;
+    values are compared as text, a missing column counts as empty.
+
+    Examples
+    --------
+    >>> d = diff([{"id": "a", "name": "A"}, {"id": "b", "name": "B"}], [{"id": "a", "name": "A2"}, {"id": "c", "name": "C"}], "id")
+    >>> [r["id"] for r in d["added"]], [r["id"] for r in d["removed"]], d["changed"][0]["columns"]
+    (['c'], ['b'], ['name'])
+    """
+    columns = (key,) if isinstance(key, str) else tuple(key)
+
+    def keyed(rows: Sequence[Mapping[str, Any]]) -> dict[tuple[Any, ...], Mapping[str, Any]]:
+        out: dict[tuple[Any, ...], Mapping[str, Any]] = {}
+        counts: dict[tuple[str, ...], int] = {}
+        for row in rows:
+            k = tuple(_text(row.get(c)) for c in columns)
+            counts[k] = counts.get(k, 0) + 1
+            out[(*k, counts[k])] = row
+        return out
+
+    old, new = keyed(old_rows), keyed(new_rows)
+    added = [row for k, row in new.items() if k not in old]
+    removed = [row for k, row in old.items() if k not in new]
+    changed = []
+    for k, row in new.items():
+        if k in old:
+            before = old[k]
+            cols = [c for c in dict.fromkeys([*before, *row]) if _text(before.get(c)) != _text(row.get(c))]
+            if cols:
+                shown = k[0] if len(columns) == 1 and k[-1] == 1 else k
+                changed.append({"key": shown, "old": before, "new": row, "columns": cols})
+    return {"added": added, "removed": removed, "changed": changed}
+
+
+def save(
+    folder: str | os.PathLike[str],
+    actors: Iterable[Mapping[str, Any]],
+    relations: Iterable[Mapping[str, Any]],
+    sources: Iterable[Mapping[str, Any]] | None = None,
+    *,
+    base: Mapping[str, str],
+    curated: bool | None = None,
+) -> SaveResult:
+    """Write actors and relations (and sources, unless None: then sources.csv stays) to ``folder``.
+
+    ``base`` is the snapshot from when the data was loaded (``load`` gives it). Raises
+    ConflictError if a file changed since, DataError if the result would not load (or,
+    for the curated folder, has a relation without source or quote), ReadOnlyError in
+    read-only mode. On success returns the new snapshot, the base for the next save.
+    ``curated`` defaults to ``is_curated(folder)``.
+    """
+    if read_only():
+        raise ReadOnlyError("the explorer runs read-only (NETWORK_READ_ONLY); nothing was saved")
+    path = Path(folder).resolve()
+    if not path.is_dir():
+        raise DataError([Problem(str(path), 0, "", "data folder not found")])
+    curated = is_curated(path) if curated is None else curated
+    new_rows = {"actors.csv": _clean(actors), "relations.csv": _clean(relations)}
+    if sources is not None:
+        new_rows["sources.csv"] = _clean(sources)
+    with _locked(path, exclusive=True):
+        _recover(path)
+        _check_base(path, base)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=path))
+        try:
+            for name in FILES:
+                target = path / name
+                if name in new_rows:
+                    data.write_csv_atomic(staging / name, _columns(name, new_rows[name], _header(target)), new_rows[name])
+                    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+                    os.chmod(staging / name, mode)  # mkstemp makes 0600; keep the file's mode
+                elif target.is_file():
+                    shutil.copyfile(target, staging / name)  # for the check only; not replaced
+            try:
+                dataset = data.load_dataset(staging)
+            except DataError as exc:
+                raise DataError([_relabel(p, staging, path) for p in exc.problems]) from None
+            dataset.directory = str(path)
+            dataset.warnings = [_relabel(p, staging, path) for p in dataset.warnings]
+            extra = check_curated(dataset, curated)
+            if curated and any(p.severity == "error" for p in extra):
+                raise DataError(extra)
+            backup = _now_name(path)
+            (staging / "backup").mkdir()
+            for name in FILES:
+                if (path / name).is_file():
+                    _copy_synced(path / name, staging / "backup" / name)
+            _fsync_dir(staging / "backup")
+            plan = {"backup": backup, "replace": list(new_rows), "delete": []}
+            _commit(staging, plan)
+        except BaseException:
+            if not (staging / COMMIT_NAME).is_file():
+                shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _roll_forward(path, staging)
+        return SaveResult(snapshot(path), backup, dataset, dataset.warnings + [p for p in extra if p.severity == "warning"])
+
+
+def undo_last_save(folder: str | os.PathLike[str], base: Mapping[str, str]) -> SaveResult:
+    """Put back the files the newest backup holds, and drop that backup.
+
+    Same lock and conflict check as ``save``; raises NothingToUndoError without a backup.
+    A file the backed-up state did not have (e.g. a sources.csv the save created) is removed.
+    """
+    if read_only():
+        raise ReadOnlyError("the explorer runs read-only (NETWORK_READ_ONLY); nothing was restored")
+    path = Path(folder).resolve()
+    with _locked(path, exclusive=True):
+        _recover(path)
+        _check_base(path, base)
+        names = backups(path)
+        if not names:
+            raise NothingToUndoError("there is no saved change to undo")
+        newest = path / BACKUP_DIR / names[-1]
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=path))
+        try:
+            restore = [name for name in FILES if (newest / name).is_file()]
+            for name in restore:
+                _copy_synced(newest / name, staging / name)
+            plan = {
+                "backup": None,
+                "replace": restore,
+                "delete": [name for name in FILES if name not in restore and (path / name).exists()],
+                "drop_backup": names[-1],
+            }
+            _commit(staging, plan)
+        except BaseException:
+            if not (staging / COMMIT_NAME).is_file():
+                shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _roll_forward(path, staging)
+        return SaveResult(snapshot(path), None)
+
+
+def _commit(staging: Path, plan: Mapping[str, Any]) -> None:
+    _fsync_dir(staging)
+    data.write_bytes_atomic(staging / COMMIT_NAME, json.dumps(plan).encode("utf-8"))
+    _fsync_dir(staging)
+
+
+def _copy_synced(src: Path, dst: Path) -> None:
+    shutil.copy2(src, dst)
+    with open(dst, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _relabel(p: Problem, staging: Path, folder: Path) -> Problem:
+    """A problem found in the staging copy, named after the real file."""
+    if p.file.startswith(str(staging)):
+        return Problem(str(folder) + p.file[len(str(staging)) :], p.line, p.column, p.message, p.severity)
+    return p

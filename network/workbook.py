@@ -1,0 +1,421 @@
+"""Read and write the data as one Excel workbook, and load whatever a user hands us.
+
+Our workbook has one sheet per CSV file: ``actors``, ``relations`` and (optionally)
+``sources``, with the same columns. A workbook with Kumu's sheets (``Elements`` and
+``Connections``) is handed to :mod:`network.kumu`. Every cell is read as text, so a
+workbook and the CSV folder it came from load to the same rows, and problems name the
+sheet and the spreadsheet row (``book.xlsx [sheet relations]:7: target: unknown actor 'x'``).
+
+``load_any`` (a folder or a workbook: the command line) and ``load_uploads`` (the files
+a browser sent: the app) are the two doors in; neither lets a file name reach a path.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import data
+from .data import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, DataError, Dataset, Problem, Table
+
+__all__ = [
+    "MAX_UPLOAD_BYTES",
+    "SHEETS",
+    "cell_text",
+    "column_order",
+    "read_workbook",
+    "write_workbook",
+    "load_any",
+    "load_uploads",
+]
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# Our sheet name -> the CSV file it stands for (what data.validate calls it).
+SHEETS = {"actors": "actors.csv", "relations": "relations.csv", "sources": "sources.csv"}
+KNOWN_COLUMNS = {"actors.csv": ACTOR_COLUMNS, "relations.csv": RELATION_COLUMNS, "sources.csv": SOURCE_COLUMNS}
+
+NOT_A_WORKBOOK = "not an Excel .xlsx workbook; upload .csv or .xlsx"
+# Guards against a small upload that unpacks to something huge (a "zip bomb").
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+MAX_ROWS = 200_000
+MAX_COLUMNS = 500
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and password-protected .xlsx
+# Characters an .xlsx cell cannot hold (openpyxl refuses them).
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+
+
+def cell_text(value: Any) -> str:
+    """A spreadsheet cell as the text a CSV file would hold.
+
+    Dates become ISO ``YYYY-MM-DD``, whole numbers lose their ``.0``, an empty cell is "".
+
+    Examples
+    --------
+    >>> cell_text(2026.0), cell_text(_dt.datetime(2026, 5, 7)), cell_text(None), cell_text(" FNV ")
+    ('2026', '2026-05-07', '', 'FNV')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 2**53:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, _dt.datetime):
+        if value.time() == _dt.time(0) and value.tzinfo is None:
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, _dt.date | _dt.time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def column_order(rows: Iterable[Mapping[str, object]], known: Sequence[str]) -> list[str]:
+    """The known columns in their usual order, then every other column in order of first use.
+
+    Examples
+    --------
+    >>> column_order([{"name": "FNV", "id": "fnv", "tags": "union"}], ("id", "name", "type"))
+    ['id', 'name', 'type', 'tags']
+    """
+    columns = list(known)
+    seen = set(columns)
+    for row in rows:
+        for c in row:
+            if c not in seen:
+                seen.add(c)
+                columns.append(c)
+    return columns
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def _open(data_bytes: bytes, label: str) -> Any:
+    """Open xlsx bytes with openpyxl (read-only, cached values); DataError if it is not one."""
+    from openpyxl import load_workbook
+
+    def fail(message: str) -> DataError:
+        return DataError([Problem(label, 0, "", message)])
+
+    if data_bytes.startswith(_OLE_MAGIC):
+        raise fail("an old Excel 97-2003 .xls file or a password-protected workbook; save it as .xlsx without a password")
+    if not zipfile.is_zipfile(io.BytesIO(data_bytes)):
+        raise fail(NOT_A_WORKBOOK)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data_bytes)) as archive:
+            names = archive.namelist()
+            unpacked = sum(i.file_size for i in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise fail(NOT_A_WORKBOOK) from None
+    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
+        kind = " (it looks like a Word document)" if any(n.startswith("word/") for n in names) else ""
+        raise fail(NOT_A_WORKBOOK + kind)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise fail(f"the workbook unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB; split it or upload CSV files")
+    try:
+        return load_workbook(io.BytesIO(data_bytes), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a broken file
+        raise fail(f"{NOT_A_WORKBOOK} ({type(exc).__name__}: {exc})") from None
+
+
+def _sheet_table(ws: Any, name: str, where: str, problems: list[Problem]) -> Table | None:
+    """One worksheet as a Table: the first non-empty row is the header, ``lines`` are row numbers.
+
+    Headers are kept as written (stripped); the caller decides whether case matters.
+    """
+    ws.reset_dimensions()  # some writers store wrong dimensions; read every row there is
+    columns: list[str] = []
+    rows: list[dict[str, str]] = []
+    lines: list[int] = []
+    try:
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells = [cell_text(v) for v in values[:MAX_COLUMNS]]
+            if not any(cells):
+                continue
+            if not columns:
+                columns = cells
+                seen: set[str] = set()
+                for c in columns:
+                    if c and c.casefold() in seen:
+                        problems.append(Problem(where, number, c, f"column '{c}' appears twice in the header"))
+                    seen.add(c.casefold())
+                continue
+            if len(rows) >= MAX_ROWS:
+                problems.append(Problem(where, number, "", f"the sheet has more than {MAX_ROWS} rows; split it"))
+                return None
+            for i, cell in enumerate(cells):
+                if cell and (i >= len(columns) or not columns[i]):
+                    problems.append(
+                        Problem(where, number, "", f"value '{_short(cell)}' is in a column without a header; ignored", "warning")
+                    )
+                    break
+            rows.append({c: (cells[i] if i < len(cells) else "") for i, c in enumerate(columns) if c})
+            lines.append(number)
+    except Exception as exc:  # a damaged sheet part
+        problems.append(Problem(where, 0, "", f"the sheet cannot be read ({type(exc).__name__}: {exc})"))
+        return None
+    if not columns:
+        problems.append(Problem(where, 0, "", "the sheet is empty"))
+        return None
+    return Table(name, [c for c in columns if c], rows, lines)
+
+
+def _short(value: str, limit: int = 60) -> str:
+    value = value.replace("\n", " ")
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _first_row(ws: Any) -> list[str]:
+    ws.reset_dimensions()
+    for values in ws.iter_rows(max_row=1, values_only=True):
+        return [cell_text(v).casefold() for v in values[:3]]
+    return []
+
+
+def _kumu_sheets(book: Any) -> dict[str, Any]:
+    """Kumu's element and connection sheets, by name or else by their first columns."""
+    found: dict[str, Any] = {}
+    usable = [ws for ws in book.worksheets if "(ignore)" not in ws.title.casefold()]
+    for ws in usable:
+        title = ws.title.strip().casefold()
+        if title in ("elements", "connections"):
+            found.setdefault(title, ws)
+    if len(found) == 2:
+        return found
+    by_header: dict[str, list[Any]] = {"elements": [], "connections": []}
+    for ws in usable:
+        head = _first_row(ws)
+        if head[:1] == ["label"] or head[:2] == ["id", "label"]:
+            by_header["elements"].append(ws)
+        elif head[:2] == ["from", "to"] or head[:3] == ["id", "from", "to"]:
+            by_header["connections"].append(ws)
+    for kind, sheets in by_header.items():
+        if kind not in found and len(sheets) == 1:
+            found[kind] = sheets[0]
+    return found
+
+
+def read_workbook(data_bytes: bytes, label: str) -> Dataset:
+    """Load a workbook with sheets actors, relations (and sources), or a Kumu workbook.
+
+    Sheet names are matched case-insensitively. Raises DataError listing every problem;
+    each names the sheet and the spreadsheet row.
+
+    Examples
+    --------
+    >>> ds = load_any(Path(__file__).parents[1] / "tests" / "data" / "good")
+    >>> read_workbook(write_workbook(ds), "book.xlsx").actors == ds.actors
+    True
+    """
+    version = hashlib.sha256(data_bytes).hexdigest()[:12]
+    book = _open(data_bytes, label)
+    try:
+        titles = {ws.title.strip().casefold(): ws for ws in book.worksheets}
+        if "actors" not in titles and "relations" not in titles:
+            if _kumu_sheets(book):
+                from . import kumu
+
+                book.close()
+                return kumu.read_kumu(data_bytes, label)
+        problems: list[Problem] = []
+        tables_by_file: dict[str, Table | None] = {}
+        sheet_of: dict[str, str] = {}
+        for sheet, file in SHEETS.items():
+            ws = titles.get(sheet)
+            sheet_of[file] = ws.title if ws is not None else sheet
+            where = f"{label} [sheet {sheet_of[file]}]"
+            if ws is None:
+                tables_by_file[file] = None
+                if file != "sources.csv":
+                    found = ", ".join(repr(w.title) for w in book.worksheets) or "none"
+                    problems.append(
+                        Problem(
+                            where,
+                            0,
+                            "",
+                            f"sheet '{sheet}' is missing (the workbook has: {found}); "
+                            "use sheets actors, relations and sources, or Kumu's Elements and Connections",
+                        )
+                    )
+                continue
+            table = _sheet_table(ws, file, where, problems)
+            if table is not None:
+                table.columns = [c.lower() for c in table.columns]
+                table.rows = [{c.lower(): v for c, v in row.items()} for row in table.rows]
+            tables_by_file[file] = table
+    finally:
+        book.close()
+    return data.dataset_from_tables(
+        tables_by_file, problems, version=version, label=label, where=lambda name: f"{label} [sheet {sheet_of.get(name, name)}]"
+    )
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def _safe_cell_text(value: object) -> str:
+    text = "" if value is None else str(value)
+    return _ILLEGAL.sub("\ufffd", text)
+
+
+def sheets_to_xlsx(sheets: Sequence[tuple[str, Sequence[str], Iterable[Mapping[str, object]]]]) -> bytes:
+    """Write (title, columns, rows) sheets to xlsx bytes; every cell is stored as text.
+
+    A value such as ``=1+1`` stays the text ``=1+1``: the cell type is set to string, so
+    neither openpyxl nor Excel treats it as a formula. Characters a cell cannot hold
+    (ASCII control characters other than tab and line breaks) become U+FFFD.
+    """
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, columns, rows in sheets:
+        ws = book.create_sheet(title)
+        for col, name in enumerate(columns, start=1):
+            cell = ws.cell(row=1, column=col, value=_safe_cell_text(name))
+            cell.data_type = "s"
+        for r, row in enumerate(rows, start=2):
+            for col, name in enumerate(columns, start=1):
+                value = _safe_cell_text(row.get(name, ""))
+                if value:
+                    cell = ws.cell(row=r, column=col, value=value)
+                    cell.data_type = "s"  # never a formula, never a number
+        ws.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def write_workbook(dataset: Dataset) -> bytes:
+    """The dataset as an xlsx workbook: sheets actors, relations and (if any) sources.
+
+    Every column is written, extra ones included, and every cell as text, so
+    ``read_workbook(write_workbook(ds))`` gives the same rows.
+    """
+    sheets: list[tuple[str, Sequence[str], Iterable[Mapping[str, object]]]] = [
+        ("actors", column_order(dataset.actors, ACTOR_COLUMNS), dataset.actors),
+        ("relations", column_order(dataset.relations, RELATION_COLUMNS), dataset.relations),
+    ]
+    if dataset.sources:
+        sheets.append(("sources", column_order(dataset.sources, SOURCE_COLUMNS), dataset.sources))
+    return sheets_to_xlsx(sheets)
+
+
+# -- the doors in ----------------------------------------------------------------------------
+
+
+def _error(file: str, message: str) -> DataError:
+    return DataError([Problem(file, 0, "", message)])
+
+
+def load_any(path: str | os.PathLike[str]) -> Dataset:
+    """Load a data folder or an .xlsx workbook (ours or Kumu's), as the command line does.
+
+    Examples
+    --------
+    >>> len(load_any(Path(__file__).parents[1] / "tests" / "data" / "good").actors)
+    7
+    """
+    p = Path(path)
+    if p.is_dir():
+        return data.load_dataset(p)
+    if not p.exists():
+        raise _error(str(p), "not found; give a data folder or an .xlsx workbook")
+    suffix = p.suffix.casefold()
+    if suffix in (".xlsx", ".xlsm"):
+        try:
+            content = p.read_bytes()
+        except OSError as exc:
+            raise _error(str(p), f"cannot read the file: {exc.strerror}") from None
+        return read_workbook(content, str(p))
+    if suffix == ".csv":
+        raise _error(str(p), "give the folder that holds actors.csv and relations.csv, not one CSV file")
+    if suffix == ".json":
+        raise _error(str(p), "Kumu JSON blueprints are not supported; export the map from Kumu as .xlsx")
+    raise _error(str(p), "not a data folder or an .xlsx workbook")
+
+
+def _display_name(name: str) -> str:
+    """A browser-sent file name, fit to show in a message (never used as a path)."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = "".join(ch for ch in base if ch.isprintable())
+    return _short(base or "(unnamed file)", 80)
+
+
+def _wrong_kind(name: str) -> str:
+    message = "not a spreadsheet: upload actors.csv and relations.csv (and sources.csv), or one .xlsx workbook"
+    lowered = name.casefold()
+    if lowered.endswith(".xls"):
+        message += " (this is an old .xls file: save it as .xlsx)"
+    elif lowered.endswith(".json"):
+        message += " (Kumu JSON blueprints are not supported: export the map from Kumu as .xlsx)"
+    return message
+
+
+def load_uploads(files: Sequence[tuple[str, bytes]], max_bytes: int = MAX_UPLOAD_BYTES) -> Dataset:
+    """Load what a user uploaded: actors.csv + relations.csv (+ sources.csv), or one .xlsx.
+
+    ``files`` are (file name, content) pairs as the browser sent them. The names only
+    choose how a file is read and appear in messages; they never reach a path.
+    Raises DataError with a clear message for a too-big upload or a wrong kind of file.
+    """
+    limit_mb = max_bytes / (1024 * 1024)
+    limit = f"{limit_mb:.0f} MB" if limit_mb >= 1 else f"{max_bytes} bytes"
+    if not files:
+        raise _error("upload", "no file was uploaded; upload actors.csv and relations.csv, or one .xlsx workbook")
+    total = sum(len(content) for _, content in files)
+    if total > max_bytes:
+        raise _error(
+            "upload",
+            f"the upload is {total / (1024 * 1024):.1f} MB; the limit is {limit}. Upload the CSV files or a smaller workbook",
+        )
+    named = [(_display_name(name), content) for name, content in files]
+    workbooks = [(n, c) for n, c in named if n.casefold().endswith((".xlsx", ".xlsm"))]
+    csvs = [(n, c) for n, c in named if n.casefold().endswith(".csv")]
+    wrong = [n for n, _ in named if not n.casefold().endswith((".xlsx", ".xlsm", ".csv"))]
+    if wrong:
+        raise DataError([Problem(n, 0, "", _wrong_kind(n)) for n in wrong])
+    if workbooks:
+        if len(workbooks) > 1 or csvs:
+            raise _error("upload", "upload either the CSV files or one .xlsx workbook, not both or several workbooks")
+        name, content = workbooks[0]
+        return read_workbook(content, name)
+    problems: list[Problem] = []
+    tables: dict[str, Table | None] = {f: None for f in SHEETS.values()}
+    shown: dict[str, str] = {}
+    digest = hashlib.sha256()
+    for name, content in csvs:
+        canonical = name.casefold()
+        if canonical not in tables:
+            problems.append(
+                Problem(name, 0, "", "unexpected file name; the files must be called actors.csv, relations.csv and sources.csv")
+            )
+            continue
+        if canonical in shown:
+            problems.append(Problem(name, 0, "", f"uploaded twice (also as {shown[canonical]})"))
+            continue
+        shown[canonical] = name
+        digest.update(canonical.encode() + b"\0" + content + b"\0")
+        table = data.parse_table(content, name, problems)
+        if table is not None:
+            table.name = canonical
+        tables[canonical] = table
+    for required in ("actors.csv", "relations.csv"):
+        if required not in shown:
+            problems.append(Problem(required, 0, "", "file is missing from the upload"))
+    return data.dataset_from_tables(
+        tables, problems, version=digest.hexdigest()[:12], label="upload", where=lambda n: shown.get(n, n)
+    )

@@ -1,0 +1,234 @@
+"""The workbook format (sheets actors, relations, sources) and the two doors in: load_any, load_uploads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from network.data import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, DataError, load_dataset, write_csv_atomic
+from network.workbook import NOT_A_WORKBOOK, column_order, load_any, load_uploads, read_workbook, write_workbook
+
+from .conftest import GOOD, ROOT
+
+ACTORS = [
+    ["id", "name", "type"],
+    ["fnv", "FNV", "trade_union"],
+    ["cnv", "CNV", "Vakbond"],
+]
+RELATIONS = [
+    ["source", "target", "type", "directed", "date"],
+    ["fnv", "cnv", "co_signs", "false", "2026-05-07"],
+]
+
+
+def make_book(sheets: dict[str, list[list[object]]]) -> bytes:
+    """An .xlsx built cell by cell, as a user's spreadsheet program would leave it."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def write_folder(ds, folder: Path) -> None:
+    """The dataset as CSV files, every column included."""
+    folder.mkdir()
+    write_csv_atomic(folder / "actors.csv", column_order(ds.actors, ACTOR_COLUMNS), ds.actors)
+    write_csv_atomic(folder / "relations.csv", column_order(ds.relations, RELATION_COLUMNS), ds.relations)
+    if ds.sources:
+        write_csv_atomic(folder / "sources.csv", column_order(ds.sources, SOURCE_COLUMNS), ds.sources)
+
+
+@pytest.mark.parametrize("folder", [GOOD, ROOT / "data"], ids=["fixture", "bundled"])
+def test_csv_to_xlsx_to_csv_keeps_every_column_and_value(folder: Path, tmp_path: Path) -> None:
+    original = load_dataset(folder)
+    book = write_workbook(original)
+    from_book = read_workbook(book, "book.xlsx")
+    write_folder(from_book, tmp_path / "again")
+    again = load_dataset(tmp_path / "again")
+    for ds in (from_book, again):
+        assert ds.actors == original.actors
+        assert ds.relations == original.relations
+        assert ds.sources == original.sources
+
+
+def test_extra_columns_and_awkward_text_survive_the_workbook(good_copy: Path) -> None:
+    text = (good_copy / "actors.csv").read_text(encoding="utf-8").splitlines()
+    text[0] += ",tags"
+    text[1] += ',"=HYPERLINK(""http://x"")|+31 6|007|<b>bold</b>"'
+    (good_copy / "actors.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    original = load_dataset(good_copy)
+    back = read_workbook(write_workbook(original), "book.xlsx")
+    assert back.actors == original.actors
+    assert back.actors[0]["tags"] == '=HYPERLINK("http://x")|+31 6|007|<b>bold</b>'
+
+
+def test_a_cell_starting_with_an_equals_sign_stays_text(dataset) -> None:
+    dataset.actors[0]["description"] = "=1+1"
+    book = write_workbook(dataset)
+    ws = load_workbook(io.BytesIO(book))["actors"]
+    column = list(dataset.actors[0]).index("description") + 1
+    cell = ws.cell(row=2, column=column)
+    assert (cell.value, cell.data_type) == ("=1+1", "s")
+    assert read_workbook(book, "book.xlsx").actors[0]["description"] == "=1+1"
+
+
+def test_cells_excel_typed_as_numbers_dates_and_booleans_read_as_csv_text() -> None:
+    book = make_book(
+        {
+            "actors": [["id", "name", "type", "sector"], ["fnv", "FNV", "trade_union", 2.0], ["cnv", "CNV", "trade_union", 1.5]],
+            "relations": [
+                ["source", "target", "type", "directed", "date", "note"],
+                ["fnv", "cnv", "co_signs", False, dt.datetime(2026, 5, 7), 2026],
+            ],
+        }
+    )
+    ds = read_workbook(book, "book.xlsx")
+    assert [a["sector"] for a in ds.actors] == ["2", "1.5"]
+    assert {k: ds.relations[0][k] for k in ("directed", "date", "note")} == {
+        "directed": "false",
+        "date": "2026-05-07",
+        "note": "2026",
+    }
+
+
+def test_sheet_names_are_matched_whatever_their_case() -> None:
+    ds = read_workbook(make_book({"Actors": ACTORS, "RELATIONS": RELATIONS}), "book.xlsx")
+    assert [a["id"] for a in ds.actors] == ["fnv", "cnv"]
+    assert ds.actors[1]["type"] == "trade_union"
+
+
+def test_problems_name_the_sheet_and_the_spreadsheet_row() -> None:
+    relations = RELATIONS + [[], ["fnv", "cnv", "co_signs"], [], [], ["fnv", "x", "co_signs"]]  # the bad row is row 7
+    with pytest.raises(DataError) as info:
+        read_workbook(make_book({"actors": ACTORS, "relations": relations}), "book.xlsx")
+    assert [str(p) for p in info.value.errors] == ["book.xlsx [sheet relations]:7: target: unknown actor 'x'"]
+
+
+def test_a_missing_sheet_is_named_with_the_sheets_the_workbook_has() -> None:
+    with pytest.raises(DataError) as info:
+        read_workbook(make_book({"actors": ACTORS, "Sheet1": [["a"]]}), "book.xlsx")
+    message = str(info.value.errors[0])
+    assert message.startswith("book.xlsx [sheet relations]:0:")
+    assert "sheet 'relations' is missing" in message and "'Sheet1'" in message
+
+
+def docx_bytes() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"id,name,type\nfnv,FNV,trade_union\n", b"\x89PNG\r\n\x1a\n" + bytes(64), docx_bytes(), b""],
+    ids=["csv", "png", "docx", "empty"],
+)
+def test_a_file_that_is_not_a_workbook_gets_a_clear_error(content: bytes) -> None:
+    with pytest.raises(DataError) as info:
+        read_workbook(content, "book.xlsx")
+    assert NOT_A_WORKBOOK in str(info.value.errors[0])
+
+
+def test_an_old_xls_file_is_told_to_be_saved_as_xlsx() -> None:
+    with pytest.raises(DataError, match=r"save it as \.xlsx"):
+        read_workbook(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "old.xls")
+
+
+def test_load_any_reads_a_folder_or_a_workbook(tmp_path: Path, dataset) -> None:
+    book = tmp_path / "map.xlsx"
+    book.write_bytes(write_workbook(dataset))
+    assert load_any(GOOD).actors == dataset.actors
+    assert load_any(book).relations == dataset.relations
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("actors.csv", "give the folder that holds actors.csv and relations.csv"),
+        ("notes.txt", "not a data folder or an .xlsx workbook"),
+        ("missing.xlsx", "not found"),
+    ],
+)
+def test_load_any_explains_what_it_needs(tmp_path: Path, name: str, expected: str) -> None:
+    if name != "missing.xlsx":
+        (tmp_path / name).write_text("id,name\n", encoding="utf-8")
+    with pytest.raises(DataError, match=expected):
+        load_any(tmp_path / name)
+
+
+def upload(folder: Path, names: dict[str, str]) -> list[tuple[str, bytes]]:
+    return [(shown, (folder / real).read_bytes()) for real, shown in names.items()]
+
+
+def test_uploaded_csv_files_are_recognised_by_name_in_any_case(dataset) -> None:
+    files = upload(GOOD, {"actors.csv": "Actors.CSV", "relations.csv": "relations.csv", "sources.csv": "SOURCES.csv"})
+    ds = load_uploads(files)
+    assert (ds.actors, ds.relations, ds.sources) == (dataset.actors, dataset.relations, dataset.sources)
+
+
+def test_problems_in_uploaded_csv_files_name_the_file_as_uploaded() -> None:
+    files = [("Actors.csv", b"id,name,type\nfnv,FNV,trade_union\n"), ("relations.csv", b"source,target,type\nfnv,x,co_signs\n")]
+    with pytest.raises(DataError) as info:
+        load_uploads(files)
+    assert [str(p) for p in info.value.errors] == ["relations.csv:2: target: unknown actor 'x'"]
+
+
+def test_an_upload_with_an_unexpected_file_name_names_that_file() -> None:
+    files = upload(GOOD, {"actors.csv": "actors.csv", "relations.csv": "relations (1).csv"})
+    with pytest.raises(DataError) as info:
+        load_uploads(files)
+    files_named = {p.file for p in info.value.errors}
+    assert files_named == {"relations (1).csv", "relations.csv"}
+    assert "unexpected file name" in str(info.value)
+
+
+def test_an_uploaded_workbook_loads(dataset) -> None:
+    ds = load_uploads([("map.xlsx", write_workbook(dataset))])
+    assert ds.relations == dataset.relations
+
+
+@pytest.mark.parametrize("name", ["photo.png", "letter.docx", "old.xls", "map.json"])
+def test_an_upload_that_is_no_spreadsheet_is_refused_clearly(name: str) -> None:
+    with pytest.raises(DataError) as info:
+        load_uploads([(name, b"\x89PNG\r\n\x1a\n")])
+    problem = info.value.errors[0]
+    assert problem.file == name
+    assert "not a spreadsheet: upload actors.csv and relations.csv" in problem.message
+
+
+def test_an_upload_over_the_limit_names_the_limit() -> None:
+    with pytest.raises(DataError, match="the limit is 20 MB"):
+        load_uploads([("map.xlsx", bytes(20 * 1024 * 1024 + 1))])
+    with pytest.raises(DataError, match="the limit is 1 MB"):
+        load_uploads([("actors.csv", bytes(600_000)), ("relations.csv", bytes(600_000))], max_bytes=1024 * 1024)
+
+
+def test_csv_files_and_a_workbook_together_are_refused(dataset) -> None:
+    with pytest.raises(DataError, match="either the CSV files or one .xlsx workbook"):
+        load_uploads([("map.xlsx", write_workbook(dataset)), ("actors.csv", b"id\n")])
+
+
+def test_a_file_name_from_the_browser_is_only_shown_never_followed(tmp_path: Path) -> None:
+    shutil.copytree(GOOD, tmp_path / "data")
+    files = upload(tmp_path / "data", {"actors.csv": "../../etc/actors.csv", "relations.csv": "C:\\x\\relations.csv"})
+    ds = load_uploads(files)
+    assert len(ds.actors) == 7
+
+
+def test_uploaded_workbooks_are_parsed_with_xml_bomb_protection() -> None:
+    import openpyxl
+
+    assert openpyxl.DEFUSEDXML  # requirements.txt installs defusedxml; openpyxl then uses it
