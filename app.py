@@ -104,7 +104,7 @@ def _html(folder: str, stamp: Stamp, state_json: str, presenting: bool = False) 
     result = _result(folder, stamp, state_json)
     if presenting:
         # Projector: bigger labels, the title and caption on the map itself.
-        style = dataclasses.replace(result.style, height="100vh", label_size=26, node_size=24)
+        style = dataclasses.replace(result.style, height="100vh", label_size=24, node_size=22)
     else:
         # The page shows the caption above the map already.
         style = dataclasses.replace(result.style, height="720px", caption="")
@@ -505,6 +505,7 @@ def _sidebar(G: nx.MultiDiGraph, ds: Dataset, lang: str) -> None:
             t("path_to", lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key="w_path_to"
         )
         present_r = [k for k in vocab.RELATION_TYPES if any(e.get("type") == k for *_, e in G.edges(data=True))]
+        st.checkbox(t("path_via_stances", lang), key="w_path_via_stances", help=t("path_via_stances_help", lang))
         _keep("w_path_relation_types", present_r)
         st.multiselect(
             t("path_relation_types", lang),
@@ -529,6 +530,7 @@ def _sidebar(G: nx.MultiDiGraph, ds: Dataset, lang: str) -> None:
             key="w_size_by",
         )
         st.toggle(t("physics", lang), key="w_physics", help=t("physics_help", lang))
+        st.text_input(t("title", lang), key="w_title", max_chars=120)
 
 
 def _apply_state(state: ViewState) -> None:
@@ -735,16 +737,24 @@ def _paths_panel(G: nx.MultiDiGraph, state: ViewState, paths: list[list[Hop]], l
     st.success(t("paths_found", lang, n=len(paths), hops=len(paths[0]), a=a, b=b))
     sources = G.graph.get("sources", {})
     rows = []
+    name = lambda n: str(G.nodes[n].get("name", n))  # noqa: E731
     for i, p in enumerate(paths, 1):
+        st.markdown(f"**{t('route', lang, i=i)}:** " + " → ".join(_md(name(n)) for n in [p[0].source] + [h.target for h in p]))
         for j, h in enumerate(p, 1):
             for r in h.relations:
+                # Listed in the path's order; the arrow says which way the relation itself points.
+                if not r.get("directed", True):
+                    arrow = "—"
+                else:
+                    arrow = "→" if r["u"] == h.source else "←"
                 rows.append(
                     {
                         t("path", lang): i,
                         t("hop", lang): j,
-                        t("from", lang): G.nodes[r["u"]].get("name", r["u"]),
+                        t("from", lang): name(h.source),
+                        "": arrow,
                         t("relation", lang): vocab.label(str(r.get("type", "")), lang, "relation"),
-                        t("to", lang): G.nodes[r["v"]].get("name", r["v"]),
+                        t("to", lang): name(h.target),
                         t("date", lang): r.get("date", ""),
                         t("document", lang): sources.get(r.get("source_doc", ""), {}).get("title", r.get("source_doc", "")),
                         t("quote", lang): r.get("evidence", ""),
@@ -754,11 +764,33 @@ def _paths_panel(G: nx.MultiDiGraph, state: ViewState, paths: list[list[Hop]], l
 
 
 def _coalitions_panel(G: nx.MultiDiGraph, lang: str) -> None:
+    from network.analysis import communities
+
     names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
+    groups: dict[int, list[str]] = {}
+    for n, c in communities(G).items():
+        groups.setdefault(c, []).append(names[n])
+    st.markdown(f"**{t('communities', lang)}**")
+    st.dataframe(
+        [
+            {
+                "#": t("coalition_n", lang, n=c + 1),
+                t("size", lang): len(m),
+                t("members", lang): ", ".join(sorted(m, key=str.casefold)),
+            }
+            for c, m in sorted(groups.items())
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    sources = G.graph.get("sources", {})
     st.markdown(f"**{t('cosignature', lang)}**")
     st.dataframe(
         [
-            {t("members", lang): ", ".join(c["names"]), t("source_docs", lang): ", ".join(c["documents"])}
+            {
+                t("members", lang): ", ".join(c["names"]),
+                t("source_docs", lang): "; ".join(sources.get(d, {}).get("title", d) for d in c["documents"]),
+            }
             for c in cosignature_coalitions(G)
         ],
         hide_index=True,
@@ -778,6 +810,10 @@ def _coalitions_panel(G: nx.MultiDiGraph, lang: str) -> None:
         hide_index=True,
         width="stretch",
     )
+
+
+def _language_changed() -> None:
+    st.session_state["_relang"] = True
 
 
 def _start_presenting(folder: str) -> None:
@@ -804,7 +840,9 @@ def _present(folder: str, stamp: Stamp, G: nx.MultiDiGraph, lang: str) -> None:
     """Full-screen map for a projector; arrow keys or buttons step through the saved views."""
     st.html(
         "<style>[data-testid=stSidebar],[data-testid=stSidebarCollapsedControl],header,[data-testid=stToolbar]{display:none !important}"
-        ".block-container,[data-testid=stMainBlockContainer]{padding:0.5rem 1rem 0 1rem !important;max-width:100% !important}</style>"
+        ".block-container,[data-testid=stMainBlockContainer]{padding:0.5rem 1rem 0 1rem !important;max-width:100% !important}"
+        # The map takes the rest of the screen, whatever the projector's resolution.
+        "iframe{height:calc(100vh - 70px) !important}</style>"
     )
     if "_slides" not in st.session_state:
         # Opened from a link with present=1.
@@ -818,6 +856,10 @@ def _present(folder: str, stamp: Stamp, G: nx.MultiDiGraph, lang: str) -> None:
         if names and wanted in names:
             st.session_state["slide"] = names.index(wanted) - 1
             _step_slide(1)
+        elif names and wanted:
+            st.session_state["_slide_note"] = t("slide_missing", lang, name=wanted)
+            st.session_state["slide"] = -1
+            _step_slide(1)
     names = st.session_state["_slides"]
     state = st.session_state.get("_present_state") or ViewState(lang=lang)
     slide = st.session_state.get("slide", 0) if names else 0
@@ -830,6 +872,8 @@ def _present(folder: str, stamp: Stamp, G: nx.MultiDiGraph, lang: str) -> None:
     c2.button("▶", key="slide_next", on_click=_step_slide, args=(1,), disabled=len(names) < 2, help=t("next", lang))
     c3.caption(t("slide_n", lang, i=slide + 1, n=len(names), name=names[slide]) if names else t("no_views_present", lang))
     c4.button(t("exit_present", lang), key="present_off", on_click=_stop_presenting)
+    if st.session_state.get("_slide_note"):
+        st.info(st.session_state.pop("_slide_note"))
     st.iframe(_html(folder, stamp, state.to_json(), presenting=True), height=820)
     _bridge(key="map_bridge", on_selected_change=lambda: None, on_step_change=_bridge_event, height=0)
 
@@ -850,6 +894,9 @@ def main() -> None:
         return
     G = _graph(folder, stamp)
     url_notes = _init_from_url(G)
+    if st.session_state.pop("_relang", False) and st.session_state.get("_last_state"):
+        # Labels change with the language, which makes Streamlit rebuild the widgets; put the view back.
+        _apply_state(dataclasses.replace(st.session_state["_last_state"], lang=lang))
     if "presenting" not in st.session_state:
         st.session_state["presenting"] = st.query_params.get("present") == "1"
     st.session_state["_lang"] = lang
@@ -863,6 +910,7 @@ def main() -> None:
         format_func=lambda v: {"en": "English", "nl": "Nederlands"}[v],
         key="w_lang",
         required=True,
+        on_change=_language_changed,
     )
     lang = st.session_state.get("w_lang") or "en"
     st.sidebar.button(
@@ -876,6 +924,7 @@ def main() -> None:
     st.title(t("app_title", lang), anchor=False)
     _sidebar(G, ds, lang)
     state = _state_from_widgets()
+    st.session_state["_last_state"] = state
     _sync_url(state)
     _views_panel(folder, state, lang)
     _export_panel(folder, stamp, state, lang)

@@ -115,7 +115,7 @@ def _path(args: argparse.Namespace) -> int:
     G = _graph(args)
     a, b = _actor(G, args.source), _actor(G, args.target)
     types = _relation_types(args.relation_type or [])
-    paths = shortest_paths(G, a, b, types, cap=args.max_paths)
+    paths = shortest_paths(G, a, b, types, cap=args.max_paths, via_stances=args.via_themes)
     data = {
         "from": a,
         "to": b,
@@ -279,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target")
     p.add_argument("--relation-type", action="append", metavar="T", help="only these relation types (repeatable)")
     p.add_argument("--max-paths", type=int, default=10)
+    p.add_argument("--via-themes", action="store_true", help="also run through themes and laws (shared asks)")
     _common(p)
     p.set_defaults(func=_path)
 

@@ -28,6 +28,7 @@ __all__ = [
     "neighbourhood",
     "Hop",
     "shortest_paths",
+    "STANCE_TYPES",
 ]
 
 
@@ -64,6 +65,10 @@ def undirected_view(G: nx.MultiDiGraph) -> nx.Graph:
     H.add_nodes_from(G.nodes(data=True))
     H.add_edges_from((u, v) for u, v in G.edges() if u != v)
     return H
+
+
+# Actor types that stand for a position rather than an organisation: not a channel on a path.
+STANCE_TYPES = frozenset({"theme", "law_policy"})
 
 
 class UnknownActorError(KeyError):
@@ -216,12 +221,15 @@ def shortest_paths(
     target: Hashable,
     relation_types: Iterable[str] = (),
     cap: int = 10,
+    via_stances: bool = False,
 ) -> list[list[Hop]]:
     """All shortest paths (up to ``cap``) between two actors, ignoring direction.
 
     Each path is a list of hops; a hop lists every relation (of the allowed types)
     between its two actors, so each step shows all the evidence it rests on.
-    Returns [] when there is no path.
+    Returns [] when there is no path. Unless ``via_stances``, a path does not pass
+    *through* a theme or a law (two actors arguing for the same ask are not a
+    channel between them); either may still be an end of the path.
 
     Examples
     --------
@@ -231,9 +239,14 @@ def shortest_paths(
     [[('a', 'b'), ('b', 'c')]]
     """
     types = set(relation_types)
+    blocked = set() if via_stances else {n for n, a in G.nodes(data=True) if a.get("type") in STANCE_TYPES} - {source, target}
     U = nx.Graph()
-    U.add_nodes_from(G.nodes)
-    U.add_edges_from((u, v) for u, v, e in G.edges(data=True) if u != v and (not types or e.get("type") in types))
+    U.add_nodes_from(n for n in G.nodes if n not in blocked)
+    U.add_edges_from(
+        (u, v)
+        for u, v, e in G.edges(data=True)
+        if u != v and u not in blocked and v not in blocked and (not types or e.get("type") in types)
+    )
     if source not in U or target not in U or source == target:
         return []
     try:

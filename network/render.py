@@ -50,7 +50,7 @@ class MapStyle:
     title: str = ""
     caption: str = ""
     physics: bool = False
-    label_size: int = 18
+    label_size: int = 20
     node_size: float = 18.0
     sizes: Mapping[Hashable, float] | None = None  # per-node size, e.g. by a centrality metric
     colors: Mapping[Hashable, str] | None = None  # per-node colour, e.g. by coalition
@@ -225,7 +225,8 @@ def _options(style: MapStyle, n_nodes: int) -> dict[str, object]:
         "nodes": {
             "font": {"face": "Arial, Helvetica, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "widthConstraint": {"maximum": 180},
-            "scaling": {"label": {"drawThreshold": 9}},
+            # Hide labels only when they would be unreadably small (big maps, zoomed out).
+            "scaling": {"label": {"drawThreshold": 5}},
         },
         "edges": {"smooth": {"enabled": True, "type": "continuous", "roundness": 0.3}, "selectionWidth": 2},
         "layout": {"improvedLayout": False, "randomSeed": 42},
@@ -270,6 +271,9 @@ def render_html(
             legend_actors=legend_actors,
             legend_relations=legend_relations,
             legend_colors=[{"label": lbl, "color": c} for lbl, c in style.color_legend],
+            fit_nodes=sorted((n for n in style.highlight_nodes if n in G), key=str)
+            if style.dimmed or style.highlight_edges
+            else [],
             legend_title=t("legend", style.lang),
             actor_types_title=t("actor_types", style.lang),
             relation_types_title=t("relation_types", style.lang),

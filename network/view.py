@@ -46,6 +46,7 @@ class ViewState:
     path_from: str = ""
     path_to: str = ""
     path_relation_types: list[str] = field(default_factory=list)
+    path_via_stances: bool = False  # allow paths through themes and laws
     color_by: str = "type"  # "type" or "community"
     size_by: str = ""  # "" or a metric name
     physics: bool = False
@@ -76,7 +77,7 @@ class ViewState:
                     setattr(state, f.name, max(1, min(3, int(value))))
                 except (TypeError, ValueError):
                     pass
-            elif f.name == "physics":
+            elif f.name in ("physics", "path_via_stances"):
                 setattr(state, f.name, value in (True, "true", "1", 1))
             elif isinstance(value, str | int | float):
                 setattr(state, f.name, str(value))
@@ -133,7 +134,8 @@ def _resolve(G: nx.MultiDiGraph, name: str, what: str, lang: str, notes: list[st
     try:
         return resolve_actor(G, name)
     except UnknownActorError as exc:
-        notes.append(t("note_missing_actor", lang, what=t(what, lang), error=str(exc)))
+        hint = t("did_you_mean", lang, names=", ".join(exc.matches)) if exc.matches else ""
+        notes.append(t("note_missing_actor", lang, what=t(what, lang), name=name, hint=hint))
         return None
 
 
@@ -173,7 +175,7 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
     if a is not None and b is not None:
         result.path_ends = (a, b)
         if a in H and b in H:
-            result.paths = shortest_paths(H, a, b, state.path_relation_types)
+            result.paths = shortest_paths(H, a, b, state.path_relation_types, via_stances=state.path_via_stances)
         on_path = {n for p in result.paths for h in p for n in (h.source, h.target)}
         style.highlight_edges = frozenset((r["u"], r["v"], r["key"]) for p in result.paths for h in p for r in h.relations)
 
@@ -240,7 +242,15 @@ def describe(
     if state.date_from or state.date_to:
         parts.append(f"{t('date', lang)}: {state.date_from or '…'} – {state.date_to or '…'}")
     if focus is not None:
-        parts.append(t("focus_on", lang, name=G.nodes[focus].get("name", focus), hops=state.hops))
+        parts.append(
+            t(
+                "focus_on",
+                lang,
+                name=G.nodes[focus].get("name", focus),
+                hops=state.hops,
+                unit=t("hop_unit" if state.hops == 1 else "hops_unit", lang),
+            )
+        )
     if state.path_from and state.path_to:
         a, b = (str(G.nodes[x].get("name", x)) if x in G else x for x in (state.path_from, state.path_to))
         parts.append(t("path_between", lang, a=a, b=b))

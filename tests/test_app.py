@@ -246,3 +246,16 @@ def test_read_only_mode_shows_no_editing_control(app, good_copy, monkeypatch):
     assert [t.label for t in at.tabs] == ["Path", "Brokers and influence", "Coalitions"]
     keys = {w.key for w in at.button} | {w.key for w in at.text_input}
     assert not keys & {"edit_save", "edit_undo", "edit_discard", "fa_id", "view_save", "view_delete", "view_rename"}
+
+
+def test_switching_language_keeps_the_view(app):
+    at = app(GOOD)
+    at.selectbox(key="w_focus").set_value("fnv").run()
+    at.radio(key="w_color_by").set_value("community").run()
+    at.button_group(key="w_lang").set_value("nl").run()
+    assert not at.exception
+    assert at.title[0].value == "Stakeholdernetwerk-verkenner"
+    assert _nodes(at) == 4 and "Coalitie 1" in _iframe_html(at)
+    at.slider(key="w_hops").set_value(2).run()
+    assert _nodes(at) == 6
+    assert at.query_params["focus"] == "fnv" and at.query_params["lang"] == "nl" and at.query_params["color_by"] == "community"

@@ -83,3 +83,13 @@ def test_path_restricted_to_relation_types_or_missing_is_empty(graph):
     assert shortest_paths(graph, "hukatan", "minister", ["trains", "co_signs"]) == []
     assert shortest_paths(graph, "lonely", "fnv") == []
     assert len(shortest_paths(graph, "hukatan", "minister", ["trains", "co_signs", "addresses"])) == 1
+
+
+def test_paths_do_not_run_through_themes_or_laws_unless_asked(graph):
+    # two actors who argue for the same ask are not a channel between them
+    graph.add_node("ask", name="An ask", type="theme")
+    graph.add_edge("hukatan", "ask", key="t1", type="advocates_for", directed=True)
+    graph.add_edge("minister", "ask", key="t2", type="advocates_for", directed=True)
+    assert len(shortest_paths(graph, "hukatan", "minister")[0]) == 3
+    assert [h.target for h in shortest_paths(graph, "hukatan", "minister", via_stances=True)[0]] == ["ask", "minister"]
+    assert [h.target for h in shortest_paths(graph, "hukatan", "ask")[0]] == ["ask"]  # a theme may be an end

@@ -23,7 +23,7 @@ def test_focus_hides_or_dims_everyone_beyond_the_hops(graph):
     dimmed = apply_view(graph, ViewState(focus="fnv", hops=1, focus_mode="dim"))
     assert dimmed.graph.number_of_nodes() == 7
     assert dimmed.style.dimmed == {"hukatan", "ser", "lonely"}
-    assert "focus: FNV (1 hops)" in dimmed.caption
+    assert "focus: FNV, 1 hop" in dimmed.caption
 
 
 def test_path_is_highlighted_and_stays_visible_under_a_focus(graph):
@@ -69,3 +69,8 @@ def test_values_with_commas_survive_the_url():
     q = s.to_query()
     assert q["sectors"] == ["mining, palm oil", "textile"]
     assert ViewState.from_query(q) == s
+
+
+def test_notes_about_missing_actors_follow_the_language(graph):
+    r = apply_view(graph, ViewState(lang="nl", focus="Acme"))
+    assert r.notes == ["Focus: geen actor met de naam 'Acme'"]

@@ -87,3 +87,32 @@ def test_dutch_switch_changes_interface_and_map_labels(page, bundled_app):
     assert "Vakbond" in frame.evaluate("document.querySelector('#legend').textContent")
     assert "lang=nl" in page.url
     assert page.outside_requests == []
+
+
+def test_switching_language_keeps_focus_and_colouring(page, bundled_app):
+    page.goto(f"{bundled_app}/?focus=fnv&color_by=community")
+    focused = drawn_count(page)
+    assert focused < N_ACTORS
+    page.get_by_role("radio", name="Nederlands").click()
+    expect(page.get_by_role("heading", name="Stakeholdernetwerk-verkenner")).to_be_visible(timeout=20000)
+    for _ in range(120):
+        frame = map_frame(page)
+        if frame.evaluate("document.querySelector('#legend summary').textContent") == "Legenda":
+            break
+        page.wait_for_timeout(250)
+    assert frame.evaluate("window.network.body.data.nodes.length") == focused
+    assert "Coalitie 1" in frame.evaluate("document.querySelector('#legend').textContent")
+    page.wait_for_timeout(1000)
+    assert "focus=fnv" in page.url and "color_by=community" in page.url and "lang=nl" in page.url
+    # the next control after the switch must not drop the rest of the view
+    slider = page.get_by_role("slider", name="Stappen")
+    if not slider.is_visible():
+        page.get_by_text("Focus", exact=True).first.click()
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    for _ in range(120):
+        if "hops=2" in page.url:
+            break
+        page.wait_for_timeout(250)
+    assert "hops=2" in page.url and "focus=fnv" in page.url and "color_by=community" in page.url
+    assert drawn_count(page, exclude=focused) > focused
