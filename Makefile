@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install install-dev chromium run test unit e2e lint format validate clean
+.PHONY: install install-dev chromium run test unit e2e lint format validate benchmark clean
 
 # Create .venv (if needed) and install the runtime dependencies; re-runs only when requirements.txt changes.
 install: $(VENV)/.installed
@@ -46,6 +46,10 @@ e2e: install-dev chromium
 # Check the bundled data and print its counts.
 validate: install
 	$(PY) -m network validate data
+
+# Time the pipeline on synthetic data (100 to 10,000 actors) against the naive pyvis path.
+benchmark: install-dev chromium
+	$(PY) -m network benchmark --sizes 100,1000,5000,10000 --markdown
 
 # Lint and check formatting.
 lint: install-dev

@@ -23,6 +23,7 @@ from network.graph import Hop, UnknownActorError, resolve_actor
 from network.i18n import t
 from network.kumu import write_kumu
 from network.layout import compute_layout
+from network.overview import OVERVIEW_THRESHOLD, render_overview
 from network.render import render_html
 from network.tabular import csv_text
 from network.view import ViewResult, ViewState, apply_view
@@ -102,6 +103,12 @@ def _result(folder: str, stamp: Stamp, state_json: str) -> ViewResult:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _html(folder: str, stamp: Stamp, state_json: str, presenting: bool = False) -> str:
     result = _result(folder, stamp, state_json)
+    state = ViewState.from_dict(json.loads(state_json))
+    if state.overview:
+        style = dataclasses.replace(
+            result.style, height="100vh" if presenting else "720px", caption=result.style.caption if presenting else ""
+        )
+        return render_overview(result.graph, state.overview, state.expanded, style)
     if presenting:
         # Projector: bigger labels, the title and caption on the map itself.
         style = dataclasses.replace(result.style, height="100vh", label_size=24, node_size=22)
@@ -395,6 +402,8 @@ def _init_from_url(G: nx.MultiDiGraph) -> list[str]:
         return []
     state = ViewState.from_query({k: st.query_params.get_all(k) for k in st.query_params})
     notes = apply_view(G, state).notes
+    if G.number_of_nodes() > OVERVIEW_THRESHOLD and "overview" not in st.query_params:
+        state.overview = "type"  # a very big map opens on its groups, which the browser draws quickly
     for key in ("focus", "path_from", "path_to"):
         try:
             value = resolve_actor(G, getattr(state, key)) if getattr(state, key) else ""
@@ -531,6 +540,20 @@ def _sidebar(G: nx.MultiDiGraph, ds: Dataset, lang: str) -> None:
         )
         st.toggle(t("physics", lang), key="w_physics", help=t("physics_help", lang))
         st.text_input(t("title", lang), key="w_title", max_chars=120)
+        st.selectbox(
+            t("overview", lang),
+            ["", "type", "community", "country"],
+            format_func=lambda v: t(f"overview_{v or 'off'}", lang),
+            key="w_overview",
+            help=t("overview_help", lang),
+        )
+        if st.session_state.get("w_overview"):
+            st.multiselect(
+                t("expanded", lang),
+                st.session_state.get("w_expanded") or [],
+                key="w_expanded",
+                placeholder=t("expanded_hint", lang),
+            )
 
 
 def _apply_state(state: ViewState) -> None:
@@ -646,7 +669,12 @@ def _bridge_event() -> None:
 
 def _select_from_map() -> None:
     value = (st.session_state.get("map_bridge") or {}).get("selected")
-    if value:
+    if value and str(value).startswith("group:"):
+        # Clicking a group in the overview opens it into its actors.
+        opened = list(st.session_state.get("w_expanded") or [])
+        if value not in opened:
+            st.session_state["w_expanded"] = [*opened, value]
+    elif value:
         st.session_state["profile_actor"] = value
 
 

@@ -59,6 +59,7 @@ __all__ = [
     "figure_texts",
 ]
 
+LABEL_ALL_MAX = 300
 FORMATS = ("png", "svg", "pdf", "html", "gexf", "graphml", "json", "csv", "pptx")
 MEDIA_TYPES = {
     "png": "image/png",
@@ -511,7 +512,14 @@ def _figure(snapshot: Snapshot, decorations: bool = True) -> Any:
     # a path effect would turn SVG and PDF text into outlines that cannot be searched).
     font = _clamp(float(snapshot.style.label_size) * scale * 0.9, 7.0, 11.0)
     halo = {"boxstyle": "round,pad=0.08", "facecolor": "white", "edgecolor": "none", "alpha": 0.7}
-    for n in nodes:
+    # Thousands of labels on one picture are unreadable and cost most of the drawing time:
+    # on big maps only the largest actors (hubs, or those sized by a metric) are named.
+    labelled = (
+        nodes
+        if len(nodes) <= LABEL_ALL_MAX
+        else sorted(nodes, key=lambda n: (-float(n["size"]), -snapshot.graph.degree(n["id"])))[:LABEL_ALL_MAX]
+    )
+    for n in labelled:
         label = "\n".join(textwrap.wrap(str(n["label"]), 24, break_long_words=False)) or str(n["label"])
         ax.annotate(
             label,

@@ -60,6 +60,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Uit: twee actoren die voor hetzelfde pleiten gelden niet als verbinding tussen hen.",
     ),
     "size": ("Size", "Omvang"),
+    "overview": ("Overview: group actors", "Overzicht: groepeer actoren"),
+    "overview_off": ("no, show every actor", "nee, toon elke actor"),
+    "overview_type": ("by type", "naar soort"),
+    "overview_community": ("by coalition", "naar coalitie"),
+    "overview_country": ("by country", "naar land"),
+    "overview_help": (
+        "For big data sets: the map draws a few hundred groups; click a group to open it into its actors.",
+        "Voor grote datasets: de kaart tekent enkele honderden groepen; klik op een groep om die te openen.",
+    ),
+    "expanded": ("Opened groups", "Geopende groepen"),
+    "expanded_hint": ("click a group on the map", "klik op een groep op de kaart"),
     "route": ("Route {i}", "Route {i}"),
     "communities": (
         "Communities (seeded modularity; the colours of 'Colour by coalition')",

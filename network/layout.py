@@ -22,6 +22,9 @@ __all__ = ["compute_layout", "DEFAULT_SEED", "layout_key"]
 
 DEFAULT_SEED = 42
 GRID_THRESHOLD = 1000
+# Above this size FR runs fewer iterations and overlap removal (quadratic) is skipped;
+# measured: at 1,000 nodes both together cost about 20 s, below 200 well under a second.
+DETAIL_THRESHOLD = 200
 _CACHE: OrderedDict[str, dict[Hashable, tuple[float, float]]] = OrderedDict()
 _CACHE_SIZE = 32
 
@@ -63,12 +66,14 @@ def compute_layout(G: nx.Graph, seed: int = DEFAULT_SEED, spacing: float = 160.0
         try:
             if len(nodes) > GRID_THRESHOLD:
                 coords = g.layout_fruchterman_reingold(niter=500, grid=True).coords
+            elif len(nodes) > DETAIL_THRESHOLD:
+                coords = g.layout_fruchterman_reingold(niter=300).coords
             else:
                 coords = g.layout_fruchterman_reingold(niter=1500).coords
         finally:
             igraph.set_random_number_generator(random)
     positions = _scale(nodes, coords, spacing)
-    if len(nodes) <= GRID_THRESHOLD:
+    if len(nodes) <= DETAIL_THRESHOLD:
         positions = _separate(positions, min_distance=spacing * 0.9)
     _CACHE[key] = positions
     if len(_CACHE) > _CACHE_SIZE:

@@ -40,6 +40,9 @@ _GLYPHS = {
 }
 # Above this many edges curves cost more than they tell; draw straight lines.
 STRAIGHT_EDGES_ABOVE = 2000
+# Above this many actors each node and edge carries only what differs from the defaults:
+# vis-network spends most of a big map's first draw setting up per-item options.
+LEAN_ABOVE = 2000
 
 
 @dataclass
@@ -111,11 +114,16 @@ def _faint(color: str) -> str:
 
 
 def map_elements(
-    G: nx.MultiDiGraph, positions: Mapping[Hashable, tuple[float, float]] | None = None, style: MapStyle | None = None
+    G: nx.MultiDiGraph,
+    positions: Mapping[Hashable, tuple[float, float]] | None = None,
+    style: MapStyle | None = None,
+    lean: bool = False,
 ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """vis-network node and edge dicts for ``G``: colours, shapes, positions, tooltips.
 
     Built as plain lists (not ``Network.add_node``/``from_nx``, which are quadratic).
+    ``lean`` leaves out what equals the page's defaults (for big maps in the browser);
+    picture exports want the full dicts.
     """
     style = style or MapStyle()
     positions = positions if positions is not None else compute_layout(G)
@@ -129,6 +137,20 @@ def map_elements(
         dim = n in style.dimmed
         hl = n in style.highlight_nodes
         x, y = positions.get(n, (0.0, 0.0))
+        if lean and not dim and not hl:
+            nodes.append(
+                {
+                    "id": n,
+                    "label": str(a.get("name") or n),
+                    "title": node_tooltip(G, n, lang),
+                    "shape": shape,
+                    "size": size,
+                    "x": x,
+                    "y": y,
+                    "color": color,
+                }
+            )
+            continue
         node: dict[str, object] = {
             "id": n,
             "label": str(a.get("name") or n),
@@ -156,6 +178,14 @@ def map_elements(
         dashes = rt.dashes if rt else False
         hl = (u, v, k) in style.highlight_edges
         dim = (u in style.dimmed or v in style.dimmed) or (bool(style.highlight_edges) and not hl)
+        if lean and not hl and not dim:
+            item: dict[str, object] = {"from": u, "to": v, "title": edge_tooltip(G, u, v, k, lang), "color": color}
+            if dashes:
+                item["dashes"] = True
+            if e.get("directed", True):
+                item["arrows"] = "to"
+            edges.append(item)
+            continue
         pair = frozenset((u, v))
         nth = parallel[pair]
         parallel[pair] += 1
@@ -208,7 +238,7 @@ def legend_entries(G: nx.MultiDiGraph, lang: str = "en") -> tuple[list[dict[str,
     return actors, rels
 
 
-def _options(style: MapStyle, n_nodes: int) -> dict[str, object]:
+def _options(style: MapStyle, n_nodes: int, n_edges: int = 0) -> dict[str, object]:
     return {
         "physics": {
             "enabled": style.physics,
@@ -224,11 +254,15 @@ def _options(style: MapStyle, n_nodes: int) -> dict[str, object]:
         },
         "nodes": {
             "font": {"face": "Arial, Helvetica, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "widthConstraint": {"maximum": 180},
+            **({"widthConstraint": {"maximum": 180}} if n_nodes <= LEAN_ABOVE else {}),
             # Hide labels only when they would be unreadably small (big maps, zoomed out).
             "scaling": {"label": {"drawThreshold": 5}},
         },
-        "edges": {"smooth": {"enabled": True, "type": "continuous", "roundness": 0.3}, "selectionWidth": 2},
+        "edges": {
+            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3} if n_edges <= STRAIGHT_EDGES_ABOVE else False,
+            "selectionWidth": 2,
+            **({"arrows": {"to": {"scaleFactor": 0.6}}} if n_nodes > LEAN_ABOVE else {}),
+        },
         "layout": {"improvedLayout": False, "randomSeed": 42},
     }
 
@@ -245,11 +279,11 @@ def render_html(
     becomes "true" after the first complete draw.
     """
     style = style or MapStyle()
-    nodes, edges = map_elements(G, positions, style)
+    nodes, edges = map_elements(G, positions, style, lean=G.number_of_nodes() > LEAN_ABOVE)
     net = Network(height=style.height, width="100%", directed=True, cdn_resources="in_line")
     # Direct assignment: pyvis's add_node/add_edge check membership in lists (quadratic).
     net.nodes, net.edges, net.node_ids = nodes, edges, [n["id"] for n in nodes]
-    net.options = _options(style, len(nodes))
+    net.options = _options(style, len(nodes), len(edges))
     net.heading = style.title
     nodes_, edges_, heading, height, _width, options = net.get_network_data()
     legend_actors, legend_relations = legend_entries(G, style.lang)

@@ -24,7 +24,16 @@ __all__ = ["ViewState", "ViewResult", "apply_view", "COALITION_COLORS", "LIST_FI
 
 # Paul Tol's colour-blind-safe "muted" scheme, for coalitions; grey after that.
 COALITION_COLORS = ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"]
-LIST_FIELDS = ("actor_types", "relation_types", "countries", "sectors", "source_docs", "themes", "path_relation_types")
+LIST_FIELDS = (
+    "actor_types",
+    "relation_types",
+    "countries",
+    "sectors",
+    "source_docs",
+    "themes",
+    "path_relation_types",
+    "expanded",
+)
 
 
 @dataclass
@@ -51,6 +60,8 @@ class ViewState:
     size_by: str = ""  # "" or a metric name
     physics: bool = False
     title: str = ""
+    overview: str = ""  # "", or group actors by "type", "community" or "country"
+    expanded: list[str] = field(default_factory=list)  # overview groups opened into their actors
 
     def to_dict(self) -> dict[str, Any]:
         """Only what differs from the default: small, readable JSON and short links."""
@@ -87,6 +98,8 @@ class ViewState:
             state.focus_mode = "hide"
         if state.color_by not in ("type", "community"):
             state.color_by = "type"
+        if state.overview not in ("", "type", "community", "country"):
+            state.overview = ""
         return state
 
     def to_query(self) -> dict[str, str | list[str]]:

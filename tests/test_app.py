@@ -259,3 +259,16 @@ def test_switching_language_keeps_the_view(app):
     at.slider(key="w_hops").set_value(2).run()
     assert _nodes(at) == 6
     assert at.query_params["focus"] == "fnv" and at.query_params["lang"] == "nl" and at.query_params["color_by"] == "community"
+
+
+def test_overview_groups_actors_and_a_click_on_a_group_opens_it(app):
+    at = app(GOOD)
+    at.selectbox(key="w_overview").set_value("type").run()
+    assert not at.exception
+    html = _iframe_html(at)
+    assert "group:type:trade_union" in html and '"id": "fnv"' not in html
+    at.multiselect(key="w_expanded").set_value(["group:type:trade_union"]).run()
+    html = _iframe_html(at)
+    assert '"id": "fnv"' in html and '"id": "cnv"' in html
+    assert "group:type:employers_organisation" in html  # the other groups stay closed
+    assert at.query_params["overview"] == "type"

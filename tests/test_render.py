@@ -81,3 +81,12 @@ def test_parallel_relations_fan_out(dataset):
     _, edges = map_elements(build_graph(dataset))
     pair = [e for e in edges if {e["from"], e["to"]} == {"fnv", "cnv"}]
     assert len(pair) == 2 and "smooth" in pair[1] and "smooth" not in pair[0]
+
+
+def test_lean_elements_for_big_maps_draw_the_same_nodes_and_edges(graph):
+    full_nodes, full_edges = map_elements(graph)
+    lean_nodes, lean_edges = map_elements(graph, lean=True)
+    assert [n["id"] for n in lean_nodes] == [n["id"] for n in full_nodes]
+    assert [(n["x"], n["y"], n["shape"]) for n in lean_nodes] == [(n["x"], n["y"], n["shape"]) for n in full_nodes]
+    assert [(e["from"], e["to"]) for e in lean_edges] == [(e["from"], e["to"]) for e in full_edges]
+    assert [e.get("arrows") == "to" for e in lean_edges] == [e["arrows"]["to"]["enabled"] for e in full_edges]

@@ -116,3 +116,20 @@ def test_switching_language_keeps_focus_and_colouring(page, bundled_app):
         page.wait_for_timeout(250)
     assert "hops=2" in page.url and "focus=fnv" in page.url and "color_by=community" in page.url
     assert drawn_count(page, exclude=focused) > focused
+
+
+def test_clicking_a_group_in_the_overview_opens_it(page, bundled_app):
+    page.goto(f"{bundled_app}/?overview=type")
+    frame = map_frame(page)
+    groups = frame.evaluate("window.network.body.data.nodes.length")
+    assert groups < N_ACTORS
+    gid = "group:type:trade_union"
+    pos = frame.evaluate(f"window.network.canvasToDOM(window.network.getPositions(['{gid}'])['{gid}'])")
+    box = frame.frame_element().bounding_box()
+    page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    for _ in range(120):
+        ids = map_frame(page).evaluate("window.network.body.data.nodes.getIds()")
+        if "fnv" in ids:
+            break
+        page.wait_for_timeout(250)
+    assert {"fnv", "cnv", "mondiaal-fnv", "cnv-internationaal"} <= set(ids) and gid not in ids
