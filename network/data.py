@@ -478,29 +478,19 @@ def write_csv_atomic(path: str | os.PathLike[str], columns: Sequence[str], rows:
 
     Writes a temporary file in the same folder, fsyncs it, then renames it over ``path``.
     """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    # mkstemp makes the file private (0600); keep the mode of the file it replaces.
-    os.fchmod(fd, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({c: row.get(c, "") for c in columns})
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: row.get(c, "") for c in columns})
+    write_bytes_atomic(path, buf.getvalue().encode("utf-8"))
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` so that readers see the old or the new whole file, never a part."""
+    """Write ``data`` so that readers see the old or the new whole file, never a part.
+
+    Writes a temporary file in the same folder, fsyncs it, then renames it over ``path``.
+    """
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.fchmod(fd, target.stat().st_mode & 0o777 if target.exists() else 0o644)

@@ -25,7 +25,6 @@ import json
 import math
 import os
 import re
-import tempfile
 import textwrap
 import zipfile
 from collections.abc import Hashable, Iterable, Mapping
@@ -36,7 +35,7 @@ from typing import Any
 import networkx as nx
 
 from . import vocabulary as vocab
-from .data import ACTOR_COLUMNS, RELATION_COLUMNS
+from .data import ACTOR_COLUMNS, RELATION_COLUMNS, write_bytes_atomic
 from .i18n import t
 from .layout import compute_layout
 from .render import STRAIGHT_EDGES_ABOVE, MapStyle, legend_entries, map_elements, render_html
@@ -747,19 +746,6 @@ def export_file(snapshot: Snapshot, fmt: str, path: str | os.PathLike[str], *, d
     The bytes go to a temporary file in the same folder, which is fsynced and then
     renamed over ``path``, so a reader never sees half a file.
     """
-    data = export_bytes(snapshot, fmt, dpi=dpi)
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_bytes_atomic(target, export_bytes(snapshot, fmt, dpi=dpi))
     return target

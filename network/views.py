@@ -12,12 +12,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .data import default_data_dir
+from .data import default_data_dir, write_bytes_atomic
 from .view import ViewState
 
 __all__ = [
@@ -89,19 +88,7 @@ def view_path(folder: str | os.PathLike[str], name: str) -> Path:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_bytes_atomic(path, text.encode("utf-8"))
 
 
 def _read(path: Path) -> dict[str, Any]:
