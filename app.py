@@ -694,7 +694,7 @@ def _profile(G: nx.MultiDiGraph, lang: str) -> None:
     facts = [(t("type", lang), p["type_label"]), (t("country", lang), p["country"]), (t("sector", lang), p["sector"])]
     if p["aliases"]:
         facts.append((t("aliases", lang), ", ".join(p["aliases"])))
-    st.dataframe([{"": k, " ": v} for k, v in facts if v], hide_index=True, width="stretch")
+    st.markdown("  \n".join(f"**{_md(k)}:** {_md(str(v))}" for k, v in facts if v))
     if p["description"]:
         st.text(p["description"])
     st.dataframe(

@@ -272,3 +272,12 @@ def test_overview_groups_actors_and_a_click_on_a_group_opens_it(app):
     assert '"id": "fnv"' in html and '"id": "cnv"' in html
     assert "group:type:employers_organisation" in html  # the other groups stay closed
     assert at.query_params["overview"] == "type"
+
+
+def test_profile_facts_show_markup_as_text(app, good_copy):
+    text = (good_copy / "actors.csv").read_text("utf-8").replace("cross-sector,Largest", "**bold** [x](javascript:alert(1)),Largest", 1)
+    (good_copy / "actors.csv").write_text(text, "utf-8")
+    at = app(good_copy)
+    at.selectbox(key="profile_actor").set_value("fnv").run()
+    facts = next(m.value for m in at.markdown if "Sector:" in m.value)
+    assert r"\*\*bold\*\* \[x\]\(javascript:alert\(1\)\)" in facts
