@@ -275,7 +275,11 @@ def test_overview_groups_actors_and_a_click_on_a_group_opens_it(app):
 
 
 def test_profile_facts_show_markup_as_text(app, good_copy):
-    text = (good_copy / "actors.csv").read_text("utf-8").replace("cross-sector,Largest", "**bold** [x](javascript:alert(1)),Largest", 1)
+    text = (
+        (good_copy / "actors.csv")
+        .read_text("utf-8")
+        .replace("cross-sector,Largest", "**bold** [x](javascript:alert(1)),Largest", 1)
+    )
     (good_copy / "actors.csv").write_text(text, "utf-8")
     at = app(good_copy)
     at.selectbox(key="profile_actor").set_value("fnv").run()
