@@ -447,8 +447,11 @@ def _sidebar(G: nx.MultiDiGraph, ds: Dataset, lang: str) -> None:
     def actor_label(n: str) -> str:
         return f"{names.get(n, n)} · {vocab.label(G.nodes[n].get('type', ''), lang)}" if n in G else n
 
+    edge_types = {e.get("type") for *_, e in G.edges(data=True)}
+    present_r = [k for k in vocab.RELATION_TYPES if k in edge_types]
     with sb.expander(t("filters", lang), expanded=False):
-        present_a = [k for k in vocab.ACTOR_TYPES if any(a.get("type") == k for _, a in G.nodes(data=True))]
+        node_types = {a.get("type") for _, a in G.nodes(data=True)}
+        present_a = [k for k in vocab.ACTOR_TYPES if k in node_types]
         _keep("w_actor_types", present_a)
         st.multiselect(
             t("actor_types", lang),
@@ -457,7 +460,6 @@ def _sidebar(G: nx.MultiDiGraph, ds: Dataset, lang: str) -> None:
             key="w_actor_types",
             placeholder=t("all", lang),
         )
-        present_r = [k for k in vocab.RELATION_TYPES if any(e.get("type") == k for *_, e in G.edges(data=True))]
         _keep("w_relation_types", present_r)
         st.multiselect(
             t("relation_types", lang),
@@ -513,7 +515,6 @@ def _sidebar(G: nx.MultiDiGraph, ds: Dataset, lang: str) -> None:
         st.selectbox(
             t("path_to", lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key="w_path_to"
         )
-        present_r = [k for k in vocab.RELATION_TYPES if any(e.get("type") == k for *_, e in G.edges(data=True))]
         st.checkbox(t("path_via_stances", lang), key="w_path_via_stances", help=t("path_via_stances_help", lang))
         _keep("w_path_relation_types", present_r)
         st.multiselect(
