@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -137,20 +137,6 @@ def map_elements(
         dim = n in style.dimmed
         hl = n in style.highlight_nodes
         x, y = positions.get(n, (0.0, 0.0))
-        if lean and not dim and not hl:
-            nodes.append(
-                {
-                    "id": n,
-                    "label": str(a.get("name") or n),
-                    "title": node_tooltip(G, n, lang),
-                    "shape": shape,
-                    "size": size,
-                    "x": x,
-                    "y": y,
-                    "color": color,
-                }
-            )
-            continue
         node: dict[str, object] = {
             "id": n,
             "label": str(a.get("name") or n),
@@ -159,6 +145,12 @@ def map_elements(
             "size": size,
             "x": x,
             "y": y,
+        }
+        if lean and not dim and not hl:
+            node["color"] = color
+            nodes.append(node)
+            continue
+        node |= {
             "color": {
                 "background": _faint(color) if dim else color,
                 "border": "#000000" if hl else (_faint("#333333") if dim else "#333333"),
@@ -271,7 +263,6 @@ def render_html(
     G: nx.MultiDiGraph,
     positions: Mapping[Hashable, tuple[float, float]] | None = None,
     style: MapStyle | None = None,
-    extra_sources: Iterable[str] = (),
 ) -> str:
     """One self-contained HTML page that draws ``G``: no request leaves the page.
 
