@@ -3,7 +3,8 @@
 The browser gets fixed x/y coordinates, so the same data and settings always
 give the same picture and vis-network needs no physics to settle. igraph's
 Fruchterman-Reingold (C code) is used with a seeded random generator; above
-``GRID_THRESHOLD`` nodes its grid variant keeps it near-linear.
+``GRID_THRESHOLD`` nodes its grid variant keeps it near-linear. Unconnected parts
+are laid out one by one and packed in rows under the biggest.
 """
 
 from __future__ import annotations
@@ -58,27 +59,59 @@ def compute_layout(G: nx.Graph, seed: int = DEFAULT_SEED, spacing: float = 160.0
     index = {n: i for i, n in enumerate(nodes)}
     edges = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})
     g = igraph.Graph(n=len(nodes), edges=edges)
-    if len(nodes) == 0:
-        coords: list[list[float]] = []
-    else:
-        # igraph draws from a global generator; seed it for this call only.
-        igraph.set_random_number_generator(random.Random(seed))
-        try:
-            if len(nodes) > GRID_THRESHOLD:
-                coords = g.layout_fruchterman_reingold(niter=500, grid=True).coords
-            elif len(nodes) > DETAIL_THRESHOLD:
-                coords = g.layout_fruchterman_reingold(niter=300).coords
-            else:
-                coords = g.layout_fruchterman_reingold(niter=1500).coords
-        finally:
-            igraph.set_random_number_generator(random)
-    positions = _scale(nodes, coords, spacing)
+    # Each connected part is laid out on its own and the parts are packed under the biggest:
+    # force layouts push unconnected parts far out, and the map then fits to a dot and a corner.
+    parts = sorted((sorted(c) for c in g.connected_components()), key=lambda c: (-len(c), c[0]))
+    placed: list[dict[Hashable, tuple[float, float]]] = []
+    # igraph draws from a global generator; seed it for this call only.
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        for part in parts:
+            members = [nodes[i] for i in part]
+            placed.append(_scale(members, _force_layout(g.induced_subgraph(part)), spacing))
+    finally:
+        igraph.set_random_number_generator(random)
+    positions = _pack(placed, spacing)
     if len(nodes) <= DETAIL_THRESHOLD:
         positions = _separate(positions, min_distance=spacing * 0.9)
     _CACHE[key] = positions
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return positions
+
+
+def _force_layout(g: igraph.Graph) -> list[list[float]]:
+    n = g.vcount()
+    if n <= 2:
+        return [[float(i), 0.0] for i in range(n)]
+    if n > GRID_THRESHOLD:
+        return g.layout_fruchterman_reingold(niter=500, grid=True).coords
+    if n > DETAIL_THRESHOLD:
+        return g.layout_fruchterman_reingold(niter=300).coords
+    return g.layout_fruchterman_reingold(niter=1500).coords
+
+
+def _pack(parts: list[dict[Hashable, tuple[float, float]]], spacing: float) -> dict[Hashable, tuple[float, float]]:
+    """The first (biggest) part where it is; the others in rows beneath it, as wide as it, biggest first."""
+    if not parts:
+        return {}
+    out = dict(parts[0])
+    xs = [x for x, _ in out.values()]
+    ys = [y for _, y in out.values()]
+    # Rows about as wide as the biggest part, or as a square holding every node would be.
+    left, width = min(xs), max(max(xs) - min(xs), spacing * math.sqrt(sum(map(len, parts))))
+    cursor_x, row_y, row_h = left, max(ys) + spacing * 1.5, 0.0
+    for part in parts[1:]:
+        px = [x for x, _ in part.values()]
+        py = [y for _, y in part.values()]
+        w, h = max(px) - min(px), max(py) - min(py)
+        if cursor_x > left and cursor_x + w > left + width:
+            cursor_x, row_y, row_h = left, row_y + row_h + spacing, 0.0
+        for n, (x, y) in part.items():
+            out[n] = (round(cursor_x + x - min(px), 1), round(row_y + y - min(py), 1))
+        cursor_x += w + spacing
+        row_h = max(row_h, h)
+    return out
 
 
 def _scale(nodes: list[Hashable], coords: list[list[float]], spacing: float) -> dict[Hashable, tuple[float, float]]:
