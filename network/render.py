@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +25,7 @@ from . import vocabulary as vocab
 from .i18n import t
 from .layout import compute_layout
 
-__all__ = ["MapStyle", "map_elements", "render_html", "legend_entries", "node_tooltip", "edge_tooltip"]
+__all__ = ["MapStyle", "map_elements", "edge_layer", "render_html", "legend_entries", "node_tooltip", "edge_tooltip"]
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -40,6 +40,10 @@ _GLYPHS = {
 }
 # Above this many edges curves cost more than they tell; draw straight lines.
 STRAIGHT_EDGES_ABOVE = 2000
+# Above this many edges the page draws them itself, as plain canvas lines under vis-network's
+# nodes: vis-network builds an object per edge, about 40 us each, which was most of a
+# 10,000-actor map's first draw. Highlighted edges (a path) stay vis-network edges.
+LIGHT_EDGES_ABOVE = STRAIGHT_EDGES_ABOVE
 # Above this many actors each node and edge carries only what differs from the defaults:
 # vis-network spends most of a big map's first draw setting up per-item options.
 LEAN_ABOVE = 2000
@@ -118,12 +122,14 @@ def map_elements(
     positions: Mapping[Hashable, tuple[float, float]] | None = None,
     style: MapStyle | None = None,
     lean: bool = False,
+    only_edges: Collection[tuple[Hashable, Hashable, Hashable]] | None = None,
 ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """vis-network node and edge dicts for ``G``: colours, shapes, positions, tooltips.
 
     Built as plain lists (not ``Network.add_node``/``from_nx``, which are quadratic).
     ``lean`` leaves out what equals the page's defaults (for big maps in the browser);
-    picture exports want the full dicts.
+    picture exports want the full dicts. ``only_edges`` limits the edges to those
+    ``(u, v, key)`` (the rest are drawn by ``edge_layer``).
     """
     style = style or MapStyle()
     positions = positions if positions is not None else compute_layout(G)
@@ -165,9 +171,9 @@ def map_elements(
     parallel: dict[frozenset[Hashable], int] = defaultdict(int)
     straight = G.number_of_edges() > STRAIGHT_EDGES_ABOVE
     for u, v, k, e in G.edges(keys=True, data=True):
-        rt = vocab.relation_type(e.get("type", ""))
-        color = rt.color if rt else vocab.UNKNOWN_RELATION_STYLE["color"]
-        dashes = rt.dashes if rt else False
+        if only_edges is not None and (u, v, k) not in only_edges:
+            continue
+        color, dashes = _relation_style(e)
         hl = (u, v, k) in style.highlight_edges
         dim = (u in style.dimmed or v in style.dimmed) or (bool(style.highlight_edges) and not hl)
         if lean and not hl and not dim:
@@ -203,6 +209,38 @@ def map_elements(
             }
         edges.append(edge)
     return nodes, edges
+
+
+def _relation_style(e: Mapping[str, object]) -> tuple[str, bool]:
+    rt = vocab.relation_type(str(e.get("type", "")))
+    return (rt.color, rt.dashes) if rt else (vocab.UNKNOWN_RELATION_STYLE["color"], False)
+
+
+def edge_layer(
+    G: nx.MultiDiGraph,
+    style: MapStyle | None = None,
+    skip: Collection[tuple[Hashable, Hashable, Hashable]] = frozenset(),
+) -> tuple[dict[str, list[object]], list[str]]:
+    """The edges of ``G`` (but ``skip``) as the page's own canvas layer draws them, and their tooltips.
+
+    ``edges`` is flat: source index, target index, style index per edge, indices into
+    ``G.nodes`` order (the order ``map_elements`` lists nodes in); ``styles`` holds
+    colour, dashes and arrow per style; the i-th tooltip belongs to the i-th edge.
+    """
+    style = style or MapStyle()
+    index = {n: i for i, n in enumerate(G.nodes)}
+    styles: dict[tuple[str, bool, bool], int] = {}
+    flat: list[object] = []
+    tips: list[str] = []
+    for u, v, k, e in G.edges(keys=True, data=True):
+        if (u, v, k) in skip:
+            continue
+        color, dashes = _relation_style(e)
+        dim = u in style.dimmed or v in style.dimmed or bool(style.highlight_edges)
+        key = (_faint(color) if dim else color, dashes, bool(e.get("directed", True)))
+        flat += (index[u], index[v], styles.setdefault(key, len(styles)))
+        tips.append(edge_tooltip(G, u, v, k, style.lang))
+    return {"edges": flat, "styles": [{"color": c, "dashes": d, "arrow": a} for c, d, a in styles]}, tips
 
 
 def legend_entries(G: nx.MultiDiGraph, lang: str = "en") -> tuple[list[dict[str, str]], list[dict[str, str]]]:
@@ -267,10 +305,15 @@ def render_html(
     """One self-contained HTML page that draws ``G``: no request leaves the page.
 
     The drawn vis-network object is ``window.network``; ``document.body.dataset.drawn``
-    becomes "true" after the first complete draw.
+    becomes "true" after the first complete draw. Above ``LIGHT_EDGES_ABOVE`` edges the
+    page draws the edges itself (``edge_layer``), with the same colours, dashes, arrows
+    and tooltips; ``window.mapData.edgeLayer`` then answers for them.
     """
     style = style or MapStyle()
-    nodes, edges = map_elements(G, positions, style, lean=G.number_of_nodes() > LEAN_ABOVE)
+    light = G.number_of_edges() > LIGHT_EDGES_ABOVE
+    heavy = {(u, v, k) for u, v, k in style.highlight_edges if G.has_edge(u, v, k)} if light else None
+    nodes, edges = map_elements(G, positions, style, lean=G.number_of_nodes() > LEAN_ABOVE, only_edges=heavy)
+    layer, edge_tips = edge_layer(G, style, skip=heavy or frozenset()) if light else (None, [])
     net = Network(height=style.height, width="100%", directed=True, cdn_resources="in_line")
     # Direct assignment: pyvis's add_node/add_edge check membership in lists (quadratic).
     net.nodes, net.edges, net.node_ids = nodes, edges, [n["id"] for n in nodes]
@@ -288,6 +331,8 @@ def render_html(
         .render(
             nodes=nodes_,
             edges=edges_,
+            edge_layer=layer,
+            edge_tips=edge_tips,
             options=json.loads(options),
             heading=heading,
             height=height,

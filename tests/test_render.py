@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import re
 
-from network import build_graph, load_dataset
+from network import build_graph, load_dataset, render
+from network import vocabulary as vocab
 from network.layout import compute_layout
-from network.render import MapStyle, edge_tooltip, map_elements, render_html
+from network.render import MapStyle, edge_layer, edge_tooltip, map_elements, render_html
 
 XSS = "<img src=x onerror=alert(1)>"
 
 
 def _embedded(html: str, name: str) -> list[dict]:
-    m = re.search(rf"var {name} = new vis\.DataSet\((.*?)\);\n", html)
+    var = "nodeItems" if name == "nodes" else name
+    m = re.search(rf"var {var} = (?:new vis\.DataSet\()?(.*?)\)?;\n", html)
     assert m, name
     return json.loads(m.group(1))
 
@@ -90,3 +92,42 @@ def test_lean_elements_for_big_maps_draw_the_same_nodes_and_edges(graph):
     assert [(n["x"], n["y"], n["shape"]) for n in lean_nodes] == [(n["x"], n["y"], n["shape"]) for n in full_nodes]
     assert [(e["from"], e["to"]) for e in lean_edges] == [(e["from"], e["to"]) for e in full_edges]
     assert [e.get("arrows") == "to" for e in lean_edges] == [e["arrows"]["to"]["enabled"] for e in full_edges]
+
+
+def test_edge_layer_encodes_every_edge_once_with_its_style_and_tooltip(graph):
+    layer, tips = edge_layer(graph)
+    order = list(graph.nodes)
+    triples = [layer["edges"][i : i + 3] for i in range(0, len(layer["edges"]), 3)]
+    assert len(triples) == len(tips) == graph.number_of_edges()
+    expected = [(u, v, e["type"], e.get("directed", True)) for u, v, e in graph.edges(data=True)]
+    drawn = [(order[a], order[b], layer["styles"][s]) for a, b, s in triples]
+    for (u, v, rtype, directed), (a, b, st) in zip(expected, drawn):
+        assert (a, b) == (u, v)
+        assert st["color"] == vocab.relation_type(rtype).color and st["arrow"] is directed
+        assert st["dashes"] is vocab.relation_type(rtype).dashes
+    assert tips == [edge_tooltip(graph, u, v, k) for u, v, k in graph.edges(keys=True)]
+
+
+def test_edge_layer_fades_edges_outside_a_path_and_leaves_the_path_to_vis_network(graph):
+    path = next(iter(graph.edges(keys=True)))
+    style = MapStyle(highlight_edges=frozenset({path}), highlight_nodes=frozenset(path[:2]))
+    layer, tips = edge_layer(graph, style, skip={path})
+    assert len(tips) == graph.number_of_edges() - 1
+    assert all(s["color"].endswith("33") for s in layer["styles"])  # faint
+
+
+def test_big_maps_draw_edges_in_the_page_layer_and_keep_tooltips_as_escaped_text(dataset, monkeypatch):
+    dataset.relations[0]["evidence"] = XSS
+    G = build_graph(dataset)
+    small = render_html(G)
+    assert len(_embedded(small, "edges")) == G.number_of_edges() and 'id="edge-tips"' not in small
+    monkeypatch.setattr(render, "LIGHT_EDGES_ABOVE", 0)
+    path = next(iter(G.edges(keys=True)))
+    big = render_html(G)
+    assert _embedded(big, "edges") == []
+    tips = re.search(r'<script type="application/json" id="edge-tips">(.*?)</script>', big, re.S).group(1)
+    assert len(json.loads(tips)) == G.number_of_edges() and XSS in "".join(json.loads(tips))
+    assert "<img" not in tips
+    # A highlighted path stays a vis-network edge (thick, with its own tooltip); the rest go to the layer.
+    hl = render_html(G, style=MapStyle(highlight_edges=frozenset({path}), highlight_nodes=frozenset(path[:2])))
+    assert [(e["from"], e["to"], e["width"]) for e in _embedded(hl, "edges")] == [(path[0], path[1], 5)]

@@ -1,0 +1,133 @@
+// Big maps: the edges are drawn here, as plain canvas lines under vis-network's nodes,
+// instead of as vis-network edges (an object each, which made up most of the first draw).
+// Same look (colour, dashes, arrows, width), follows dragged nodes, thick black edges at
+// a selected node, and the same tooltips, shown on hover. Text only reaches the page
+// through textContent.
+function sneEdgeLayer(network, container, nodeIds, layer, tipsElement) {
+  var flat = layer.edges, styles = layer.styles, count = flat.length / 3;
+  var bodyNodes = network.body.nodes;
+  var ends = nodeIds.map(function (id) { return bodyNodes[id]; });
+  var indexOf = {};
+  nodeIds.forEach(function (id, i) { indexOf[id] = i; });
+  var byStyle = styles.map(function () { return []; });
+  for (var i = 0; i < count; i++) { byStyle[flat[3 * i + 2]].push(i); }
+  // Commonest relation types first, so rare ones are not buried under them.
+  var order = styles.map(function (_, s) { return s; })
+    .sort(function (s, r) { return byStyle[r].length - byStyle[s].length || s - r; });
+  var WIDTH = 1.5, ARROW = 0.6 * 15 + 3 * WIDTH;  // vis-network's edge width and arrow length at scaleFactor 0.6
+  var tips = null;
+
+  function radius(node) { return (node.options.size || 18) + (node.options.borderWidth || 1); }
+
+  function addArrow(ctx, a, b) {
+    var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy);
+    if (d <= radius(b) + ARROW) { return; }
+    dx /= d; dy /= d;
+    var tx = b.x - dx * radius(b), ty = b.y - dy * radius(b), px = -dy * ARROW * 0.3, py = dx * ARROW * 0.3;
+    ctx.moveTo(tx, ty);
+    ctx.lineTo(tx - dx * ARROW + px, ty - dy * ARROW + py);
+    ctx.lineTo(tx - dx * ARROW * 0.9, ty - dy * ARROW * 0.9);
+    ctx.lineTo(tx - dx * ARROW - px, ty - dy * ARROW - py);
+    ctx.closePath();
+  }
+
+  function stroke(ctx, list, color, dashes, arrows, width) {
+    ctx.beginPath();
+    for (var j = 0; j < list.length; j++) {
+      var a = ends[flat[3 * list[j]]], b = ends[flat[3 * list[j] + 1]];
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+    }
+    ctx.lineWidth = width;
+    ctx.strokeStyle = color;
+    ctx.setLineDash(dashes ? [5, 5] : []);
+    ctx.stroke();
+    if (!arrows) { return; }
+    ctx.beginPath();
+    for (var k = 0; k < list.length; k++) {
+      if (styles[flat[3 * list[k] + 2]].arrow) { addArrow(ctx, ends[flat[3 * list[k]]], ends[flat[3 * list[k] + 1]]); }
+    }
+    ctx.fillStyle = color;
+    ctx.fill();
+  }
+
+  network.on("beforeDrawing", function (ctx) {
+    var scale = network.getScale();
+    var width = Math.max(WIDTH, 0.3 / scale);  // at least a hairline when zoomed far out, as vis-network does
+    var arrows = ARROW * scale >= 3;  // smaller than 3 pixels an arrow head is noise
+    ctx.save();
+    order.forEach(function (s) {
+      if (byStyle[s].length) { stroke(ctx, byStyle[s], styles[s].color, styles[s].dashes, arrows, width); }
+    });
+    var selected = network.getSelectedNodes().map(function (id) { return indexOf[id]; });
+    if (selected.length) {
+      var at = {}, touching = [];
+      selected.forEach(function (i) { at[i] = true; });
+      for (var i = 0; i < count; i++) { if (at[flat[3 * i]] || at[flat[3 * i + 1]]) { touching.push(i); } }
+      stroke(ctx, touching, "#000000", false, arrows, 2 * width);
+    }
+    ctx.restore();
+  });
+
+  // Tooltips: the edges under the pointer (all of them, for parallel relations), after a pause.
+  var tip = document.createElement("div");
+  tip.className = "vis-tooltip sne-edge-tooltip";
+  tip.style.visibility = "hidden";
+  container.appendChild(tip);
+  var overNode = false, timer = null, pointer = null;
+
+  function hide() { tip.style.visibility = "hidden"; }
+
+  function edgesAt(x, y) {
+    var p = network.DOMtoCanvas({x: x, y: y}), tolerance = 6 / network.getScale(), hits = [], best = Infinity;
+    for (var i = 0; i < count; i++) {
+      var a = ends[flat[3 * i]], b = ends[flat[3 * i + 1]];
+      var dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+      var u = len2 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2)) : 0;
+      var ex = a.x + u * dx - p.x, ey = a.y + u * dy - p.y, d = Math.sqrt(ex * ex + ey * ey);
+      if (d <= tolerance) { hits.push([d, i]); best = Math.min(best, d); }
+    }
+    // The nearest edge, and any drawn on top of it (parallel relations between one pair).
+    return hits.filter(function (h) { return h[0] <= best + 0.5 / network.getScale(); })
+      .sort(function (g, h) { return g[1] - h[1]; })
+      .slice(0, 5)
+      .map(function (h) { return h[1]; });
+  }
+
+  function tipText(i) {
+    if (tips === null) { tips = JSON.parse(tipsElement.textContent); }
+    return tips[i];
+  }
+
+  function show() {
+    timer = null;
+    if (overNode || pointer === null) { return; }
+    var hits = edgesAt(pointer.x, pointer.y);
+    if (!hits.length) { return; }
+    tip.textContent = hits.map(tipText).join("\n\n");
+    tip.style.left = (pointer.x + 12) + "px";
+    tip.style.top = (pointer.y + 12) + "px";
+    tip.style.visibility = "visible";
+  }
+
+  container.addEventListener("mousemove", function (ev) {
+    var r = container.getBoundingClientRect();
+    pointer = {x: ev.clientX - r.left, y: ev.clientY - r.top};
+    hide();
+    if (timer !== null) { clearTimeout(timer); }
+    timer = setTimeout(show, 120);
+  });
+  container.addEventListener("mouseleave", function () { pointer = null; hide(); });
+  network.on("hoverNode", function () { overNode = true; hide(); });
+  network.on("blurNode", function () { overNode = false; });
+  network.on("dragStart", hide);
+  network.on("zoom", hide);
+
+  return {
+    count: count,
+    tooltip: tipText,
+    ends: function (i) { return [nodeIds[flat[3 * i]], nodeIds[flat[3 * i + 1]]]; },
+    style: function (i) { return styles[flat[3 * i + 2]]; },
+    at: edgesAt
+  };
+}

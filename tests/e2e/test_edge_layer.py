@@ -1,0 +1,118 @@
+"""Big maps draw their edges in the page's own canvas layer: the lines, arrows, selection and tooltips work as with vis-network edges."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from network import render
+from network import vocabulary as vocab
+from network.render import MapStyle, render_html
+
+XSS = "<img src=x onerror=alert(1)>"
+POSITIONS = {"a": (0.0, 0.0), "b": (400.0, 0.0), "c": (0.0, 400.0), "d": (400.0, 400.0)}
+
+
+def _graph() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    for n, t in [("a", "trade_union"), ("b", "ministry"), ("c", "company"), ("d", "ngo")]:
+        G.add_node(n, name=f"Actor {n.upper()}", type=t)
+    G.add_edge("a", "b", key="r0", type="addresses", directed=True, evidence="alpha quote")
+    G.add_edge("b", "a", key="r1", type="advises", directed=True, evidence="back again")
+    G.add_edge("a", "c", key="r2", type="funds", directed=True, evidence=XSS)
+    G.add_edge("c", "d", key="r3", type="partners_with", directed=False, evidence="partners")
+    return G
+
+
+@pytest.fixture
+def layer_page(browser, tmp_path, monkeypatch):
+    """The four-actor map, forced into the edge layer, open in Chromium; helpers for canvas pixels."""
+    monkeypatch.setattr(render, "LIGHT_EDGES_ABOVE", 0)
+    G = _graph()
+    path = tmp_path / "map.html"
+    path.write_text(render_html(G, POSITIONS, MapStyle()), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(path.as_uri())
+    page.wait_for_function('document.body.dataset.drawn === "true"', timeout=20_000)
+    page.dialogs = dialogs
+    yield page
+    context.close()
+
+
+def _dom(page, x: float, y: float) -> tuple[float, float]:
+    """Page coordinates of the canvas point (x, y)."""
+    p = page.evaluate("([x, y]) => window.network.canvasToDOM({x: x, y: y})", [x, y])
+    box = page.locator("#mynetwork").bounding_box()
+    return box["x"] + p["x"], box["y"] + p["y"]
+
+
+def _pixel(page, x: float, y: float) -> list[int]:
+    """RGBA of the map canvas around the canvas point (x, y): the most opaque pixel within 3 px, alpha 0 if none."""
+    return page.evaluate(
+        """([x, y]) => {
+            const p = window.network.canvasToDOM({x: x, y: y});
+            const canvas = document.querySelector("#mynetwork canvas");
+            const r = window.devicePixelRatio || 1;
+            const d = canvas.getContext("2d").getImageData(Math.round(p.x * r) - 3, Math.round(p.y * r) - 3, 7, 7).data;
+            let best = [0, 0, 0, 0];
+            for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > best[3]) { best = Array.from(d.slice(i, i + 4)); } }
+            return best;
+        }""",
+        [x, y],
+    )
+
+
+def _close(rgba: list[int], hex_color: str, tolerance: int = 40) -> bool:
+    want = [int(hex_color[i : i + 2], 16) for i in (1, 3, 5)]
+    return rgba[3] > 150 and all(abs(a - b) <= tolerance for a, b in zip(rgba, want))
+
+
+def _empty(rgba: list[int]) -> bool:
+    return rgba[3] == 0
+
+
+def _tooltip(page) -> str:
+    page.wait_for_function(
+        "document.querySelector('.sne-edge-tooltip') && document.querySelector('.sne-edge-tooltip').style.visibility === 'visible'",
+        timeout=5_000,
+    )
+    return page.inner_text(".sne-edge-tooltip")
+
+
+def test_every_edge_is_drawn_by_the_layer_in_its_relation_colour(layer_page):
+    page = layer_page
+    assert page.evaluate("window.network.body.data.edges.length") == 0
+    assert page.evaluate("window.mapData.edgeLayer.count") == 4
+    assert _close(_pixel(page, 0, 200), vocab.relation_type("funds").color)  # a → c, midway
+    assert _close(_pixel(page, 200, 400), vocab.relation_type("partners_with").color)  # c — d
+    assert _empty(_pixel(page, 200, 200))  # nothing drawn between the edges
+
+
+def test_hovering_an_edge_shows_its_quote_as_text_and_parallel_relations_together(layer_page):
+    page = layer_page
+    page.mouse.move(*_dom(page, 200, 0))
+    text = _tooltip(page)
+    assert "Actor A → Actor B" in text and "alpha quote" in text
+    assert "Actor B → Actor A" in text and "back again" in text
+    page.mouse.move(*_dom(page, 0, 200))
+    assert XSS in _tooltip(page)
+    assert page.locator("#mynetwork img").count() == 0 and page.dialogs == []
+    page.mouse.move(*_dom(page, 200, 200))  # empty space: the tooltip goes away
+    page.wait_for_timeout(400)
+    assert page.evaluate("document.querySelector('.sne-edge-tooltip').style.visibility") == "hidden"
+
+
+def test_selecting_an_actor_darkens_its_edges_and_dragging_it_carries_them(layer_page):
+    page = layer_page
+    before = _pixel(page, 0, 200)
+    page.evaluate("window.network.selectNodes(['c']); window.network.redraw()")
+    page.wait_for_timeout(100)
+    assert _close(_pixel(page, 0, 200), "#000000", 60) and not _close(before, "#000000", 60)
+    assert not _close(_pixel(page, 200, 0), "#000000", 60)  # a–b does not touch c
+    page.evaluate("window.network.unselectAll(); window.network.moveNode('d', 400, 800); window.network.redraw()")
+    page.wait_for_timeout(100)
+    assert _close(_pixel(page, 200, 600), vocab.relation_type("partners_with").color)  # c — d follows d
+    assert _empty(_pixel(page, 200, 400))
