@@ -68,25 +68,26 @@ def compute_layout(G: nx.Graph, seed: int = DEFAULT_SEED, spacing: float = 160.0
     try:
         for part in parts:
             members = [nodes[i] for i in part]
-            placed.append(_scale(members, _force_layout(g.induced_subgraph(part)), spacing))
+            positions = _scale(members, _force_layout(g.induced_subgraph(part), len(nodes)), spacing)
+            if len(nodes) <= DETAIL_THRESHOLD:
+                positions = _separate(positions, min_distance=spacing * 0.9)
+            placed.append(positions)
     finally:
         igraph.set_random_number_generator(random)
     positions = _pack(placed, spacing)
-    if len(nodes) <= DETAIL_THRESHOLD:
-        positions = _separate(positions, min_distance=spacing * 0.9)
     _CACHE[key] = positions
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return positions
 
 
-def _force_layout(g: igraph.Graph) -> list[list[float]]:
-    n = g.vcount()
-    if n <= 2:
-        return [[float(i), 0.0] for i in range(n)]
-    if n > GRID_THRESHOLD:
+def _force_layout(g: igraph.Graph, total: int) -> list[list[float]]:
+    """FR for one part, with the effort chosen by the size of the whole graph, so splitting never costs more."""
+    if g.vcount() <= 2:
+        return [[float(i), 0.0] for i in range(g.vcount())]
+    if total > GRID_THRESHOLD:
         return g.layout_fruchterman_reingold(niter=500, grid=True).coords
-    if n > DETAIL_THRESHOLD:
+    if total > DETAIL_THRESHOLD:
         return g.layout_fruchterman_reingold(niter=300).coords
     return g.layout_fruchterman_reingold(niter=1500).coords
 

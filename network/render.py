@@ -310,8 +310,13 @@ def render_html(
     and tooltips; ``window.mapData.edgeLayer`` then answers for them.
     """
     style = style or MapStyle()
-    light = G.number_of_edges() > LIGHT_EDGES_ABOVE
-    heavy = {(u, v, k) for u, v, k in style.highlight_edges if G.has_edge(u, v, k)} if light else None
+    # With physics on vis-network needs every edge as a spring; self-relations it draws as loops.
+    light = G.number_of_edges() > LIGHT_EDGES_ABOVE and not style.physics
+    heavy = (
+        {(u, v, k) for u, v, k in style.highlight_edges if G.has_edge(u, v, k)} | set(nx.selfloop_edges(G, keys=True))
+        if light
+        else None
+    )
     nodes, edges = map_elements(G, positions, style, lean=G.number_of_nodes() > LEAN_ABOVE, only_edges=heavy)
     layer, edge_tips = edge_layer(G, style, skip=heavy or frozenset()) if light else (None, [])
     net = Network(height=style.height, width="100%", directed=True, cdn_resources="in_line")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import networkx as nx
+
 from network import build_graph, load_dataset, render
 from network import vocabulary as vocab
 from network.layout import compute_layout
@@ -124,10 +126,22 @@ def test_big_maps_draw_edges_in_the_page_layer_and_keep_tooltips_as_escaped_text
     monkeypatch.setattr(render, "LIGHT_EDGES_ABOVE", 0)
     path = next(iter(G.edges(keys=True)))
     big = render_html(G)
-    assert _embedded(big, "edges") == []
+    loops = [(u, v) for u, v, _ in nx.selfloop_edges(G, keys=True)]  # vis-network draws those (as loops)
+    assert [(e["from"], e["to"]) for e in _embedded(big, "edges")] == loops
     tips = re.search(r'<script type="application/json" id="edge-tips">(.*?)</script>', big, re.S).group(1)
-    assert len(json.loads(tips)) == G.number_of_edges() and XSS in "".join(json.loads(tips))
+    assert len(json.loads(tips)) == G.number_of_edges() - len(loops) and XSS in "".join(json.loads(tips))
     assert "<img" not in tips
     # A highlighted path stays a vis-network edge (thick, with its own tooltip); the rest go to the layer.
     hl = render_html(G, style=MapStyle(highlight_edges=frozenset({path}), highlight_nodes=frozenset(path[:2])))
-    assert [(e["from"], e["to"], e["width"]) for e in _embedded(hl, "edges")] == [(path[0], path[1], 5)]
+    assert [(e["from"], e["to"], e["width"]) for e in _embedded(hl, "edges") if e["from"] != e["to"]] == [(path[0], path[1], 5)]
+
+
+def test_big_maps_leave_self_relations_and_physics_to_vis_network(dataset, monkeypatch):
+    monkeypatch.setattr(render, "LIGHT_EDGES_ABOVE", 0)
+    G = build_graph(dataset)
+    loops = [(u, v) for u, v, _ in nx.selfloop_edges(G, keys=True)]
+    assert loops  # the fixture has SER advising itself
+    html = render_html(G)
+    assert [(e["from"], e["to"]) for e in _embedded(html, "edges")] == loops
+    # With physics on every edge must be a vis-network spring.
+    assert len(_embedded(render_html(G, style=MapStyle(physics=True)), "edges")) == G.number_of_edges()

@@ -3,7 +3,7 @@
 // Same look (colour, dashes, arrows, width), follows dragged nodes, thick black edges at
 // a selected node, and the same tooltips, shown on hover. Text only reaches the page
 // through textContent.
-function sneEdgeLayer(network, container, nodeIds, layer, tipsElement) {
+function sneEdgeLayer(network, container, nodeIds, layer, tipsElement, hideOnDrag) {
   var flat = layer.edges, styles = layer.styles, count = flat.length / 3;
   var bodyNodes = network.body.nodes;
   var ends = nodeIds.map(function (id) { return bodyNodes[id]; });
@@ -14,8 +14,9 @@ function sneEdgeLayer(network, container, nodeIds, layer, tipsElement) {
   // Commonest relation types first, so rare ones are not buried under them.
   var order = styles.map(function (_, s) { return s; })
     .sort(function (s, r) { return byStyle[r].length - byStyle[s].length || s - r; });
-  var WIDTH = 1.5, ARROW = 0.6 * 15 + 3 * WIDTH;  // vis-network's edge width and arrow length at scaleFactor 0.6
-  var tips = null;
+  // vis-network's default edge width, its extra width when selected, and its arrow length at scaleFactor 0.6.
+  var WIDTH = 1, SELECTED = WIDTH + 2, ARROW = 0.6 * 15 + 3 * WIDTH;
+  var tips = null, dragging = false;
 
   function radius(node) { return (node.options.size || 18) + (node.options.borderWidth || 1); }
 
@@ -52,19 +53,20 @@ function sneEdgeLayer(network, container, nodeIds, layer, tipsElement) {
   }
 
   network.on("beforeDrawing", function (ctx) {
+    if (dragging && hideOnDrag) { return; }  // as vis-network does with hideEdgesOnDrag
     var scale = network.getScale();
-    var width = Math.max(WIDTH, 0.3 / scale);  // at least a hairline when zoomed far out, as vis-network does
+    var hairline = 0.3 / scale;  // the thinnest line vis-network draws when zoomed far out
     var arrows = ARROW * scale >= 3;  // smaller than 3 pixels an arrow head is noise
     ctx.save();
     order.forEach(function (s) {
-      if (byStyle[s].length) { stroke(ctx, byStyle[s], styles[s].color, styles[s].dashes, arrows, width); }
+      if (byStyle[s].length) { stroke(ctx, byStyle[s], styles[s].color, styles[s].dashes, arrows, Math.max(WIDTH, hairline)); }
     });
     var selected = network.getSelectedNodes().map(function (id) { return indexOf[id]; });
     if (selected.length) {
       var at = {}, touching = [];
       selected.forEach(function (i) { at[i] = true; });
       for (var i = 0; i < count; i++) { if (at[flat[3 * i]] || at[flat[3 * i + 1]]) { touching.push(i); } }
-      stroke(ctx, touching, "#000000", false, arrows, 2 * width);
+      stroke(ctx, touching, "#000000", false, arrows, Math.max(SELECTED, hairline));
     }
     ctx.restore();
   });
@@ -74,7 +76,8 @@ function sneEdgeLayer(network, container, nodeIds, layer, tipsElement) {
   tip.className = "vis-tooltip sne-edge-tooltip";
   tip.style.visibility = "hidden";
   container.appendChild(tip);
-  var overNode = false, timer = null, pointer = null;
+  // Not over an actor or a vis-network edge (a highlighted path): those show vis-network's own tooltip.
+  var overItem = 0, timer = null, pointer = null;
 
   function hide() { tip.style.visibility = "hidden"; }
 
@@ -101,12 +104,18 @@ function sneEdgeLayer(network, container, nodeIds, layer, tipsElement) {
 
   function show() {
     timer = null;
-    if (overNode || pointer === null) { return; }
+    if (overItem > 0 || dragging || pointer === null) { return; }
     var hits = edgesAt(pointer.x, pointer.y);
     if (!hits.length) { return; }
+    tip.style.left = "0px";  // measured where nothing squeezes it
+    tip.style.top = "0px";
     tip.textContent = hits.map(tipText).join("\n\n");
-    tip.style.left = (pointer.x + 12) + "px";
-    tip.style.top = (pointer.y + 12) + "px";
+    // Beside the pointer, but inside the map: flip to the other side where it would spill over.
+    var x = pointer.x + 12, y = pointer.y + 12, w = tip.offsetWidth, h = tip.offsetHeight;
+    if (x + w > container.clientWidth) { x = Math.max(0, pointer.x - 12 - w); }
+    if (y + h > container.clientHeight) { y = Math.max(0, pointer.y - 12 - h); }
+    tip.style.left = x + "px";
+    tip.style.top = y + "px";
     tip.style.visibility = "visible";
   }
 
@@ -118,9 +127,12 @@ function sneEdgeLayer(network, container, nodeIds, layer, tipsElement) {
     timer = setTimeout(show, 120);
   });
   container.addEventListener("mouseleave", function () { pointer = null; hide(); });
-  network.on("hoverNode", function () { overNode = true; hide(); });
-  network.on("blurNode", function () { overNode = false; });
-  network.on("dragStart", hide);
+  network.on("hoverNode", function () { overItem += 1; hide(); });
+  network.on("hoverEdge", function () { overItem += 1; hide(); });
+  network.on("blurNode", function () { overItem = Math.max(0, overItem - 1); });
+  network.on("blurEdge", function () { overItem = Math.max(0, overItem - 1); });
+  network.on("dragStart", function () { dragging = true; hide(); });
+  network.on("dragEnd", function () { dragging = false; network.redraw(); });
   network.on("zoom", hide);
 
   return {
