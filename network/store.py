@@ -417,8 +417,7 @@ def save(
     with _locked(path, exclusive=True):
         _recover(path)
         _check_base(path, base)
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=path))
-        try:
+        with _staged(path) as staging:
             for name in FILES:
                 target = path / name
                 if name in new_rows:
@@ -444,11 +443,6 @@ def save(
             _fsync_dir(staging / "backup")
             plan = {"backup": backup, "replace": list(new_rows), "delete": []}
             _commit(staging, plan)
-        except BaseException:
-            if not (staging / COMMIT_NAME).is_file():
-                shutil.rmtree(staging, ignore_errors=True)
-            raise
-        _roll_forward(path, staging)
         return SaveResult(snapshot(path), backup, dataset, dataset.warnings + [p for p in extra if p.severity == "warning"])
 
 
@@ -468,8 +462,7 @@ def undo_last_save(folder: str | os.PathLike[str], base: Mapping[str, str]) -> S
         if not names:
             raise NothingToUndoError("there is no saved change to undo")
         newest = path / BACKUP_DIR / names[-1]
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=path))
-        try:
+        with _staged(path) as staging:
             restore = [name for name in FILES if (newest / name).is_file()]
             for name in restore:
                 _copy_synced(newest / name, staging / name)
@@ -480,12 +473,24 @@ def undo_last_save(folder: str | os.PathLike[str], base: Mapping[str, str]) -> S
                 "drop_backup": names[-1],
             }
             _commit(staging, plan)
-        except BaseException:
-            if not (staging / COMMIT_NAME).is_file():
-                shutil.rmtree(staging, ignore_errors=True)
-            raise
-        _roll_forward(path, staging)
         return SaveResult(snapshot(path), None)
+
+
+@contextlib.contextmanager
+def _staged(path: Path) -> Iterator[Path]:
+    """A fresh staging folder in ``path``, rolled forward when the block ends.
+
+    If the block fails before its commit marker is written, the folder goes and the data
+    files are untouched; after the marker, it stays for ``_recover`` to finish.
+    """
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=path))
+    try:
+        yield staging
+    except BaseException:
+        if not (staging / COMMIT_NAME).is_file():
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _roll_forward(path, staging)
 
 
 def _commit(staging: Path, plan: Mapping[str, Any]) -> None:
