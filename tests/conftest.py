@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from openpyxl import Workbook
 
 from network import Dataset, build_graph, load_dataset
 
@@ -33,3 +35,16 @@ def good_copy(tmp_path: Path) -> Path:
     dst = tmp_path / "data"
     shutil.copytree(GOOD, dst)
     return dst
+
+
+def make_book(sheets: dict[str, list[list[object]]]) -> bytes:
+    """An .xlsx built cell by cell, as a user's spreadsheet program would leave it."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -6,13 +6,13 @@ import io
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from network.data import DataError, Dataset, load_dataset
 from network.kumu import SOURCES_SHEET, read_kumu, write_kumu
 from network.workbook import read_workbook
 
-from .conftest import GOOD, ROOT
+from .conftest import GOOD, ROOT, make_book
 
 # A workbook as someone would make it for Kumu by hand: labels, no ids.
 ELEMENTS = [
@@ -30,18 +30,6 @@ CONNECTIONS = [
     ["Mondiaal FNV", "Hukatan-KSBSI", "partners with", "mutual", "", "", ""],
     ["Jane Doe", "FNV", "supports", "undirected", "", "", "weak"],
 ]
-
-
-def make_book(sheets: dict[str, list[list[object]]]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        ws = book.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def sheet_rows(xlsx: bytes, title: str) -> list[dict[str, str]]:

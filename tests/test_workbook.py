@@ -9,12 +9,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from network.data import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, DataError, load_dataset, write_csv_atomic
 from network.workbook import NOT_A_WORKBOOK, column_order, load_any, load_uploads, read_workbook, write_workbook
 
-from .conftest import GOOD, ROOT
+from .conftest import GOOD, ROOT, make_book
 
 ACTORS = [
     ["id", "name", "type"],
@@ -25,19 +25,6 @@ RELATIONS = [
     ["source", "target", "type", "directed", "date"],
     ["fnv", "cnv", "co_signs", "false", "2026-05-07"],
 ]
-
-
-def make_book(sheets: dict[str, list[list[object]]]) -> bytes:
-    """An .xlsx built cell by cell, as a user's spreadsheet program would leave it."""
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        ws = book.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def write_folder(ds, folder: Path) -> None:
