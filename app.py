@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import streamlit as st
@@ -447,42 +449,25 @@ def _sidebar(G: nx.MultiDiGraph, ds: Dataset, lang: str) -> None:
     def actor_label(n: str) -> str:
         return f"{names.get(n, n)} · {vocab.label(G.nodes[n].get('type', ''), lang)}" if n in G else n
 
+    def pick_many(key: str, options: list, format_func: Callable[[Any], str] = str) -> None:
+        # Nothing chosen means all of them.
+        _keep(f"w_{key}", options)
+        st.multiselect(t(key, lang), options, format_func=format_func, key=f"w_{key}", placeholder=t("all", lang))
+
+    def pick_actor(key: str, label: str) -> None:
+        _keep(f"w_{key}", [""] + actors_sorted)
+        st.selectbox(t(label, lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key=f"w_{key}")
+
     edge_types = {e.get("type") for *_, e in G.edges(data=True)}
     present_r = [k for k in vocab.RELATION_TYPES if k in edge_types]
     with sb.expander(t("filters", lang), expanded=False):
         node_types = {a.get("type") for _, a in G.nodes(data=True)}
-        present_a = [k for k in vocab.ACTOR_TYPES if k in node_types]
-        _keep("w_actor_types", present_a)
-        st.multiselect(
-            t("actor_types", lang),
-            present_a,
-            format_func=lambda k: vocab.label(k, lang),
-            key="w_actor_types",
-            placeholder=t("all", lang),
-        )
-        _keep("w_relation_types", present_r)
-        st.multiselect(
-            t("relation_types", lang),
-            present_r,
-            format_func=lambda k: vocab.label(k, lang, "relation"),
-            key="w_relation_types",
-            placeholder=t("all", lang),
-        )
-        countries = sorted({a.get("country", "") for _, a in G.nodes(data=True)} - {""})
-        _keep("w_countries", countries)
-        st.multiselect(t("countries", lang), countries, key="w_countries", placeholder=t("all", lang))
-        sectors = sorted({a.get("sector", "") for _, a in G.nodes(data=True)} - {""})
-        _keep("w_sectors", sectors)
-        st.multiselect(t("sectors", lang), sectors, key="w_sectors", placeholder=t("all", lang))
+        pick_many("actor_types", [k for k in vocab.ACTOR_TYPES if k in node_types], lambda k: vocab.label(k, lang))
+        pick_many("relation_types", present_r, lambda k: vocab.label(k, lang, "relation"))
+        pick_many("countries", sorted({a.get("country", "") for _, a in G.nodes(data=True)} - {""}))
+        pick_many("sectors", sorted({a.get("sector", "") for _, a in G.nodes(data=True)} - {""}))
         titles = {s["id"]: f"{s.get('title') or s['id']} ({s.get('date', '')})" for s in ds.sources}
-        _keep("w_source_docs", list(titles))
-        st.multiselect(
-            t("source_docs", lang),
-            list(titles),
-            format_func=lambda d: titles.get(d, d),
-            key="w_source_docs",
-            placeholder=t("all", lang),
-        )
+        pick_many("source_docs", list(titles), lambda d: titles.get(d, d))
         years = sorted({e.get("date", "")[:4] for *_, e in G.edges(data=True) if e.get("date")})
         if len(years) > 1:
             lo, hi = st.session_state.get("w_date_from") or years[0], st.session_state.get("w_date_to") or years[-1]
@@ -491,39 +476,20 @@ def _sidebar(G: nx.MultiDiGraph, ds: Dataset, lang: str) -> None:
             st.session_state["w_date_from"] = "" if picked[0] == years[0] else picked[0]
             st.session_state["w_date_to"] = "" if picked[1] == years[-1] else picked[1]
         themes = sorted((n for n, a in G.nodes(data=True) if a.get("type") == "theme"), key=lambda n: names[n].casefold())
-        _keep("w_themes", themes)
-        st.multiselect(
-            t("themes", lang), themes, format_func=lambda n: names.get(n, n), key="w_themes", placeholder=t("all", lang)
-        )
+        pick_many("themes", themes, lambda n: names.get(n, n))
 
     with sb.expander(t("focus", lang), expanded=bool(st.session_state.get("w_focus"))):
-        _keep("w_focus", [""] + actors_sorted)
-        st.selectbox(
-            t("focus_actor", lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key="w_focus"
-        )
+        pick_actor("focus", "focus_actor")
         st.slider(t("hops", lang), 1, 3, key="w_hops")
         st.radio(
             t("others", lang), ["hide", "dim"], format_func=lambda v: t(f"others_{v}", lang), key="w_focus_mode", horizontal=True
         )
 
     with sb.expander(t("path", lang), expanded=bool(st.session_state.get("w_path_from"))):
-        _keep("w_path_from", [""] + actors_sorted)
-        _keep("w_path_to", [""] + actors_sorted)
-        st.selectbox(
-            t("path_from", lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key="w_path_from"
-        )
-        st.selectbox(
-            t("path_to", lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key="w_path_to"
-        )
+        pick_actor("path_from", "path_from")
+        pick_actor("path_to", "path_to")
         st.checkbox(t("path_via_stances", lang), key="w_path_via_stances", help=t("path_via_stances_help", lang))
-        _keep("w_path_relation_types", present_r)
-        st.multiselect(
-            t("path_relation_types", lang),
-            present_r,
-            format_func=lambda k: vocab.label(k, lang, "relation"),
-            key="w_path_relation_types",
-            placeholder=t("all", lang),
-        )
+        pick_many("path_relation_types", present_r, lambda k: vocab.label(k, lang, "relation"))
 
     with sb.expander(t("appearance", lang), expanded=False):
         st.radio(
