@@ -234,31 +234,34 @@ def _edit_panel(folder: str, stamp: Stamp, lang: str) -> None:
     # meanwhile is then a conflict the user is told about, not a silent re-base.
     held = st.session_state.get("_edit_base")
     if not held or held[0] != (folder, gen):
-        held = ((folder, gen), _editable(folder, stamp))
+        actors0, relations0, sources0, base = _editable(folder, stamp)
+        a_cols = list(dict.fromkeys([*ACTOR_COLUMNS, *(k for r in actors0 for k in r)]))
+        r_cols = list(dict.fromkeys([*RELATION_COLUMNS, *(k for r in relations0 for k in r)]))
+        # The tables as the editors show them, built once per editing round, not on every rerun.
+        held = ((folder, gen), (actors0, relations0, sources0, base), (_frame(actors0, a_cols), _frame(relations0, r_cols)))
         st.session_state["_edit_base"] = held
-    actors0, relations0, sources0, base = held[1]
+    (actors0, relations0, sources0, base), (frame_a, frame_r) = held[1], held[2]
     curated = store.is_curated(folder)
     st.caption(t("edit_intro_curated" if curated else "edit_intro", lang))
-    a_cols = list(dict.fromkeys([*ACTOR_COLUMNS, *(k for r in actors0 for k in r)]))
-    r_cols = list(dict.fromkeys([*RELATION_COLUMNS, *(k for r in relations0 for k in r)]))
     st.markdown(f"**{t('actors', lang)}**")
-    actors_df = st.data_editor(
-        _frame(actors0, a_cols), num_rows="dynamic", width="stretch", hide_index=True, key=f"edit_actors_{gen}"
-    )
+    actors_df = st.data_editor(frame_a, num_rows="dynamic", width="stretch", hide_index=True, key=f"edit_actors_{gen}")
     st.markdown(f"**{t('relations', lang)}**")
-    relations_df = st.data_editor(
-        _frame(relations0, r_cols), num_rows="dynamic", width="stretch", hide_index=True, key=f"edit_relations_{gen}"
-    )
+    relations_df = st.data_editor(frame_r, num_rows="dynamic", width="stretch", hide_index=True, key=f"edit_relations_{gen}")
     pending_a = st.session_state.setdefault("_pending_actors", [])
     pending_r = st.session_state.setdefault("_pending_relations", [])
     _add_forms(actors0, sources0, lang)
-    actors, relations = _rows(actors_df) + pending_a, _rows(relations_df) + pending_r
-    changes = {
-        t("actors", lang): store.diff(_rows(_frame(actors0, a_cols)), actors, store.ACTOR_KEY),
-        t("relations", lang): store.diff(_rows(_frame(relations0, r_cols)), relations, store.RELATION_KEY),
-    }
+    changes: dict[str, dict[str, list]] = {}
+    problems: list = []
+    actors, relations = actors0, relations0
+    # Diffing and checking every row costs seconds on a big data set: only when something was edited.
+    if pending_a or pending_r or not actors_df.equals(frame_a) or not relations_df.equals(frame_r):
+        actors, relations = _rows(actors_df) + pending_a, _rows(relations_df) + pending_r
+        changes = {
+            t("actors", lang): store.diff(_rows(frame_a), actors, store.ACTOR_KEY),
+            t("relations", lang): store.diff(_rows(frame_r), relations, store.RELATION_KEY),
+        }
+        _, problems = store.check_edits(actors, relations, sources0 or None, curated=curated)
     n_changes = sum(len(v) for d in changes.values() for v in d.values())
-    _, problems = store.check_edits(actors, relations, sources0 or None, curated=curated)
     errors = [p for p in problems if p.severity == "error"]
     if n_changes:
         st.markdown(f"**{t('changes', lang)}**")

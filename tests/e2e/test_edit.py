@@ -1,0 +1,52 @@
+"""Editing a cell in the data table in headless Chromium: the change is listed before saving, and saved."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import start_streamlit
+from .test_map import map_frame
+
+GOOD = Path(__file__).parents[1] / "data" / "good"
+
+
+@pytest.fixture
+def editable_app(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(GOOD, folder)
+    proc, url = start_streamlit(folder)
+    yield url, folder
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_a_cell_typed_into_the_actors_table_is_shown_as_a_change_and_saved(page, editable_app):
+    url, folder = editable_app
+    page.goto(url)
+    map_frame(page)
+    page.get_by_role("tab", name="Edit data").click()
+    expect(page.get_by_text("Changes to save")).to_have_count(0)
+    grid = page.locator("[data-testid=stDataFrame]:visible").first  # the actors table; other tabs hold hidden ones
+    expect(grid).to_be_visible()
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)  # the grid draws its canvas after it is shown
+    box = grid.bounding_box()
+    # First body row, first column (id); one step right is the name cell; Enter opens its editor.
+    page.mouse.click(box["x"] + 40, box["y"] + 35 + 17)
+    page.wait_for_timeout(300)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    editor = page.locator("textarea.gdg-input")  # the grid's cell editor, over the canvas
+    expect(editor).to_be_visible()
+    editor.fill("FNV federatie")
+    editor.press("Enter")
+    expect(page.get_by_text("Changes to save")).to_be_visible(timeout=15_000)
+    changes = page.get_by_test_id("stDataFrame").filter(has_text="changed")
+    expect(changes.get_by_text("fnv · FNV federatie")).to_be_attached()
+    page.get_by_role("button", name="Save 1 change(s)").click()
+    expect(page.get_by_text("Saved 1 change(s)")).to_be_visible(timeout=15_000)
+    assert "fnv,FNV federatie,trade_union" in (folder / "actors.csv").read_text(encoding="utf-8")
