@@ -16,12 +16,20 @@ XSS_NAME = "<img src=x onerror=\"window.__xss=1;alert('xss')\">"
 
 
 def map_frame(page, timeout: float = 45.0):
-    """The frame whose document drew the vis-network map (window.network)."""
+    """The frame whose document drew the vis-network map (window.network), once the app's run has finished.
+
+    The map draws before the script has rendered the tabs below it; a widget used while
+    the run goes on can be re-rendered under the pointer (an open list closes).
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for frame in page.frames:
             try:
                 if frame.evaluate("document.body && document.body.dataset.drawn === 'true'"):
+                    page.wait_for_selector(
+                        "[data-testid=stApp][data-test-script-state=notRunning]",
+                        timeout=max(1.0, deadline - time.monotonic()) * 1000,
+                    )
                     return frame
             except Exception:  # a frame that is being replaced
                 pass
