@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 from playwright.sync_api import expect
 
@@ -12,6 +13,19 @@ from .conftest import ROOT
 from .test_map import map_frame
 
 N_ACTORS = len(load_dataset(ROOT / "data").actors)
+
+
+def _settled(page, locator, timeout: float = 10.0) -> None:
+    """Wait until ``locator`` stops moving (an expander's opening animation is over)."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        box = locator.bounding_box()
+        if box is not None and box == last:
+            return
+        last = box
+        page.wait_for_timeout(150)
+    raise AssertionError("the widget kept moving")
 
 
 def drawn_count(page, exclude: int | None = None, timeout: float = 45.0) -> int:
@@ -35,6 +49,7 @@ def test_choosing_a_focus_changes_the_drawn_node_count(page, bundled_app):
     assert drawn_count(page) == N_ACTORS
     page.get_by_text("Focus", exact=True).first.click()
     box = page.get_by_role("combobox", name="Actor (type to search)")
+    _settled(page, box)  # a list opened while the expander still slides open closes again
     box.click()
     box.fill("Hukatan")
     # Chosen with the keyboard, as the list re-renders while it filters (a click could hit a detached option).
