@@ -49,7 +49,7 @@ validate: install
 
 # Time the pipeline on synthetic data (100 to 10,000 actors) against the naive pyvis path.
 benchmark: install-dev chromium
-	$(PY) -m network benchmark --sizes 100,1000,5000,10000 --markdown
+	$(PY) -m bench --sizes 100,1000,5000,10000 --markdown
 
 # Lint and check formatting.
 lint: install-dev

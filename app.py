@@ -19,18 +19,20 @@ import streamlit as st
 from network import DataError, build_graph, load_dataset, store
 from network import vocabulary as vocab
 from network.analysis import METRICS, actor_profile, cosignature_coalitions, ranking, theme_support
-from network.data import ACTOR_COLUMNS, RELATION_COLUMNS, Dataset, default_data_dir, write_csv_atomic
-from network.export import FORMATS, MEDIA_TYPES, export_bytes, export_deck, make_snapshot
 from network.graph import Hop, UnknownActorError, resolve_actor
 from network.i18n import t
-from network.kumu import write_kumu
+from network.io.csvfile import csv_text, write_csv_atomic
+from network.io.folder import default_data_dir
+from network.io.kumu import write_kumu
+from network.io.uploads import MAX_UPLOAD_BYTES, load_uploads
+from network.io.xlsx import write_workbook
 from network.layout import compute_layout
-from network.overview import OVERVIEW_THRESHOLD, render_overview
-from network.render import render_html
-from network.tabular import csv_text
+from network.model import ACTOR_COLUMNS, RELATION_COLUMNS, Dataset
+from network.overview import OVERVIEW_THRESHOLD
+from network.presentation.export import FORMATS, MEDIA_TYPES, export_bytes, export_deck, make_snapshot
+from network.presentation.render import render_view
 from network.view import ViewResult, ViewState, apply_view
 from network.views import default_views_dir, delete_view, list_views, load_view, rename_view, save_view
-from network.workbook import MAX_UPLOAD_BYTES, load_uploads, write_workbook
 
 Stamp = tuple[tuple[str, float, int], ...]
 
@@ -105,19 +107,7 @@ def _result(folder: str, stamp: Stamp, state_json: str) -> ViewResult:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _html(folder: str, stamp: Stamp, state_json: str, presenting: bool = False) -> str:
     result = _result(folder, stamp, state_json)
-    state = ViewState.from_dict(json.loads(state_json))
-    if state.overview:
-        style = dataclasses.replace(
-            result.style, height="100vh" if presenting else "720px", caption=result.style.caption if presenting else ""
-        )
-        return render_overview(result.graph, state.overview, state.expanded, style)
-    if presenting:
-        # Projector: bigger labels, the title and caption on the map itself.
-        style = dataclasses.replace(result.style, height="100vh", label_size=24, node_size=22)
-    else:
-        # The page shows the caption above the map already.
-        style = dataclasses.replace(result.style, height="720px", caption="")
-    return render_html(result.graph, _positions(folder, stamp), style)
+    return render_view(_graph(folder, stamp), result, presenting=presenting, positions=_positions(folder, stamp))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

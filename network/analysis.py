@@ -8,7 +8,7 @@ whom (the graph ``network.graph.undirected_view`` returns: direction ignored,
 parallel edges merged, self-loops dropped), with igraph's C code for speed.
 The values are normalised as networkx does, so they can be checked against
 networkx's own functions. Results are kept in a small LRU cache keyed on a hash
-of the graph's structure (``graph_key``), so drawing a ranking and then a
+of the graph's structure (``cache.graph_key``), so drawing a ranking and then a
 profile of an unchanged graph computes each metric once.
 
 Betweenness is exact up to ``BETWEENNESS_EXACT_MAX`` nodes. Above that it is
@@ -20,17 +20,16 @@ graph always gives the same numbers.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import random
 import warnings
-from collections import OrderedDict
 from collections.abc import Hashable, Iterable
 from typing import Any
 
 import igraph
 import networkx as nx
 
+from .cache import LRUCache, graph_key, to_igraph
 from .graph import undirected_view
 from .vocabulary import RELATION_TYPES, label
 
@@ -40,7 +39,7 @@ __all__ = [
     "BETWEENNESS_SAMPLES",
     "BETWEENNESS_SEED",
     "LOUVAIN_NX_MAX",
-    "graph_key",
+    "CACHE",
     "clear_cache",
     "centrality",
     "ranking",
@@ -62,8 +61,8 @@ BETWEENNESS_SEED = 42
 LOUVAIN_NX_MAX = 3000
 """Up to this many nodes communities come from networkx's Louvain; above it from igraph's."""
 
-_CACHE: OrderedDict[str, dict[str, dict[Hashable, float]]] = OrderedDict()
-_CACHE_SIZE = 8
+# Metrics of the last graphs analysed, by structure; ``CACHE.misses`` counts computations.
+CACHE: LRUCache[dict[str, dict[Hashable, float]]] = LRUCache(8)
 _NEIGHBOURS = "_neighbours"  # cache slot for the raw number of distinct neighbours
 
 
@@ -77,45 +76,9 @@ def _order(node: Hashable) -> tuple[str, Any]:
     return (type(node).__name__, node)
 
 
-def graph_key(G: nx.Graph) -> str:
-    """A hash of the graph's structure (node ids and edge endpoints, in order).
-
-    Two graphs with the same key get the same metrics; attributes do not count.
-
-    Examples
-    --------
-    >>> graph_key(nx.path_graph(3)) == graph_key(nx.path_graph(3))
-    True
-    >>> graph_key(nx.path_graph(3)) == graph_key(nx.path_graph(4))
-    False
-    """
-    nodes = "\0".join(repr(n) for n in G.nodes)
-    edges = "\0".join(f"{u!r}\1{v!r}" for u, v in G.edges())
-    return hashlib.sha256(f"{type(G).__name__}\2{nodes}\2{edges}".encode()).hexdigest()
-
-
 def clear_cache() -> None:
-    """Forget every cached metric (for tests, or after changing the sampling constants)."""
-    _CACHE.clear()
-
-
-def _cache_entry(key: str) -> dict[str, dict[Hashable, float]]:
-    entry = _CACHE.get(key)
-    if entry is None:
-        entry = _CACHE[key] = {}
-        if len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    else:
-        _CACHE.move_to_end(key)
-    return entry
-
-
-def _to_igraph(G: nx.Graph) -> tuple[list[Hashable], igraph.Graph]:
-    """The undirected simple graph as igraph, with the node list giving vertex order."""
-    nodes = list(G.nodes)
-    index = {n: i for i, n in enumerate(nodes)}
-    edges = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})
-    return nodes, igraph.Graph(n=len(nodes), edges=edges)
+    """Forget every cached metric (after changing the sampling constants)."""
+    CACHE.clear()
 
 
 def _betweenness(g: igraph.Graph) -> list[float]:
@@ -192,10 +155,10 @@ def _compute(g: igraph.Graph, metric: str) -> list[float]:
 
 def _metrics(G: nx.Graph, names: Iterable[str]) -> dict[str, dict[Hashable, float]]:
     """The named metrics of G, from the cache where possible (each computed at most once)."""
-    entry = _cache_entry(graph_key(G))
+    entry = CACHE.get(graph_key(G), dict)
     missing = [m for m in names if m not in entry]
     if missing:
-        nodes, g = _to_igraph(G)
+        nodes, g = to_igraph(G)
         for metric in missing:
             entry[metric] = dict(zip(nodes, _compute(g, metric)))
     return entry
@@ -335,7 +298,7 @@ def communities(G: nx.Graph, seed: int = 42) -> dict[Hashable, int]:
     if G.number_of_nodes() <= LOUVAIN_NX_MAX:
         groups: list[Iterable[Hashable]] = list(nx.community.louvain_communities(undirected_view(G), seed=seed))
     else:
-        nodes, g = _to_igraph(G)
+        nodes, g = to_igraph(G)
         igraph.set_random_number_generator(random.Random(seed))
         try:
             clustering = g.community_multilevel()

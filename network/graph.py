@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .data import Dataset, parse_date
+from .model import Dataset, parse_date
 
 __all__ = [
     "build_graph",
@@ -40,7 +40,7 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
 
     Examples
     --------
-    >>> from network.data import Dataset
+    >>> from network.model import Dataset
     >>> ds = Dataset(
     ...     actors=[{"id": "a", "name": "A", "type": "trade_union"},
     ...             {"id": "b", "name": "B", "type": "company"}],

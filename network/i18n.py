@@ -1,8 +1,12 @@
-"""Interface strings in English and Dutch. Actor names stay as curated."""
+"""The one string catalog: every interface, message and export string in English and Dutch.
+
+Actor names stay as curated. An unknown key raises, so a typo fails a test instead of
+showing the key to a user.
+"""
 
 from __future__ import annotations
 
-__all__ = ["t", "STRINGS"]
+__all__ = ["t", "STRINGS", "UnknownStringError"]
 
 STRINGS: dict[str, tuple[str, str]] = {
     # key: (English, Dutch)
@@ -232,7 +236,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "description": ("Description", "Beschrijving"),
     "need_id_name": ("An actor needs an id and a name.", "Een actor heeft een id en een naam nodig."),
     "id_taken": ("The id '{id}' is taken.", "Het id '{id}' is al in gebruik."),
+    # Snapshots and exports.
+    "more_sources": ("… and {n} more", "… en nog {n}"),
+    "no_actors": ("No actors match this view.", "Geen actoren in deze weergave."),
+    "csv_readme": (
+        "Cells that start with =, +, - or @ are prefixed with an apostrophe so a spreadsheet "
+        "shows them as text instead of running them as formulas; our loader takes that apostrophe "
+        "off again, so this zip loads back to the same data.",
+        "Cellen die met =, +, - of @ beginnen krijgen een apostrof vooraan, zodat een "
+        "spreadsheet ze als tekst toont in plaats van ze als formule uit te voeren; onze lader haalt "
+        "die apostrof weer weg, zodat deze zip terugleest als dezelfde gegevens.",
+    ),
+    # The overview of a big map.
+    "n_actors": ("{n} actors", "{n} actoren"),
+    "n_inside": ("{n} relations inside the group", "{n} relaties binnen de groep"),
+    "n_relations": ("{n} relations", "{n} relaties"),
+    "no_country": ("No country", "Geen land"),
+    "unknown_type": ("Unknown type", "Onbekend type"),
+    "group_of": ("Group: {name}", "Groep: {name}"),
 }
+
+
+class UnknownStringError(KeyError):
+    """A string key that is not in the catalog: a typo in code, caught by the tests."""
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
@@ -243,6 +269,9 @@ def t(key: str, lang: str = "en", **values: object) -> str:
     >>> t("legend", "nl")
     'Legenda'
     """
-    en, nl = STRINGS.get(key, (key, key))
+    try:
+        en, nl = STRINGS[key]
+    except KeyError:
+        raise UnknownStringError(key) from None
     text = nl if lang == "nl" else en
     return text.format(**values) if values else text

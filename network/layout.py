@@ -9,41 +9,32 @@ are laid out one by one and packed in rows under the biggest.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import random
-from collections import OrderedDict
 from collections.abc import Hashable
 
 import igraph
 import networkx as nx
 import numpy as np
 
-__all__ = ["compute_layout", "DEFAULT_SEED", "layout_key"]
+from .cache import LRUCache, graph_key, to_igraph
+
+__all__ = ["compute_layout", "DEFAULT_SEED", "CACHE"]
 
 DEFAULT_SEED = 42
 GRID_THRESHOLD = 1000
 # Above this size FR runs fewer iterations and overlap removal (quadratic) is skipped;
 # measured: at 1,000 nodes both together cost about 20 s, below 200 well under a second.
 DETAIL_THRESHOLD = 200
-_CACHE: OrderedDict[str, dict[Hashable, tuple[float, float]]] = OrderedDict()
-_CACHE_SIZE = 32
-
-
-def layout_key(G: nx.Graph, seed: int = DEFAULT_SEED) -> str:
-    """A hash of the graph's structure and the seed: equal keys give equal layouts."""
-    h = hashlib.sha256(f"{seed}\0".encode())
-    for n in G.nodes:
-        h.update(f"n{n}\0".encode())
-    for u, v in G.edges():
-        h.update(f"e{u}\0{v}\0".encode())
-    return h.hexdigest()
+# Layouts of the last graphs drawn, by structure: redrawing an unchanged graph is free.
+CACHE: LRUCache[dict[Hashable, tuple[float, float]]] = LRUCache(32)
 
 
 def compute_layout(G: nx.Graph, seed: int = DEFAULT_SEED, spacing: float = 160.0) -> dict[Hashable, tuple[float, float]]:
     """Return ``{node: (x, y)}`` in screen pixels, the same for the same graph and seed.
 
-    Results are cached by ``layout_key``, so redrawing an unchanged graph is free.
+    Results are cached by the graph's structure (``cache.graph_key``), so redrawing an
+    unchanged graph is free.
 
     Examples
     --------
@@ -51,14 +42,11 @@ def compute_layout(G: nx.Graph, seed: int = DEFAULT_SEED, spacing: float = 160.0
     >>> compute_layout(G) == compute_layout(nx.path_graph(4))
     True
     """
-    key = layout_key(G, seed)
-    if key in _CACHE:
-        _CACHE.move_to_end(key)
-        return _CACHE[key]
-    nodes = list(G.nodes)
-    index = {n: i for i, n in enumerate(nodes)}
-    edges = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})
-    g = igraph.Graph(n=len(nodes), edges=edges)
+    return CACHE.get(graph_key(G, seed, spacing), lambda: _layout(G, seed, spacing))
+
+
+def _layout(G: nx.Graph, seed: int, spacing: float) -> dict[Hashable, tuple[float, float]]:
+    nodes, g = to_igraph(G)
     # Each connected part is laid out on its own and the parts are packed under the biggest:
     # force layouts push unconnected parts far out, and the map then fits to a dot and a corner.
     parts = sorted((sorted(c) for c in g.connected_components()), key=lambda c: (-len(c), c[0]))
@@ -74,11 +62,7 @@ def compute_layout(G: nx.Graph, seed: int = DEFAULT_SEED, spacing: float = 160.0
             placed.append(positions)
     finally:
         igraph.set_random_number_generator(random)
-    positions = _pack(placed, spacing)
-    _CACHE[key] = positions
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return positions
+    return _pack(placed, spacing)
 
 
 def _force_layout(g: igraph.Graph, total: int) -> list[list[float]]:

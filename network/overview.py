@@ -26,8 +26,7 @@ import networkx as nx
 
 from . import vocabulary as vocab
 from .i18n import t
-from .layout import compute_layout
-from .render import MapStyle, render_html
+from .style import MapStyle
 
 __all__ = [
     "OVERVIEW_THRESHOLD",
@@ -39,7 +38,6 @@ __all__ = [
     "aggregate",
     "group_sizes",
     "overview_style",
-    "render_overview",
 ]
 
 # Above this many actors the app opens on the overview instead of every actor: up to 10,000
@@ -48,19 +46,6 @@ OVERVIEW_THRESHOLD = 10_000
 overview_threshold = OVERVIEW_THRESHOLD
 GROUP_BY = ("type", "community", "country")
 _NO_VALUE = "none"
-_STRINGS = {
-    "actors": ("{n} actors", "{n} actoren"),
-    "inside": ("{n} relations inside the group", "{n} relaties binnen de groep"),
-    "relations": ("{n} relations", "{n} relaties"),
-    "no_country": ("No country", "Geen land"),
-    "unknown_type": ("Unknown type", "Onbekend type"),
-    "group_of": ("Group: {name}", "Groep: {name}"),
-}
-
-
-def _s(key: str, lang: str, **values: object) -> str:
-    en, nl = _STRINGS[key]
-    return (nl if lang == "nl" else en).format(**values)
 
 
 def _num(n: int, lang: str) -> str:
@@ -120,10 +105,10 @@ def _group_order(by: str, sizes: Counter[str]) -> list[str]:
 
 def _group_label(by: str, key: str, lang: str) -> str:
     if by == "type":
-        return vocab.label(key, lang) if key != _NO_VALUE else _s("unknown_type", lang)
+        return vocab.label(key, lang) if key != _NO_VALUE else t("unknown_type", lang)
     if by == "community":
         return t("coalition_n", lang, n=key) if key != _NO_VALUE else "–"
-    return key if key != _NO_VALUE else _s("no_country", lang)
+    return key if key != _NO_VALUE else t("no_country", lang)
 
 
 def _type_order(key: str) -> tuple[int, str]:
@@ -248,7 +233,7 @@ def aggregate(
     for (a, b), counts in sorted(pair_counts.items(), key=lambda item: (position[item[0][0]], position[item[0][1]])):
         total = sum(counts.values())
         main = min(counts, key=lambda k: (-counts[k], _type_order(k)))
-        text = f"{_s('relations', lang, n=_num(total, lang))}: {_counts_text(counts, lang, 'relation')}"
+        text = f"{t('n_relations', lang, n=_num(total, lang))}: {_counts_text(counts, lang, 'relation')}"
         H.add_edge(
             a,
             b,
@@ -268,11 +253,11 @@ def aggregate(
         gid = group_id(by, key)
         node = H.nodes[gid]
         types = Counter(str(G.nodes[n].get("type") or _NO_VALUE) for n in members[key])
-        lines = [_s("actors", lang, n=_num(sizes[key], lang))]
+        lines = [t("n_actors", lang, n=_num(sizes[key], lang))]
         if by != "type":
             lines.append(_counts_text(types, lang, "actor"))
         if node["internal"]:
-            lines.append(_s("inside", lang, n=_num(node["internal"], lang)))
+            lines.append(t("n_inside", lang, n=_num(node["internal"], lang)))
         node["description"] = " · ".join(lines)
     return H
 
@@ -290,16 +275,3 @@ def group_sizes(H: nx.MultiDiGraph, smallest: float = 14.0, largest: float = 60.
 def overview_style(H: nx.MultiDiGraph, style: MapStyle | None = None) -> MapStyle:
     """A copy of ``style`` with the group sizes set."""
     return dataclasses.replace(style or MapStyle(), sizes=group_sizes(H))
-
-
-def render_overview(
-    G: nx.MultiDiGraph,
-    by: str = "type",
-    expanded: Iterable[str] = (),
-    style: MapStyle | None = None,
-    communities: Mapping[Hashable, int] | None = None,
-) -> str:
-    """The overview of ``G`` as one self-contained HTML page (``render.render_html``)."""
-    lang = style.lang if style else "en"
-    H = aggregate(G, by, expanded, lang=lang, communities=communities)
-    return render_html(H, compute_layout(H), overview_style(H, style))

@@ -8,7 +8,7 @@ The rules, in the order ``save`` applies them:
    were loaded (``load`` returns them with the data). If a file changed since then,
    another session saved in between, and ``save`` raises ConflictError naming the file.
 3. **Never write a folder that does not load.** The new CSVs are written into a fresh
-   staging folder inside the data folder and loaded with ``data.load_dataset`` there; if
+   staging folder inside the data folder and loaded with ``read_folder`` there; if
    that fails, DataError is raised and nothing in the folder changes.
 4. **All files or none.** A ``COMMIT`` file (written atomically, fsynced) turns the staged
    files into a decision. Then the replaced files go to a backup, each staged file is
@@ -27,12 +27,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import fcntl
 import hashlib
 import json
 import math
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -40,8 +38,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import data
-from .data import ACTOR_COLUMNS, RELATION_COLUMNS, REQUIRED, SOURCE_COLUMNS, DataError, Dataset, Problem
+from .io.atomic import fsync_dir, write_bytes_atomic
+from .io.csvfile import parse_table, write_csv_atomic
+from .io.folder import (
+    BACKUP_DIR,
+    COMMIT_NAME,
+    KEEP_BACKUPS,
+    STAGING_PREFIX,
+    backups,
+    locked,
+    read_folder,
+    reading,
+    recover,
+    roll_forward,
+)
+from .model import FILES, KNOWN_COLUMNS, REQUIRED, DataError, Dataset, Problem, Table
+from .validate import dataset_from_tables
 
 __all__ = [
     "FILES",
@@ -64,19 +76,11 @@ __all__ = [
     "check_edits",
 ]
 
-FILES = ("actors.csv", "relations.csv", "sources.csv")
 ACTOR_KEY = "id"
 # A relation has no id. It is keyed by what makes it the claim it is; what is said about
 # it (date, evidence, note, directed) can then show as "changed". Two rows with the same
 # key are told apart by their order (the 2nd such row is matched with the 2nd).
 RELATION_KEY = ("source", "target", "type", "source_doc")
-KEEP_BACKUPS = 20
-LOCK_NAME = ".lock"
-BACKUP_DIR = ".backups"
-STAGING_PREFIX = ".staging-"
-COMMIT_NAME = "COMMIT"
-_BACKUP_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z$")
-_KNOWN = {"actors.csv": ACTOR_COLUMNS, "relations.csv": RELATION_COLUMNS, "sources.csv": SOURCE_COLUMNS}
 
 
 class ConflictError(Exception):
@@ -116,14 +120,16 @@ def read_only() -> bool:
     return os.environ.get("NETWORK_READ_ONLY", "").strip().casefold() in {"1", "true", "yes"}
 
 
-def _bundled_data_dir() -> Path:
-    return Path(data.__file__).resolve().parent.parent / "data"
+CURATED_MARK = ".curated"
 
 
 def is_curated(folder: str | os.PathLike[str]) -> bool:
-    """True for the bundled, curated ``data/`` folder (where every claim needs its source)."""
+    """True for a curated folder (where every claim needs its source): one holding ``.curated``.
+
+    The bundled ``data/`` holds the mark, reviewed in git like the data; a copy of it stays curated.
+    """
     try:
-        return Path(folder).resolve() == _bundled_data_dir()
+        return (Path(folder) / CURATED_MARK).is_file()
     except OSError:
         return False
 
@@ -162,9 +168,9 @@ def check_edits(
     rows = {"actors.csv": _clean(actors), "relations.csv": _clean(relations)}
     if sources is not None:
         rows["sources.csv"] = _clean(sources)
-    tables = {name: data.Table(name, _columns(name, r, None), r, list(range(2, len(r) + 2))) for name, r in rows.items()}
+    tables = {name: Table(name, _columns(name, r, None), r, list(range(2, len(r) + 2))) for name, r in rows.items()}
     try:
-        dataset = data.dataset_from_tables(tables, [], version="", label="edits")
+        dataset = dataset_from_tables(tables, [], version="", label="edits")
     except DataError as exc:
         return None, exc.problems
     dataset.directory = ""  # not saved anywhere yet
@@ -191,32 +197,6 @@ def snapshot(folder: str | os.PathLike[str]) -> dict[str, str]:
     return out
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-@contextlib.contextmanager
-def _locked(folder: Path, exclusive: bool) -> Iterator[int | None]:
-    """Hold ``folder/.lock`` (flock). Yields the fd, or None when the folder is not writable."""
-    try:
-        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
-        if exclusive:
-            raise
-        fd = -1  # a read-only folder: nobody can save there, so nothing to wait for
-    try:
-        if fd >= 0:
-            fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
-        yield fd if fd >= 0 else None
-    finally:
-        if fd >= 0:
-            os.close(fd)  # closing releases the lock
-
-
 def _now_name(folder: Path) -> str:
     """A new backup name: the UTC time with microseconds, later than every existing one."""
     name = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
@@ -225,14 +205,6 @@ def _now_name(folder: Path) -> str:
         last = _dt.datetime.strptime(existing[-1], "%Y%m%dT%H%M%S.%fZ")
         name = (last + _dt.timedelta(microseconds=1)).strftime("%Y%m%dT%H%M%S.%fZ")
     return name
-
-
-def backups(folder: str | os.PathLike[str]) -> list[str]:
-    """Names of the backups in ``folder/.backups``, oldest first."""
-    root = Path(folder) / BACKUP_DIR
-    if not root.is_dir():
-        return []
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and _BACKUP_RE.match(p.name))
 
 
 def _text(value: Any) -> str:
@@ -251,7 +223,7 @@ def _clean(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
 def _header(path: Path) -> list[str] | None:
     if not path.is_file():
         return None
-    table = data.parse_table(path.read_bytes(), path.name, [])
+    table = parse_table(path.read_bytes(), path.name, [])
     return table.columns if table is not None else None
 
 
@@ -260,7 +232,7 @@ def _columns(name: str, rows: Sequence[Mapping[str, str]], current: list[str] | 
 
     A known column the file does not have yet is added only when some row fills it.
     """
-    known = _KNOWN[name]
+    known = KNOWN_COLUMNS[name]
     columns = list(current) if current else list(known)
     for c in REQUIRED[name]:
         if c not in columns:
@@ -273,50 +245,6 @@ def _columns(name: str, rows: Sequence[Mapping[str, str]], current: list[str] | 
             if c not in columns and c not in known:
                 columns.append(c)
     return columns
-
-
-# -- recovery of an interrupted save -----------------------------------------------------------
-
-
-def _stagings(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob(STAGING_PREFIX + "*") if p.is_dir())
-
-
-def _roll_forward(folder: Path, staging: Path) -> None:
-    """Carry out a committed staging folder (again): every step may already be done."""
-    plan = json.loads((staging / COMMIT_NAME).read_text(encoding="utf-8"))
-    backup = plan.get("backup")
-    if backup and _BACKUP_RE.match(backup) and (staging / "backup").is_dir():
-        (folder / BACKUP_DIR).mkdir(exist_ok=True)
-        os.replace(staging / "backup", folder / BACKUP_DIR / backup)
-        _fsync_dir(folder / BACKUP_DIR)
-    for name in plan.get("replace", []):
-        if name in FILES and (staging / name).is_file():
-            os.replace(staging / name, folder / name)
-    for name in plan.get("delete", []):
-        if name in FILES:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(folder / name)
-    _fsync_dir(folder)
-    drop = plan.get("drop_backup")
-    if drop and _BACKUP_RE.match(drop):
-        shutil.rmtree(folder / BACKUP_DIR / drop, ignore_errors=True)
-    shutil.rmtree(staging, ignore_errors=True)
-    _prune(folder)
-
-
-def _recover(folder: Path) -> None:
-    """Under the exclusive lock: finish committed saves, clear away uncommitted ones."""
-    for staging in _stagings(folder):
-        if (staging / COMMIT_NAME).is_file():
-            _roll_forward(folder, staging)
-        else:
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def _prune(folder: Path) -> None:
-    for old in backups(folder)[:-KEEP_BACKUPS]:
-        shutil.rmtree(folder / BACKUP_DIR / old, ignore_errors=True)
 
 
 def _check_base(folder: Path, base: Mapping[str, str]) -> dict[str, str]:
@@ -333,18 +261,15 @@ def _check_base(folder: Path, base: Mapping[str, str]) -> dict[str, str]:
 def load(folder: str | os.PathLike[str]) -> tuple[Dataset, dict[str, str]]:
     """Load ``folder`` and the snapshot of exactly what was loaded: the base for ``save``.
 
-    Holds the shared lock, so no save can slip in between reading and hashing; first
-    finishes a save that a crash interrupted after its commit.
+    Reads as every reader does (an interrupted save finished first, then the shared lock
+    held), so no save can slip in between reading and hashing.
     """
     path = Path(folder)
     if not path.is_dir():
-        return data.load_dataset(path), {}  # raises the loader's "not found" DataError
-    if any((s / COMMIT_NAME).is_file() for s in _stagings(path)):
-        with contextlib.suppress(OSError), _locked(path, exclusive=True):
-            _recover(path)
-    with _locked(path, exclusive=False):
+        return read_folder(path), {}  # raises the loader's "not found" DataError
+    with reading(path):
         base = snapshot(path)
-        return data.load_dataset(path), base
+        return read_folder(path), base
 
 
 def diff(
@@ -414,20 +339,20 @@ def save(
     new_rows = {"actors.csv": _clean(actors), "relations.csv": _clean(relations)}
     if sources is not None:
         new_rows["sources.csv"] = _clean(sources)
-    with _locked(path, exclusive=True):
-        _recover(path)
+    with locked(path, exclusive=True):
+        recover(path)
         _check_base(path, base)
         with _staged(path) as staging:
             for name in FILES:
                 target = path / name
                 if name in new_rows:
-                    data.write_csv_atomic(staging / name, _columns(name, new_rows[name], _header(target)), new_rows[name])
+                    write_csv_atomic(staging / name, _columns(name, new_rows[name], _header(target)), new_rows[name])
                     mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
                     os.chmod(staging / name, mode)  # mkstemp makes 0600; keep the file's mode
                 elif target.is_file():
                     shutil.copyfile(target, staging / name)  # for the check only; not replaced
             try:
-                dataset = data.load_dataset(staging)
+                dataset = read_folder(staging)
             except DataError as exc:
                 raise DataError([_relabel(p, staging, path) for p in exc.problems]) from None
             dataset.directory = str(path)
@@ -440,7 +365,7 @@ def save(
             for name in FILES:
                 if (path / name).is_file():
                     _copy_synced(path / name, staging / "backup" / name)
-            _fsync_dir(staging / "backup")
+            fsync_dir(staging / "backup")
             plan = {"backup": backup, "replace": list(new_rows), "delete": []}
             _commit(staging, plan)
         return SaveResult(snapshot(path), backup, dataset, dataset.warnings + [p for p in extra if p.severity == "warning"])
@@ -455,8 +380,8 @@ def undo_last_save(folder: str | os.PathLike[str], base: Mapping[str, str]) -> S
     if read_only():
         raise ReadOnlyError("the explorer runs read-only (NETWORK_READ_ONLY); nothing was restored")
     path = Path(folder).resolve()
-    with _locked(path, exclusive=True):
-        _recover(path)
+    with locked(path, exclusive=True):
+        recover(path)
         _check_base(path, base)
         names = backups(path)
         if not names:
@@ -490,13 +415,13 @@ def _staged(path: Path) -> Iterator[Path]:
         if not (staging / COMMIT_NAME).is_file():
             shutil.rmtree(staging, ignore_errors=True)
         raise
-    _roll_forward(path, staging)
+    roll_forward(path, staging)
 
 
 def _commit(staging: Path, plan: Mapping[str, Any]) -> None:
-    _fsync_dir(staging)
-    data.write_bytes_atomic(staging / COMMIT_NAME, json.dumps(plan).encode("utf-8"))
-    _fsync_dir(staging)
+    fsync_dir(staging)
+    write_bytes_atomic(staging / COMMIT_NAME, json.dumps(plan).encode("utf-8"))
+    fsync_dir(staging)
 
 
 def _copy_synced(src: Path, dst: Path) -> None:

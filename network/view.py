@@ -18,12 +18,12 @@ import networkx as nx
 from . import vocabulary as vocab
 from .graph import Hop, UnknownActorError, filter_graph, neighbourhood, resolve_actor, shortest_paths
 from .i18n import t
-from .render import MapStyle
+from .layout import compute_layout
+from .overview import aggregate, group_sizes
+from .style import COALITION_COLORS, MapStyle
 
 __all__ = ["ViewState", "ViewResult", "apply_view", "COALITION_COLORS", "LIST_FIELDS"]
 
-# Paul Tol's colour-blind-safe "muted" scheme, for coalitions; grey after that.
-COALITION_COLORS = ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"]
 LIST_FIELDS = (
     "actor_types",
     "relation_types",
@@ -139,6 +139,9 @@ class ViewResult:
     path_ends: tuple[Hashable, Hashable] | None = None
     paths: list[list[Hop]] = field(default_factory=list)
     communities: dict[Hashable, int] = field(default_factory=dict)
+    # Where to draw the nodes: None means the whole data set's layout (the same place in every view);
+    # an overview has its own, since its nodes are groups.
+    positions: dict[Hashable, tuple[float, float]] | None = None
 
 
 def _resolve(G: nx.MultiDiGraph, name: str, what: str, lang: str, notes: list[str]) -> Hashable | None:
@@ -231,6 +234,12 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
     shown = dataclasses.replace(state, **{k: [v for v in lists[k] if v != "\0none"] for k in lists}, **ends)
     result.caption = describe(G, H, shown, focus=focus, today=today)
     style.caption = result.caption
+    if state.overview:
+        # Part of applying the view, so every export draws the groups the screen shows.
+        groups = aggregate(H, state.overview, state.expanded, lang=lang, communities=result.communities or None)
+        result.graph, result.positions = groups, compute_layout(groups)
+        style.sizes = group_sizes(groups)
+        style.colors, style.color_legend = None, []  # groups are coloured by their type
     return result
 
 

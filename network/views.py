@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .data import default_data_dir, write_bytes_atomic
+from . import text
+from .io.atomic import write_bytes_atomic
+from .io.folder import default_data_dir
 from .view import ViewState
 
 __all__ = [
@@ -70,8 +71,7 @@ def slugify(name: str) -> str:
     """
     clean = _check_name(name)
     ascii_text = unicodedata.normalize("NFKD", clean).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    slug = slug[:SLUG_MAX].rstrip("-")
+    slug = text.slugify(ascii_text)[:SLUG_MAX].rstrip("-")
     if not slug:
         raise ValueError(f"view name {clean!r} has no letters or digits to make a file name from")
     return slug

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.benchmark import DNF, SizeResult, format_table, main, naive_network, run_worker
+from bench.synthetic import write_synthetic
 from network import build_graph, load_dataset
-from network.benchmark import DNF, SizeResult, format_table, main, naive_network, run_worker
-from network.render import map_elements
-from network.synthetic import write_synthetic
+from network.presentation.render import map_elements
 
 STAGES = [
     "load + validate",
@@ -96,7 +96,7 @@ def test_the_benchmark_runs_end_to_end_at_the_smallest_size_with_the_browser(tmp
     # As a user runs it, and in its own process: playwright's sync API cannot start inside
     # the event loop that the browser tests' session-wide Chromium keeps running.
     r = subprocess.run(
-        [sys.executable, "-m", "network", "benchmark", "--sizes", "100", "--runs", "1", "--out", str(tmp_path)],
+        [sys.executable, "-m", "bench", "--sizes", "100", "--runs", "1", "--out", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=600,

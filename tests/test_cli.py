@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from network.__main__ import main
+from network.cli import main
 
 from .conftest import GOOD, ROOT
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from network import DataError, load_dataset
-from network.data import parse_date, write_csv_atomic
+from network.io.csvfile import write_csv_atomic
+from network.model import parse_date
 
 ACTORS_HEADER = "id,name,type,country,sector,description,aliases\n"
 

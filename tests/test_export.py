@@ -19,15 +19,8 @@ import networkx as nx
 import pytest
 
 from network import build_graph, load_dataset
-from network.export import (
-    FORMATS,
-    PRINT_DPI,
-    export_bytes,
-    export_deck,
-    export_file,
-    figure_texts,
-    make_snapshot,
-)
+from network.presentation.export import FORMATS, export_bytes, export_deck, export_file, make_snapshot
+from network.presentation.figure import PRINT_DPI, figure_texts
 from network.view import ViewState
 
 from .conftest import GOOD, ROOT
@@ -216,7 +209,7 @@ def test_data_exports_do_not_depend_on_the_hash_seed():
     script = (
         "import datetime, hashlib\n"
         "from network import build_graph, load_dataset\n"
-        "from network.export import export_bytes, make_snapshot\n"
+        "from network.presentation.export import export_bytes, make_snapshot\n"
         "from network.view import ViewState\n"
         f"s = make_snapshot(build_graph(load_dataset({str(GOOD)!r})), ViewState(), today=datetime.date(2026, 5, 10))\n"
         "print([hashlib.sha256(export_bytes(s, f)).hexdigest() for f in ('gexf', 'graphml', 'json', 'csv')])\n"

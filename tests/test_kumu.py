@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from network.data import DataError, Dataset, load_dataset
-from network.kumu import SOURCES_SHEET, read_kumu, write_kumu
-from network.workbook import read_workbook
+from network import DataError, Dataset, load_dataset
+from network.io.kumu import SOURCES_SHEET, read_kumu, write_kumu
+from network.io.uploads import read_spreadsheet as read_workbook
 
 from .conftest import GOOD, ROOT, make_book
 

@@ -28,5 +28,5 @@ def test_unconnected_parts_sit_in_rows_just_under_the_main_part(n):
         assert y > max(ys), v  # beneath the main part, never on top of it
         assert y - max(ys) < span / 2 and min(xs) <= x <= min(xs) + span, v  # and close by
     assert len(set(pos.values())) == G.number_of_nodes()
-    layout._CACHE.clear()  # computed afresh, not read back
+    layout.CACHE.clear()  # computed afresh, not read back
     assert pos == compute_layout(_with_stragglers(n))

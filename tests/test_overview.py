@@ -8,6 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from bench.synthetic import write_synthetic
 from network import build_graph, load_dataset
 from network.overview import (
     OVERVIEW_THRESHOLD,
@@ -15,9 +16,9 @@ from network.overview import (
     group_id,
     membership,
     parse_group_id,
-    render_overview,
 )
-from network.synthetic import write_synthetic
+from network.presentation.render import render_view
+from network.view import ViewState, apply_view
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -104,7 +105,9 @@ def test_the_overview_is_deterministic(big):
         return list(H.nodes(data=True)), list(H.edges(keys=True, data=True))
 
     assert dump(aggregate(big, "community")) == dump(aggregate(big.copy(), "community"))
-    assert render_overview(big, "type") == render_overview(big.copy(), "type")
+    assert render_view(big, apply_view(big, ViewState(overview="type"))) == render_view(
+        big.copy(), apply_view(big.copy(), ViewState(overview="type"))
+    )
 
 
 def test_an_unknown_grouping_is_refused(big):
@@ -118,12 +121,12 @@ def test_the_overview_starts_at_a_few_thousand_actors():
 
 @pytest.mark.e2e
 def test_the_overview_draws_in_headless_chromium(big, tmp_path):
-    from network.benchmark import ChromiumTimer
+    from bench.benchmark import ChromiumTimer
 
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
     page = tmp_path / "overview.html"
-    page.write_text(render_overview(big, "community", expanded=["1"]), encoding="utf-8")
+    page.write_text(render_view(big, apply_view(big, ViewState(overview="community", expanded=["1"]))), encoding="utf-8")
 
     def draw() -> float | None:
         timer = ChromiumTimer(str(CHROMIUM))

@@ -7,10 +7,11 @@ import re
 
 import networkx as nx
 
-from network import build_graph, load_dataset, render
+from network import build_graph, load_dataset
 from network import vocabulary as vocab
 from network.layout import compute_layout
-from network.render import MapStyle, edge_layer, edge_tooltip, map_elements, render_html
+from network.presentation import render
+from network.presentation.render import MapStyle, edge_layer, edge_tooltip, map_elements, render_html
 
 XSS = "<img src=x onerror=alert(1)>"
 

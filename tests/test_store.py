@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from network import store
-from network.data import DataError, Dataset, load_dataset
+from network import DataError, Dataset, load_dataset, store
 
 from .conftest import GOOD, ROOT
 
@@ -130,7 +129,9 @@ def test_undo_removes_a_sources_file_that_the_save_created(good_copy: Path) -> N
 
 
 def test_only_the_newest_backups_are_kept(good_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "KEEP_BACKUPS", 3)
+    from network.io import folder
+
+    monkeypatch.setattr(folder, "KEEP_BACKUPS", 3)
     made = []
     for i in range(5):
         ds, base = store.load(good_copy)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.synthetic import generate, type_counts, write_synthetic
 from network import build_graph, load_dataset
 from network import vocabulary as vocab
-from network.data import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
-from network.synthetic import generate, type_counts, write_synthetic
+from network.model import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
 
 FILES = ("actors.csv", "relations.csv", "sources.csv")
 

@@ -11,8 +11,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from network.data import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, DataError, load_dataset, write_csv_atomic
-from network.workbook import NOT_A_WORKBOOK, column_order, load_any, load_uploads, read_workbook, write_workbook
+from network import DataError, load_dataset
+from network.io.csvfile import write_csv_atomic
+from network.io.uploads import load_any, load_uploads
+from network.io.uploads import read_spreadsheet as read_workbook
+from network.io.xlsx import NOT_A_WORKBOOK, column_order, write_workbook
+from network.model import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
 
 from .conftest import GOOD, ROOT, make_book
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from network import render
 from network import vocabulary as vocab
-from network.render import MapStyle, render_html
+from network.presentation import render
+from network.presentation.render import MapStyle, render_html
 
 XSS = "<img src=x onerror=alert(1)>"
 POSITIONS = {"a": (0.0, 0.0), "b": (400.0, 0.0), "c": (0.0, 400.0), "d": (400.0, 400.0)}

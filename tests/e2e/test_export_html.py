@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from network.export import export_file, make_snapshot
+from network.presentation.export import export_file, make_snapshot
 from network.view import ViewState
 
 LOCAL = ("file://", "data:", "about:", "blob:")

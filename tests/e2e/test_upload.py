@@ -54,7 +54,7 @@ def test_uploading_a_broken_file_shows_the_report_and_keeps_the_map(page, app_on
 
 def test_uploading_a_workbook_switches_to_it(page, app_on_fixture, tmp_path):
     from network import load_dataset
-    from network.workbook import write_workbook
+    from network.io.xlsx import write_workbook
 
     ds = load_dataset(GOOD)
     ds.actors = [a for a in ds.actors if a["id"] != "lonely"]

@@ -21,8 +21,9 @@ from collections import defaultdict
 from collections.abc import Hashable
 from pathlib import Path
 
-from . import vocabulary as vocab
-from .data import ACTOR_COLUMNS, EVIDENCE_MAX, RELATION_COLUMNS, SOURCE_COLUMNS, write_csv_atomic
+from network import vocabulary as vocab
+from network.io.csvfile import write_csv_atomic
+from network.model import ACTOR_COLUMNS, EVIDENCE_MAX, RELATION_COLUMNS, SOURCE_COLUMNS
 
 __all__ = ["TYPE_SHARES", "TYPE_CAPS", "generate", "write_synthetic", "type_counts"]
 

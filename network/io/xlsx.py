@@ -1,13 +1,9 @@
-"""Read and write the data as one Excel workbook, and load whatever a user hands us.
+"""Excel workbooks: our one-sheet-per-file format, and the sheet reading Kumu's reader shares.
 
 Our workbook has one sheet per CSV file: ``actors``, ``relations`` and (optionally)
-``sources``, with the same columns. A workbook with Kumu's sheets (``Elements`` and
-``Connections``) is handed to :mod:`network.kumu`. Every cell is read as text, so a
-workbook and the CSV folder it came from load to the same rows, and problems name the
-sheet and the spreadsheet row (``book.xlsx [sheet relations]:7: target: unknown actor 'x'``).
-
-``load_any`` (a folder or a workbook: the command line) and ``load_uploads`` (the files
-a browser sent: the app) are the two doors in; neither lets a file name reach a path.
+``sources``, with the same columns. Every cell is read as text, so a workbook and the CSV
+folder it came from load to the same rows, and problems name the sheet and the
+spreadsheet row (``book.xlsx [sheet relations]:7: target: unknown actor 'x'``).
 """
 
 from __future__ import annotations
@@ -15,31 +11,31 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import io
-import os
 import re
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
-from . import data
-from .data import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, DataError, Dataset, Problem, Table
+from ..model import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, DataError, Dataset, Problem, Table
+from ..text import shorten
+from ..validate import dataset_from_tables
 
 __all__ = [
-    "MAX_UPLOAD_BYTES",
     "SHEETS",
     "cell_text",
     "column_order",
+    "open_workbook",
+    "sheet_table",
+    "kumu_sheets",
+    "is_kumu",
     "read_workbook",
+    "sheets_to_xlsx",
     "write_workbook",
-    "load_any",
-    "load_uploads",
+    "NOT_A_WORKBOOK",
 ]
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # Our sheet name -> the CSV file it stands for (what data.validate calls it).
 SHEETS = {"actors": "actors.csv", "relations": "relations.csv", "sources": "sources.csv"}
-KNOWN_COLUMNS = {"actors.csv": ACTOR_COLUMNS, "relations.csv": RELATION_COLUMNS, "sources.csv": SOURCE_COLUMNS}
 
 NOT_A_WORKBOOK = "not an Excel .xlsx workbook; upload .csv or .xlsx"
 # Guards against a small upload that unpacks to something huge (a "zip bomb").
@@ -103,7 +99,7 @@ def column_order(rows: Iterable[Mapping[str, object]], known: Sequence[str]) -> 
 # -- reading -------------------------------------------------------------------------------
 
 
-def _open(data_bytes: bytes, label: str) -> Any:
+def open_workbook(data_bytes: bytes, label: str) -> Any:
     """Open xlsx bytes with openpyxl (read-only, cached values); DataError if it is not one."""
     from openpyxl import load_workbook
 
@@ -131,7 +127,7 @@ def _open(data_bytes: bytes, label: str) -> Any:
         raise fail(f"{NOT_A_WORKBOOK} ({type(exc).__name__}: {exc})") from None
 
 
-def _sheet_table(ws: Any, name: str, where: str, problems: list[Problem]) -> Table | None:
+def sheet_table(ws: Any, name: str, where: str, problems: list[Problem]) -> Table | None:
     """One worksheet as a Table: the first non-empty row is the header, ``lines`` are row numbers.
 
     Headers are kept as written (stripped); the caller decides whether case matters.
@@ -159,7 +155,7 @@ def _sheet_table(ws: Any, name: str, where: str, problems: list[Problem]) -> Tab
             for i, cell in enumerate(cells):
                 if cell and (i >= len(columns) or not columns[i]):
                     problems.append(
-                        Problem(where, number, "", f"value '{_short(cell)}' is in a column without a header; ignored", "warning")
+                        Problem(where, number, "", f"value '{shorten(cell)}' is in a column without a header; ignored", "warning")
                     )
                     break
             rows.append({c: (cells[i] if i < len(cells) else "") for i, c in enumerate(columns) if c})
@@ -173,19 +169,14 @@ def _sheet_table(ws: Any, name: str, where: str, problems: list[Problem]) -> Tab
     return Table(name, [c for c in columns if c], rows, lines)
 
 
-def _short(value: str, limit: int = 60) -> str:
-    value = value.replace("\n", " ")
-    return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
-def _first_row(ws: Any) -> list[str]:
+def first_row(ws: Any) -> list[str]:
     ws.reset_dimensions()
     for values in ws.iter_rows(max_row=1, values_only=True):
         return [cell_text(v).casefold() for v in values[:3]]
     return []
 
 
-def _kumu_sheets(book: Any) -> dict[str, Any]:
+def kumu_sheets(book: Any) -> dict[str, Any]:
     """Kumu's element and connection sheets, by name or else by their first columns."""
     found: dict[str, Any] = {}
     usable = [ws for ws in book.worksheets if "(ignore)" not in ws.title.casefold()]
@@ -197,7 +188,7 @@ def _kumu_sheets(book: Any) -> dict[str, Any]:
         return found
     by_header: dict[str, list[Any]] = {"elements": [], "connections": []}
     for ws in usable:
-        head = _first_row(ws)
+        head = first_row(ws)
         if head[:1] == ["label"] or head[:2] == ["id", "label"]:
             by_header["elements"].append(ws)
         elif head[:2] == ["from", "to"] or head[:3] == ["id", "from", "to"]:
@@ -208,6 +199,12 @@ def _kumu_sheets(book: Any) -> dict[str, Any]:
     return found
 
 
+def is_kumu(book: Any) -> bool:
+    """A workbook without our actors/relations sheets but with Kumu's elements and connections."""
+    titles = {ws.title.strip().casefold() for ws in book.worksheets}
+    return "actors" not in titles and "relations" not in titles and bool(kumu_sheets(book))
+
+
 def read_workbook(data_bytes: bytes, label: str) -> Dataset:
     """Load a workbook with sheets actors, relations (and sources), or a Kumu workbook.
 
@@ -216,20 +213,15 @@ def read_workbook(data_bytes: bytes, label: str) -> Dataset:
 
     Examples
     --------
-    >>> ds = load_any(Path(__file__).parents[1] / "tests" / "data" / "good")
+    >>> from network.io.folder import bundled_data_dir, read_folder
+    >>> ds = read_folder(bundled_data_dir().parent / "tests" / "data" / "good")
     >>> read_workbook(write_workbook(ds), "book.xlsx").actors == ds.actors
     True
     """
     version = hashlib.sha256(data_bytes).hexdigest()[:12]
-    book = _open(data_bytes, label)
+    book = open_workbook(data_bytes, label)
     try:
         titles = {ws.title.strip().casefold(): ws for ws in book.worksheets}
-        if "actors" not in titles and "relations" not in titles:
-            if _kumu_sheets(book):
-                from . import kumu
-
-                book.close()
-                return kumu.read_kumu(data_bytes, label)
         problems: list[Problem] = []
         tables_by_file: dict[str, Table | None] = {}
         sheet_of: dict[str, str] = {}
@@ -251,14 +243,14 @@ def read_workbook(data_bytes: bytes, label: str) -> Dataset:
                         )
                     )
                 continue
-            table = _sheet_table(ws, file, where, problems)
+            table = sheet_table(ws, file, where, problems)
             if table is not None:
                 table.columns = [c.lower() for c in table.columns]
                 table.rows = [{c.lower(): v for c, v in row.items()} for row in table.rows]
             tables_by_file[file] = table
     finally:
         book.close()
-    return data.dataset_from_tables(
+    return dataset_from_tables(
         tables_by_file, problems, version=version, label=label, where=lambda name: f"{label} [sheet {sheet_of.get(name, name)}]"
     )
 
@@ -312,110 +304,3 @@ def write_workbook(dataset: Dataset) -> bytes:
     if dataset.sources:
         sheets.append(("sources", column_order(dataset.sources, SOURCE_COLUMNS), dataset.sources))
     return sheets_to_xlsx(sheets)
-
-
-# -- the doors in ----------------------------------------------------------------------------
-
-
-def _error(file: str, message: str) -> DataError:
-    return DataError([Problem(file, 0, "", message)])
-
-
-def load_any(path: str | os.PathLike[str]) -> Dataset:
-    """Load a data folder or an .xlsx workbook (ours or Kumu's), as the command line does.
-
-    Examples
-    --------
-    >>> len(load_any(Path(__file__).parents[1] / "tests" / "data" / "good").actors)
-    7
-    """
-    p = Path(path)
-    if p.is_dir():
-        return data.load_dataset(p)
-    if not p.exists():
-        raise _error(str(p), "not found; give a data folder or an .xlsx workbook")
-    suffix = p.suffix.casefold()
-    if suffix in (".xlsx", ".xlsm"):
-        try:
-            content = p.read_bytes()
-        except OSError as exc:
-            raise _error(str(p), f"cannot read the file: {exc.strerror}") from None
-        return read_workbook(content, str(p))
-    if suffix == ".csv":
-        raise _error(str(p), "give the folder that holds actors.csv and relations.csv, not one CSV file")
-    if suffix == ".json":
-        raise _error(str(p), "Kumu JSON blueprints are not supported; export the map from Kumu as .xlsx")
-    raise _error(str(p), "not a data folder or an .xlsx workbook")
-
-
-def _display_name(name: str) -> str:
-    """A browser-sent file name, fit to show in a message (never used as a path)."""
-    base = re.split(r"[\\/]", name or "")[-1]
-    base = "".join(ch for ch in base if ch.isprintable())
-    return _short(base or "(unnamed file)", 80)
-
-
-def _wrong_kind(name: str) -> str:
-    message = "not a spreadsheet: upload actors.csv and relations.csv (and sources.csv), or one .xlsx workbook"
-    lowered = name.casefold()
-    if lowered.endswith(".xls"):
-        message += " (this is an old .xls file: save it as .xlsx)"
-    elif lowered.endswith(".json"):
-        message += " (Kumu JSON blueprints are not supported: export the map from Kumu as .xlsx)"
-    return message
-
-
-def load_uploads(files: Sequence[tuple[str, bytes]], max_bytes: int = MAX_UPLOAD_BYTES) -> Dataset:
-    """Load what a user uploaded: actors.csv + relations.csv (+ sources.csv), or one .xlsx.
-
-    ``files`` are (file name, content) pairs as the browser sent them. The names only
-    choose how a file is read and appear in messages; they never reach a path.
-    Raises DataError with a clear message for a too-big upload or a wrong kind of file.
-    """
-    limit_mb = max_bytes / (1024 * 1024)
-    limit = f"{limit_mb:.0f} MB" if limit_mb >= 1 else f"{max_bytes} bytes"
-    if not files:
-        raise _error("upload", "no file was uploaded; upload actors.csv and relations.csv, or one .xlsx workbook")
-    total = sum(len(content) for _, content in files)
-    if total > max_bytes:
-        raise _error(
-            "upload",
-            f"the upload is {total / (1024 * 1024):.1f} MB; the limit is {limit}. Upload the CSV files or a smaller workbook",
-        )
-    named = [(_display_name(name), content) for name, content in files]
-    workbooks = [(n, c) for n, c in named if n.casefold().endswith((".xlsx", ".xlsm"))]
-    csvs = [(n, c) for n, c in named if n.casefold().endswith(".csv")]
-    wrong = [n for n, _ in named if not n.casefold().endswith((".xlsx", ".xlsm", ".csv"))]
-    if wrong:
-        raise DataError([Problem(n, 0, "", _wrong_kind(n)) for n in wrong])
-    if workbooks:
-        if len(workbooks) > 1 or csvs:
-            raise _error("upload", "upload either the CSV files or one .xlsx workbook, not both or several workbooks")
-        name, content = workbooks[0]
-        return read_workbook(content, name)
-    problems: list[Problem] = []
-    tables: dict[str, Table | None] = {f: None for f in SHEETS.values()}
-    shown: dict[str, str] = {}
-    digest = hashlib.sha256()
-    for name, content in csvs:
-        canonical = name.casefold()
-        if canonical not in tables:
-            problems.append(
-                Problem(name, 0, "", "unexpected file name; the files must be called actors.csv, relations.csv and sources.csv")
-            )
-            continue
-        if canonical in shown:
-            problems.append(Problem(name, 0, "", f"uploaded twice (also as {shown[canonical]})"))
-            continue
-        shown[canonical] = name
-        digest.update(canonical.encode() + b"\0" + content + b"\0")
-        table = data.parse_table(content, name, problems)
-        if table is not None:
-            table.name = canonical
-        tables[canonical] = table
-    for required in ("actors.csv", "relations.csv"):
-        if required not in shown:
-            problems.append(Problem(required, 0, "", "file is missing from the upload"))
-    return data.dataset_from_tables(
-        tables, problems, version=digest.hexdigest()[:12], label="upload", where=lambda n: shown.get(n, n)
-    )

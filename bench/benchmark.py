@@ -1,7 +1,7 @@
 """Benchmark: our pipeline against the naive pyvis path, on synthetic data of growing size.
 
-Run it as ``python -m network benchmark`` (options: ``--help``). For each size it
-writes a synthetic data set (``network.synthetic``) as CSVs and measures, as the
+Run it as ``python -m bench`` (options: ``--help``). For each size it
+writes a synthetic data set (``bench.synthetic``) as CSVs and measures, as the
 median of several runs:
 
 * ours, in a fresh worker process per size: load + validate, build the graph,
@@ -108,8 +108,8 @@ def naive_network(G: nx.MultiDiGraph, lang: str = "en") -> Any:
     """
     from pyvis.network import Network
 
-    from . import vocabulary as vocab
-    from .render import edge_tooltip, node_tooltip
+    from network import vocabulary as vocab
+    from network.presentation.render import edge_tooltip, node_tooltip
 
     S = nx.MultiDiGraph()
     for n, a in G.nodes(data=True):
@@ -149,16 +149,16 @@ def _rss_mb() -> float:
 
 
 def _worker_ours(folder: str, runs: int, html_path: str, png_runs: int) -> None:
-    from . import layout
-    from .data import load_dataset
-    from .graph import build_graph
-    from .overview import aggregate, overview_style
-    from .render import render_html
+    from network import layout
+    from network.graph import build_graph
+    from network.io.folder import load_dataset
+    from network.overview import aggregate, overview_style  # noqa: F401
+    from network.presentation.render import render_html
 
     # 1. The pipeline, cold layout cache every run. These figures come first: a timeout later keeps them.
     G = nx.MultiDiGraph()
     for run in range(runs):
-        layout._CACHE.clear()
+        layout.CACHE.clear()
         gc.collect()
         t0 = time.perf_counter()
         ds = load_dataset(folder)
@@ -185,8 +185,8 @@ def _worker_ours(folder: str, runs: int, html_path: str, png_runs: int) -> None:
     Path(html_path).with_name("overview.html").write_text(page, encoding="utf-8")
     # 3. The PNG export (the export module may still be in the works: report, do not crash).
     try:
-        from . import export
-        from .view import ViewState
+        from network.presentation import export
+        from network.view import ViewState
     except Exception as exc:  # noqa: BLE001
         if png_runs:
             _emit(png_error=f"{type(exc).__name__}: {exc}"[:200])
@@ -206,9 +206,9 @@ def _worker_ours(folder: str, runs: int, html_path: str, png_runs: int) -> None:
 def _worker_naive(folder: str, runs: int, html_path: str) -> None:
     import pyvis.network  # noqa: F401 - imported before the clock starts, as ours is
 
-    from . import render  # noqa: F401
-    from .data import load_dataset
-    from .graph import build_graph
+    from network.graph import build_graph
+    from network.io.folder import load_dataset
+    from network.presentation import render  # noqa: F401
 
     for run in range(runs):
         gc.collect()
@@ -271,7 +271,7 @@ def run_worker(kind: str, folder: Path, runs: int, html_path: Path, timeout: flo
 
     ``ours`` also renders the overview and, ``png_runs`` times, the PNG export, after its timed runs.
     """
-    code = "import sys; from network.benchmark import _worker_main; sys.exit(_worker_main(sys.argv[1:]))"
+    code = "import sys; from bench.benchmark import _worker_main; sys.exit(_worker_main(sys.argv[1:]))"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}
     cmd = [sys.executable, "-c", code, kind, str(folder), str(runs), str(html_path), str(png_runs)]
     start = time.perf_counter()
@@ -451,11 +451,11 @@ def filter_change_ms(data_dir: Path | None = None, runs: int = 5) -> list[float]
     As the app does it: ``apply_view`` on the full graph with a new state, then
     ``render_html`` with the full graph's (cached) positions. One sample per run and state.
     """
-    from .data import default_data_dir, load_dataset
-    from .graph import build_graph
-    from .layout import compute_layout
-    from .render import render_html
-    from .view import ViewState, apply_view
+    from network.graph import build_graph
+    from network.io.folder import default_data_dir, load_dataset
+    from network.layout import compute_layout
+    from network.presentation.render import render_html
+    from network.view import ViewState, apply_view
 
     G = build_graph(load_dataset(data_dir or default_data_dir()))
     positions = compute_layout(G)
@@ -678,7 +678,7 @@ def _notes(runs: int, timeout: float, browser_timeout: float, sizes: Sequence[in
 
 
 def _overview_threshold() -> int:
-    from .overview import OVERVIEW_THRESHOLD
+    from network.overview import OVERVIEW_THRESHOLD
 
     return OVERVIEW_THRESHOLD
 
@@ -688,7 +688,7 @@ def _overview_threshold() -> int:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python -m network benchmark",
+        prog="python -m bench",
         description="Time CSV → validated graph → layout → HTML (and PNG, browser draw) on synthetic data, "
         "against the naive pyvis path.",
     )

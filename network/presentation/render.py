@@ -9,10 +9,10 @@ escaped) and is shown by vis-network or ``textContent`` as plain text.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,11 +21,22 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
-from . import vocabulary as vocab
-from .i18n import t
-from .layout import compute_layout
+from .. import vocabulary as vocab
+from ..i18n import t
+from ..layout import compute_layout
+from ..style import MapStyle
+from ..view import ViewResult
 
-__all__ = ["MapStyle", "map_elements", "edge_layer", "render_html", "legend_entries", "node_tooltip", "edge_tooltip"]
+__all__ = [
+    "MapStyle",
+    "render_view",
+    "map_elements",
+    "edge_layer",
+    "render_html",
+    "legend_entries",
+    "node_tooltip",
+    "edge_tooltip",
+]
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -47,25 +58,6 @@ LIGHT_EDGES_ABOVE = STRAIGHT_EDGES_ABOVE
 # Above this many actors each node and edge carries only what differs from the defaults:
 # vis-network spends most of a big map's first draw setting up per-item options.
 LEAN_ABOVE = 2000
-
-
-@dataclass
-class MapStyle:
-    """What the map shows beyond the graph itself."""
-
-    lang: str = "en"
-    title: str = ""
-    caption: str = ""
-    physics: bool = False
-    label_size: int = 20
-    node_size: float = 18.0
-    sizes: Mapping[Hashable, float] | None = None  # per-node size, e.g. by a centrality metric
-    colors: Mapping[Hashable, str] | None = None  # per-node colour, e.g. by coalition
-    color_legend: list[tuple[str, str]] = field(default_factory=list)  # (label, colour) when colors is set
-    dimmed: frozenset[Hashable] = frozenset()  # nodes drawn faintly (outside a focus)
-    highlight_nodes: frozenset[Hashable] = frozenset()
-    highlight_edges: frozenset[tuple[Hashable, Hashable, Hashable]] = frozenset()
-    height: str = "100vh"
 
 
 @lru_cache(maxsize=1)
@@ -357,3 +349,21 @@ def render_html(
             vis_css=css,
         )
     )
+
+
+def render_view(
+    G_full: nx.MultiDiGraph, result: ViewResult, *, presenting: bool = False, positions: Mapping | None = None
+) -> str:
+    """The page of an applied view, as the app shows it (``presenting``: as on a projector).
+
+    Positions are the whole data set's (every actor stays in place whatever the filter),
+    or the overview's own when the view groups actors.
+    """
+    where = result.positions if result.positions is not None else (positions or compute_layout(G_full))
+    if presenting:
+        # Projector: bigger labels, the title and caption on the map itself.
+        style = dataclasses.replace(result.style, height="100vh", label_size=24, node_size=22)
+    else:
+        # The page shows the caption above the map already.
+        style = dataclasses.replace(result.style, height="720px", caption="")
+    return render_html(result.graph, where, style)

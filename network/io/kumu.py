@@ -33,40 +33,22 @@ given (the loader warns about them).
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from . import data, workbook
-from . import vocabulary as vocab
-from .data import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, DataError, Dataset, Problem, Table
+from .. import vocabulary as vocab
+from ..model import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, DataError, Dataset, Problem, Table
+from ..text import slugify
+from ..validate import dataset_from_tables
+from .xlsx import column_order, kumu_sheets, open_workbook, sheet_table, sheets_to_xlsx
 
-__all__ = ["SOURCES_SHEET", "slugify", "read_kumu", "write_kumu"]
+__all__ = ["SOURCES_SHEET", "read_kumu", "write_kumu"]
 
 SOURCES_SHEET = "Sources (ignore)"
 _ACTOR_FIELDS = ("country", "sector", "aliases", "url")  # custom fields with our column's name
 _RELATION_FIELDS = ("date", "source_doc", "evidence")
 _DIRECTIONS = {"directed": "true", "undirected": "false", "mutual": "false"}
-
-
-def slugify(text: str) -> str:
-    """A lower-case id made of letters, digits and hyphens.
-
-    Examples
-    --------
-    >>> slugify("Mondiaal FNV"), slugify("Ünïcödé Naam!"), slugify("!!")
-    ('mondiaal-fnv', 'unicode-naam', 'actor')
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    out: list[str] = []
-    for ch in plain:
-        if ch.isalnum():
-            out.append(ch)
-        elif out and out[-1] != "-":
-            out.append("-")
-    return "".join(out).strip("-") or "actor"
 
 
 def _lookup(table: Table) -> dict[str, str]:
@@ -102,7 +84,7 @@ def _read_elements(
             problems.append(Problem(where, line, "Label", "empty Label"))
             continue
         if not aid:
-            base = slugify(label)
+            base = slugify(label, "actor")
             aid, n = base, 1
             while aid in taken:
                 n += 1
@@ -135,7 +117,7 @@ def _read_elements(
                 actor[_custom_name(c, ACTOR_COLUMNS)] = row.get(c, "")
         rows.append(actor)
         lines.append(line)
-    columns = workbook.column_order(rows, ("id", "name", "type"))
+    columns = column_order(rows, ("id", "name", "type"))
     return Table("actors.csv", columns, rows, lines), by_label, by_folded, {r["id"] for r in rows}, id_col is not None
 
 
@@ -204,7 +186,7 @@ def _read_connections(
         for target in targets:
             rows.append({**base, "target": target})
             lines.append(line)
-    columns = workbook.column_order(rows, ("source", "target", "type"))
+    columns = column_order(rows, ("source", "target", "type"))
     return Table("relations.csv", columns, rows, lines), note_col is None and desc_col is not None
 
 
@@ -236,7 +218,8 @@ def read_kumu(
     Examples
     --------
     >>> from pathlib import Path
-    >>> ds = data.load_dataset(Path(__file__).parents[1] / "tests" / "data" / "good")
+    >>> from network.io.folder import read_folder
+    >>> ds = read_folder(Path(__file__).parents[2] / "tests" / "data" / "good")
     >>> back = read_kumu(write_kumu(ds), "map.xlsx")
     >>> back.actors == ds.actors and back.relations == ds.relations
     True
@@ -246,16 +229,16 @@ def read_kumu(
     sources_where = f"{label} [sheet {SOURCES_SHEET}]"
     if isinstance(source, bytes | bytearray):
         version = version or hashlib.sha256(source).hexdigest()[:12]
-        book = workbook._open(bytes(source), label)
+        book = open_workbook(bytes(source), label)
         try:
-            sheets = workbook._kumu_sheets(book)
+            sheets = kumu_sheets(book)
             tables: dict[str, Table | None] = {
-                kind: workbook._sheet_table(ws, ws.title, f"{label} [sheet {ws.title}]", problems) for kind, ws in sheets.items()
+                kind: sheet_table(ws, ws.title, f"{label} [sheet {ws.title}]", problems) for kind, ws in sheets.items()
             }
             for ws in book.worksheets:
                 if ws.title.strip().casefold() == SOURCES_SHEET.casefold():
                     sources_where = f"{label} [sheet {ws.title}]"
-                    sources_table = workbook._sheet_table(ws, "sources.csv", sources_where, problems)
+                    sources_table = sheet_table(ws, "sources.csv", sources_where, problems)
                     break
         finally:
             book.close()
@@ -316,7 +299,7 @@ def read_kumu(
     where = {"actors": el_where, "relations": co_where, "sources": sources_where}
     by_file = {"actors.csv": el_where, "relations.csv": co_where, "sources.csv": sources_where}
     try:
-        ds = data.dataset_from_tables(
+        ds = dataset_from_tables(
             {"actors.csv": actors, "relations.csv": relations, "sources.csv": sources_table},
             problems,
             version=version,
@@ -411,5 +394,5 @@ def write_kumu(dataset: Dataset, lang: str = "en") -> bytes:
         ("Connections", co_columns, co_rows),
     ]
     if dataset.sources:
-        sheets.append((SOURCES_SHEET, workbook.column_order(dataset.sources, SOURCE_COLUMNS), dataset.sources))
-    return workbook.sheets_to_xlsx(sheets)
+        sheets.append((SOURCES_SHEET, column_order(dataset.sources, SOURCE_COLUMNS), dataset.sources))
+    return sheets_to_xlsx(sheets)

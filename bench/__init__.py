@@ -1,0 +1,1 @@
+"""Benchmarks and synthetic data: development tools outside the runtime package."""

@@ -1,0 +1,336 @@
+"""Command line: ``python -m network validate [DIR]`` and friends.
+
+Exit codes: 0 fine, 1 the data (or a named actor) is wrong, 2 usage error.
+No input, however broken, produces a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import networkx as nx
+
+from . import vocabulary as vocab
+from .graph import UnknownActorError, build_graph, neighbourhood, resolve_actor, shortest_paths
+from .io.folder import default_data_dir
+from .model import DataError
+
+__all__ = ["main"]
+
+
+def _load(path: str) -> Any:
+    # A folder of CSVs, an .xlsx workbook of ours, or a Kumu spreadsheet.
+    from .io.uploads import load_any
+
+    return load_any(path)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    folder = args.dir or args.data or str(default_data_dir())
+    try:
+        ds = _load(folder)
+    except DataError as exc:
+        for p in exc.problems:
+            print(f"{p}" + (" (warning)" if p.severity == "warning" else ""), file=sys.stdout)
+        print(
+            f"{len(exc.errors)} error(s), {len(exc.problems) - len(exc.errors)} warning(s): {folder} did not load",
+            file=sys.stderr,
+        )
+        return 1
+    for p in ds.warnings:
+        print(f"{p} (warning)")
+    print(
+        f"ok: {len(ds.actors)} actors, {len(ds.relations)} relations, {len(ds.sources)} documents, "
+        f"{len(ds.warnings)} warning(s), data version {ds.version} ({folder})"
+    )
+    return 0
+
+
+class CommandError(Exception):
+    """A problem the user can fix; printed as one line, exit 1."""
+
+
+def _graph(args: argparse.Namespace) -> nx.MultiDiGraph:
+    folder = args.data or str(default_data_dir())
+    try:
+        return build_graph(_load(folder))
+    except DataError as exc:
+        lines = [str(p) for p in exc.errors]
+        raise CommandError(f"{folder} did not load; run `python -m network validate {folder}`:\n" + "\n".join(lines)) from None
+
+
+def _actor(G: nx.MultiDiGraph, name: str) -> Any:
+    try:
+        return resolve_actor(G, name)
+    except UnknownActorError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _relation_types(values: Sequence[str]) -> list[str]:
+    out = []
+    for v in values:
+        key = vocab.normalise_relation_type(v)
+        if key is None:
+            raise CommandError(f"unknown relation type '{v}'; known: {', '.join(vocab.RELATION_TYPES)}")
+        out.append(key)
+    return out
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(text)
+
+
+def _name(G: nx.MultiDiGraph, n: Any) -> str:
+    return str(G.nodes[n].get("name", n))
+
+
+def _focus(args: argparse.Namespace) -> int:
+    G = _graph(args)
+    center = _actor(G, args.actor)
+    from .graph import undirected_view
+
+    dist = nx.single_source_shortest_path_length(undirected_view(G), center, cutoff=args.hops)
+    near = neighbourhood(G, center, args.hops)
+    rows = sorted(
+        ({"id": n, "name": _name(G, n), "type": G.nodes[n].get("type", ""), "hops": dist[n]} for n in near),
+        key=lambda r: (r["hops"], r["name"].casefold()),
+    )
+    sub = G.subgraph(near)
+    data = {"actor": center, "hops": args.hops, "actors": rows, "relations": sub.number_of_edges()}
+    lines = [
+        f"{_name(G, center)} ({center}): {len(rows) - 1} actors within {args.hops} hop(s), {sub.number_of_edges()} relations"
+    ]
+    lines += [f"  {r['hops']}  {r['name']} ({r['id']}, {vocab.label(r['type'], args.lang)})" for r in rows[1:]]
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _path(args: argparse.Namespace) -> int:
+    G = _graph(args)
+    a, b = _actor(G, args.source), _actor(G, args.target)
+    types = _relation_types(args.relation_type or [])
+    paths = shortest_paths(G, a, b, types, cap=args.max_paths, via_stances=args.via_themes)
+    data = {
+        "from": a,
+        "to": b,
+        "relation_types": types,
+        "paths": [
+            [
+                {
+                    "from": h.source,
+                    "to": h.target,
+                    "relations": [{k: v for k, v in r.items() if k not in ("source", "target")} for r in h.relations],
+                }
+                for h in p
+            ]
+            for p in paths
+        ],
+    }
+    if not paths:
+        restricted = f" over {', '.join(types)}" if types else ""
+        _emit(args, data, f"No path between {_name(G, a)} and {_name(G, b)}{restricted}.")
+        return 0
+    lines = [f"{len(paths)} shortest path(s) of {len(paths[0])} hop(s) from {_name(G, a)} to {_name(G, b)}:"]
+    for i, p in enumerate(paths, 1):
+        lines.append(f"\n{i}. " + " → ".join([_name(G, p[0].source)] + [_name(G, h.target) for h in p]))
+        for h in p:
+            for r in h.relations:
+                arrow = "→" if r.get("directed") else "—"
+                lines.append(
+                    f"   {_name(G, r['u'])} {arrow} {_name(G, r['v'])}: {vocab.label(str(r.get('type', '')), args.lang, 'relation')}"
+                    f" [{r.get('source_doc', '')}, {r.get('date', '')}] “{r.get('evidence', '')}”"
+                )
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _rank(args: argparse.Namespace) -> int:
+    from .analysis import ranking
+
+    G = _graph(args)
+    rows = ranking(G, args.metric, lang=args.lang)[: args.top or None]
+    lines = [f"{'#':>3}  {args.metric:>11}  {'degree':>6}  name (type)"]
+    lines += [f"{i:>3}  {r[args.metric]:>11.4f}  {r['degree']:>6}  {r['name']} ({r['type']})" for i, r in enumerate(rows, 1)]
+    _emit(args, rows, "\n".join(lines))
+    return 0
+
+
+def _coalitions(args: argparse.Namespace) -> int:
+    from .analysis import communities, cosignature_coalitions, theme_support
+
+    G = _graph(args)
+    comm = communities(G)
+    groups: dict[int, list[str]] = {}
+    for n, c in comm.items():
+        groups.setdefault(c, []).append(n)
+    cos = cosignature_coalitions(G)
+    themes = theme_support(G)
+    data = {
+        "communities": [sorted(groups[c], key=lambda n: _name(G, n).casefold()) for c in sorted(groups)],
+        "cosignature_coalitions": cos,
+        "themes": themes,
+    }
+    lines = ["Communities (modularity, seeded):"]
+    for c in sorted(groups):
+        lines.append(f"  {c + 1}. " + ", ".join(sorted((_name(G, n) for n in groups[c]), key=str.casefold)))
+    lines.append("\nCo-signature coalitions (who co-signs documents together):")
+    for co in cos:
+        lines.append(f"  {', '.join(co['names'])}  [documents: {', '.join(co['documents'])}]")
+    lines.append("\nThemes and who advocates for them:")
+    for th, actors in sorted(themes.items(), key=lambda kv: _name(G, kv[0]).casefold()):
+        lines.append(f"  {_name(G, th)}: {', '.join(_name(G, n) for n in actors) or '—'}")
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _state_from_args(args: argparse.Namespace, G: nx.MultiDiGraph) -> Any:
+    from .view import ViewState
+    from .views import default_views_dir, load_view
+
+    if args.view:
+        folder = default_views_dir(args.data or str(default_data_dir()))
+        try:
+            state = load_view(folder, args.view)
+        except (FileNotFoundError, ValueError) as exc:
+            raise CommandError(f"view '{args.view}': {exc}") from None
+    else:
+        state = ViewState()
+    for name in ("actor_types", "relation_types", "countries", "sectors", "source_docs", "themes"):
+        values = getattr(args, name, None)
+        if values:
+            setattr(state, name, values)
+    if state.relation_types:
+        state.relation_types = _relation_types(state.relation_types)
+    if state.actor_types:
+        bad = [v for v in state.actor_types if vocab.normalise_actor_type(v) is None]
+        if bad:
+            raise CommandError(f"unknown actor type '{bad[0]}'; known: {', '.join(vocab.ACTOR_TYPES)}")
+        state.actor_types = [vocab.normalise_actor_type(v) or v for v in state.actor_types]
+    if args.themes:
+        state.themes = [_actor(G, v) for v in args.themes]
+    for name in ("date_from", "date_to", "color_by", "size_by", "title"):
+        if getattr(args, name, None):
+            setattr(state, name, getattr(args, name))
+    for name in ("focus", "path_from", "path_to"):
+        if getattr(args, name, None):
+            setattr(state, name, _actor(G, getattr(args, name)))
+    if args.hops:
+        state.hops = args.hops
+    if args.lang:
+        state.lang = args.lang
+    return state
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .io.atomic import write_bytes_atomic
+    from .presentation.export import export_bytes, export_deck, make_snapshot
+    from .views import default_views_dir, list_views, load_view
+
+    G = _graph(args)
+    if args.format == "pptx" and args.all_views:
+        folder = default_views_dir(args.data or str(default_data_dir()))
+        names = list_views(folder)
+        if not names:
+            raise CommandError(f"no saved views in {folder}")
+        snaps = [make_snapshot(G, load_view(folder, n), title=load_view(folder, n).title or n) for n in names]
+        write_bytes_atomic(args.out, export_deck(snaps))
+        print(f"wrote {args.out}: {len(snaps)} slide(s), one per saved view")
+        return 0
+    state = _state_from_args(args, G)
+    snap = make_snapshot(G, state, title=args.title or None)
+    try:
+        write_bytes_atomic(args.out, export_bytes(snap, args.format, dpi=args.dpi))
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.out}: {exc.strerror}") from None
+    print(
+        f"wrote {args.out}: {args.format}, {snap.graph.number_of_nodes()} actors, {snap.graph.number_of_edges()} relations — {snap.caption}"
+    )
+    return 0
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=vocab.LANGUAGES, default="en")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m network", description="Stakeholder Network Explorer")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check a data folder and list every problem")
+    p.add_argument("dir", nargs="?", help="data folder or .xlsx workbook (ours or Kumu's) (default: $NETWORK_DATA_DIR or data/)")
+    p.add_argument("--data", help="data folder (same as DIR)")
+    p.set_defaults(func=_validate)
+
+    p = sub.add_parser("focus", help="actors within K hops of an actor")
+    p.add_argument("actor", help="id, name or alias (case-insensitive)")
+    p.add_argument("--hops", type=int, choices=(1, 2, 3), default=1)
+    _common(p)
+    p.set_defaults(func=_focus)
+
+    p = sub.add_parser("path", help="shortest paths between two actors, hop by hop with evidence")
+    p.add_argument("source")
+    p.add_argument("target")
+    p.add_argument("--relation-type", action="append", metavar="T", help="only these relation types (repeatable)")
+    p.add_argument("--max-paths", type=int, default=10)
+    p.add_argument("--via-themes", action="store_true", help="also run through themes and laws (shared asks)")
+    _common(p)
+    p.set_defaults(func=_path)
+
+    p = sub.add_parser("rank", help="actors ranked by a centrality metric")
+    p.add_argument("--metric", choices=("degree", "betweenness", "eigenvector", "pagerank"), default="betweenness")
+    p.add_argument("--top", type=int, default=0, help="only the first N")
+    _common(p)
+    p.set_defaults(func=_rank)
+
+    p = sub.add_parser("export", help="write a snapshot: picture, interactive HTML, graph data or slides")
+    p.add_argument("--format", required=True, choices=("png", "svg", "pdf", "html", "gexf", "graphml", "json", "csv", "pptx"))
+    p.add_argument("--out", required=True, metavar="PATH")
+    p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
+    p.add_argument("--view", metavar="NAME", help="start from a saved view (data/views/)")
+    p.add_argument("--all-views", action="store_true", help="pptx: one slide per saved view")
+    p.add_argument("--title")
+    p.add_argument("--lang", choices=vocab.LANGUAGES)
+    p.add_argument("--dpi", type=int, help="png: 300 for print")
+    p.add_argument("--actor-type", dest="actor_types", action="append", metavar="T")
+    p.add_argument("--relation-type", dest="relation_types", action="append", metavar="T")
+    p.add_argument("--country", dest="countries", action="append")
+    p.add_argument("--sector", dest="sectors", action="append")
+    p.add_argument("--source-doc", dest="source_docs", action="append", metavar="DOC")
+    p.add_argument("--theme", dest="themes", action="append", metavar="ACTOR")
+    p.add_argument("--date-from", metavar="YYYY[-MM[-DD]]")
+    p.add_argument("--date-to", metavar="YYYY[-MM[-DD]]")
+    p.add_argument("--focus", metavar="ACTOR")
+    p.add_argument("--hops", type=int, choices=(1, 2, 3))
+    p.add_argument("--path-from", metavar="ACTOR")
+    p.add_argument("--path-to", metavar="ACTOR")
+    p.add_argument("--color-by", choices=("type", "community"))
+    p.add_argument("--size-by", choices=("degree", "betweenness", "eigenvector", "pagerank"))
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("coalitions", help="communities, co-signature coalitions and theme support")
+    _common(p)
+    p.set_defaults(func=_coalitions)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CommandError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,202 @@
+"""CSV files: decoding what spreadsheets write, splitting into rows, and writing them back.
+
+Reading accepts what people's tools produce (``,`` or ``;`` as Dutch Excel writes, a BOM,
+CRLF, Windows-1252 with a warning) and reports every problem with file, line and column.
+Writing neutralises cells a spreadsheet would run as a formula (an apostrophe in front),
+and ``restore`` takes that apostrophe off again when such a file is read back, so an
+export loads to the same data.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterable, Mapping, MutableSequence, Sequence
+
+from ..model import Problem, Table
+from ..text import shorten
+from .atomic import write_bytes_atomic
+
+__all__ = [
+    "parse_table",
+    "neutralise",
+    "restore",
+    "csv_text",
+    "write_csv_atomic",
+    "MAX_CELL",
+    "MAX_COLUMNS",
+]
+
+# A cell longer than this is not data anyone curates by hand; say so instead of "broken quoting".
+MAX_CELL = 100_000
+MAX_COLUMNS = 1000
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+csv.field_size_limit(MAX_CELL)
+
+
+def _decode(data: bytes, name: str, problems: MutableSequence[Problem]) -> tuple[str, str] | None:
+    if not data.strip():
+        problems.append(Problem(name, 0, "", "the file is empty"))
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.append(Problem(name, 0, "", "the file is UTF-16 text; save it as 'CSV UTF-8' instead"))
+        return None
+    if b"\x00" in data:
+        problems.append(Problem(name, 0, "", "this is not a text file (it contains NUL bytes)"))
+        return None
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(name, 0, "", f"the file is neither UTF-8 nor Windows-1252 text (byte {exc.start})"))
+        return None
+    problems.append(Problem(name, 0, "", "the file is Windows-1252 (Excel) text, not UTF-8; it was converted", "warning"))
+    return text, "cp1252"
+
+
+def _guess_delimiter(text: str) -> str:
+    # Dutch Excel writes ';'. Decide on the header line, outside quotes.
+    end = text.find("\n")
+    header = text[: end if end >= 0 else len(text)]
+    header = re.sub(r'"[^"]*"', "", header)
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _header(record: list[str], name: str, problems: MutableSequence[Problem]) -> list[str] | None:
+    if len(record) > MAX_COLUMNS:
+        problems.append(Problem(name, 1, "", f"the header has {len(record)} columns; at most {MAX_COLUMNS} are read"))
+        return None
+    columns = [c.strip().lower() for c in record]
+    seen: set[str] = set()
+    for c in columns:
+        if c and c in seen:
+            problems.append(Problem(name, 1, c, f"column '{c}' appears twice in the header"))
+        seen.add(c)
+    if not any(columns):
+        problems.append(Problem(name, 1, "", "the header line is empty"))
+        return None
+    return columns
+
+
+def parse_table(data: bytes, name: str, problems: MutableSequence[Problem]) -> Table | None:
+    """Decode and split one CSV file; append problems and return None when it cannot be read.
+
+    Examples
+    --------
+    >>> probs = []
+    >>> t = parse_table(b"id;name\\r\\nfnv;FNV\\r\\n", "actors.csv", probs)
+    >>> t.rows, t.delimiter, probs
+    ([{'id': 'fnv', 'name': 'FNV'}], ';', [])
+    """
+    decoded = _decode(data, name, problems)
+    if decoded is None:
+        return None
+    text, encoding = decoded
+    delimiter = _guess_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    columns: list[str] = []
+    rows: list[dict[str, str]] = []
+    lines: list[int] = []
+    next_line = 1
+    try:
+        for record in reader:
+            start, next_line = next_line, reader.line_num + 1
+            if not columns:
+                header = _header(record, name, problems)
+                if header is None:
+                    return None
+                columns = header
+                continue
+            if not any(cell.strip() for cell in record):
+                continue  # blank line
+            if len(record) > len(columns):
+                extra = [c for c in record[len(columns) :] if c.strip()]
+                if extra:
+                    problems.append(
+                        Problem(
+                            name,
+                            start,
+                            "",
+                            f"row has {len(record)} fields but the header has {len(columns)}: "
+                            f"extra value '{shorten(extra[0])}' (a stray '{delimiter}' or quote?)",
+                        )
+                    )
+                    # Keep the row: its id still counts, so relations to it do not cascade into more errors.
+            row = {c: (restore(record[i].strip()) if i < len(record) else "") for i, c in enumerate(columns) if c}
+            rows.append(row)
+            lines.append(start)
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            problems.append(
+                Problem(name, next_line, "", f"a cell is longer than {MAX_CELL:,} characters; is this the right file?")
+            )
+        else:
+            problems.append(Problem(name, next_line, "", f"broken quoting: {exc}"))
+        return None
+    if not columns:
+        problems.append(Problem(name, 0, "", "the file is empty"))
+        return None
+    return Table(name, [c for c in columns if c], rows, lines, delimiter, encoding)
+
+
+def _needs_prefix(text: str) -> bool:
+    # An apostrophe followed by what we would neutralise is prefixed too, so that
+    # ``restore`` can tell our apostrophe from one the data had (``'s-Hertogenbosch`` stays).
+    while text.startswith("'"):
+        text = text[1:]
+    return text.startswith(_FORMULA_START)
+
+
+def neutralise(value: object) -> str:
+    """Prefix a cell that a spreadsheet would run as a formula with an apostrophe.
+
+    Examples
+    --------
+    >>> neutralise("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> neutralise("FNV"), neutralise("'s-Hertogenbosch")
+    ('FNV', "'s-Hertogenbosch")
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if _needs_prefix(text) else text
+
+
+def restore(value: str) -> str:
+    """Undo ``neutralise``: our loader reads an exported CSV back to the data it came from.
+
+    Examples
+    --------
+    >>> [restore(neutralise(v)) for v in ("-Minus Org", "'=x", "'s-Hertogenbosch", "@home")]
+    ['-Minus Org', "'=x", "'s-Hertogenbosch", '@home']
+    """
+    return value[1:] if value.startswith("'") and _needs_prefix(value[1:]) else value
+
+
+def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
+    """CSV (comma, LF, UTF-8 text) of ``rows`` with every cell neutralised."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([neutralise(row.get(c, "")) for c in columns])
+    return buf.getvalue()
+
+
+def write_csv_atomic(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> None:
+    """Write a CSV so that readers only ever see the old or the new whole file.
+
+    Writes a temporary file in the same folder, fsyncs it, then renames it over ``path``.
+    """
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: row.get(c, "") for c in columns})
+    write_bytes_atomic(path, buf.getvalue().encode("utf-8"))

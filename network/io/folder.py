@@ -1,0 +1,225 @@
+"""The data folder on disk: where it is, reading it whole, and never reading half a save.
+
+A folder holds actors.csv, relations.csv and (optionally) sources.csv. Every reader (the
+app, the command line, exports) goes through ``load_dataset``: it first finishes or
+rolls back a save that a crash interrupted, then reads under the folder's shared lock, so
+it sees the old or the new data of a save, never a mix. Writers (:mod:`network.store`)
+take the same lock exclusively and stage their files as this module's recovery expects:
+a ``.staging-*`` folder that counts only once its ``COMMIT`` plan is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..model import FILES, DataError, Dataset, Problem, Table
+from ..validate import ProblemLog, dataset_from_tables
+from .atomic import fsync_dir
+from .csvfile import parse_table
+
+__all__ = [
+    "default_data_dir",
+    "bundled_data_dir",
+    "read_folder",
+    "load_dataset",
+    "locked",
+    "recover",
+    "reading",
+    "stagings",
+    "roll_forward",
+    "backups",
+    "LOCK_NAME",
+    "BACKUP_DIR",
+    "STAGING_PREFIX",
+    "COMMIT_NAME",
+    "KEEP_BACKUPS",
+    "MAX_FILE_BYTES",
+]
+
+LOCK_NAME = ".lock"
+BACKUP_DIR = ".backups"
+STAGING_PREFIX = ".staging-"
+COMMIT_NAME = "COMMIT"
+KEEP_BACKUPS = 20
+MAX_FILE_BYTES = 200 * 1024 * 1024
+_BACKUP_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z$")
+
+
+def bundled_data_dir() -> Path:
+    """The curated ``data/`` folder that ships with the project."""
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def default_data_dir() -> Path:
+    """The folder the app and CLI read: ``$NETWORK_DATA_DIR`` or the bundled ``data/``."""
+    env = os.environ.get("NETWORK_DATA_DIR")
+    return Path(env) if env else bundled_data_dir()
+
+
+def _read_member(folder: Path, name: str, log: ProblemLog) -> bytes | None:
+    """The bytes of one data file, or None with a problem saying why it cannot be read."""
+    path = folder / name
+    label = str(path)
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        if name != "sources.csv":
+            log.add(Problem(label, 0, "", "file is missing"))
+        return None
+    except OSError as exc:
+        log.add(Problem(label, 0, "", f"cannot read the file: {exc.strerror}"))
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            inside = path.resolve(strict=True).is_relative_to(folder.resolve())
+        except OSError:
+            inside = False
+        if not inside:
+            log.add(Problem(label, 0, "", "is a link to a file outside the data folder; refused"))
+            return None
+        info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        log.add(Problem(label, 0, "", "is a folder, not a file"))
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        log.add(Problem(label, 0, "", "is not a regular file (a pipe or device?); refused"))
+        return None
+    if info.st_size > MAX_FILE_BYTES:
+        log.add(Problem(label, 0, "", f"is {info.st_size / 2**20:.0f} MB; at most {MAX_FILE_BYTES // 2**20} MB is read"))
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        log.add(Problem(label, 0, "", f"cannot read the file: {exc.strerror}"))
+        return None
+
+
+def read_folder(directory: str | os.PathLike[str]) -> Dataset:
+    """Read and validate a folder as it is, without its lock; raise DataError listing every problem.
+
+    Use ``load_dataset``: this is for a folder nobody else writes (a save's staging folder).
+    """
+    folder = Path(directory)
+    log = ProblemLog()
+    tables: dict[str, Table | None] = {}
+    digest = hashlib.sha256()
+    if not folder.is_dir():
+        raise DataError([Problem(str(folder), 0, "", "data folder not found")])
+    for name in FILES:
+        data = _read_member(folder, name, log)
+        tables[name] = None
+        if data is None:
+            continue
+        digest.update(name.encode() + b"\0" + data + b"\0")
+        table = parse_table(data, str(folder / name), log)
+        if table is not None:
+            table.name = name
+        tables[name] = table
+    return dataset_from_tables(tables, log.problems(), digest.hexdigest()[:12], str(folder), lambda name: str(folder / name))
+
+
+@contextlib.contextmanager
+def locked(folder: str | os.PathLike[str], exclusive: bool) -> Iterator[int | None]:
+    """Hold ``folder/.lock`` (flock). Yields the fd, or None when the folder is not writable."""
+    try:
+        fd = os.open(Path(folder) / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        if exclusive:
+            raise
+        fd = -1  # a read-only folder: nobody can save there, so nothing to wait for
+    try:
+        if fd >= 0:
+            fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        yield fd if fd >= 0 else None
+    finally:
+        if fd >= 0:
+            os.close(fd)  # closing releases the lock
+
+
+def backups(folder: str | os.PathLike[str]) -> list[str]:
+    """Names of the backups in ``folder/.backups``, oldest first."""
+    root = Path(folder) / BACKUP_DIR
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and _is_backup_name(p.name))
+
+
+def _is_backup_name(name: str) -> bool:
+    return bool(_BACKUP_RE.match(name))
+
+
+def stagings(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob(STAGING_PREFIX + "*") if p.is_dir())
+
+
+def roll_forward(folder: Path, staging: Path) -> None:
+    """Carry out a committed staging folder (again): every step may already be done."""
+    plan = json.loads((staging / COMMIT_NAME).read_text(encoding="utf-8"))
+    backup = plan.get("backup")
+    if backup and _is_backup_name(backup) and (staging / "backup").is_dir():
+        (folder / BACKUP_DIR).mkdir(exist_ok=True)
+        os.replace(staging / "backup", folder / BACKUP_DIR / backup)
+        fsync_dir(folder / BACKUP_DIR)
+    for name in plan.get("replace", []):
+        if name in FILES and (staging / name).is_file():
+            os.replace(staging / name, folder / name)
+    for name in plan.get("delete", []):
+        if name in FILES:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(folder / name)
+    fsync_dir(folder)
+    drop = plan.get("drop_backup")
+    if drop and _is_backup_name(drop):
+        shutil.rmtree(folder / BACKUP_DIR / drop, ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)
+    for old in backups(folder)[:-KEEP_BACKUPS]:
+        shutil.rmtree(folder / BACKUP_DIR / old, ignore_errors=True)
+
+
+def recover(folder: str | os.PathLike[str]) -> None:
+    """Under the exclusive lock: finish committed saves, clear away uncommitted ones."""
+    path = Path(folder)
+    for staging in stagings(path):
+        if (staging / COMMIT_NAME).is_file():
+            roll_forward(path, staging)
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _interrupted(folder: Path) -> bool:
+    return any((s / COMMIT_NAME).is_file() for s in stagings(folder))
+
+
+@contextlib.contextmanager
+def reading(folder: str | os.PathLike[str]) -> Iterator[None]:
+    """A consistent moment to read ``folder``: an interrupted save finished, then the shared lock."""
+    path = Path(folder)
+    if path.is_dir() and _interrupted(path):
+        with contextlib.suppress(OSError), locked(path, exclusive=True):
+            recover(path)
+    with locked(path, exclusive=False) if path.is_dir() else contextlib.nullcontext():
+        yield
+
+
+def load_dataset(directory: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load and validate a data folder; raise DataError listing every problem.
+
+    This is the one loader every reader shares: it never sees half of a save.
+
+    Examples
+    --------
+    >>> len(load_dataset(bundled_data_dir().parent / "tests" / "data" / "good").actors)
+    7
+    """
+    folder = Path(directory) if directory is not None else default_data_dir()
+    with reading(folder):
+        return read_folder(folder)

@@ -1,0 +1,132 @@
+"""The data model: the three tables' columns, a loaded Dataset, and the Problem it reports.
+
+Nothing here reads a file or checks a row; :mod:`network.io` reads, :mod:`network.validate`
+checks, and both speak in these types.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ACTOR_COLUMNS",
+    "RELATION_COLUMNS",
+    "SOURCE_COLUMNS",
+    "FILES",
+    "KNOWN_COLUMNS",
+    "REQUIRED",
+    "EVIDENCE_MAX",
+    "BASIS_VALUES",
+    "Problem",
+    "Table",
+    "Dataset",
+    "DataError",
+    "parse_date",
+    "parse_bool",
+]
+
+ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "description", "aliases", "url", "status")
+RELATION_COLUMNS = ("source", "target", "type", "directed", "date", "source_doc", "evidence", "basis", "note")
+SOURCE_COLUMNS = ("id", "title", "date", "kind", "authors", "addressed_to", "file", "date_note")
+FILES = ("actors.csv", "relations.csv", "sources.csv")
+KNOWN_COLUMNS = {"actors.csv": ACTOR_COLUMNS, "relations.csv": RELATION_COLUMNS, "sources.csv": SOURCE_COLUMNS}
+REQUIRED = {
+    "actors.csv": ("id", "name", "type"),
+    "relations.csv": ("source", "target", "type"),
+    "sources.csv": ("id",),
+}
+EVIDENCE_MAX = 250
+# How a claim is known: the quote says it, or it is the curators' reading (``note`` says why).
+BASIS_VALUES = ("stated", "inferred")
+
+_TRUE = {"true", "yes", "1", "y", "ja", "j", "waar"}
+_FALSE = {"false", "no", "0", "n", "nee", "onwaar"}
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth a warning) in a data file."""
+
+    file: str
+    line: int  # 0 = the file as a whole, 1 = header
+    column: str  # "" when the problem is not about one column
+    message: str
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.column or '-'}: {self.message}"
+
+
+class DataError(Exception):
+    """The data folder did not load whole; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        errors = [p for p in self.problems if p.severity == "error"]
+        super().__init__(f"{len(errors)} error(s) in the data:\n" + "\n".join(str(p) for p in errors))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+@dataclass
+class Table:
+    """Rows of one CSV file (or sheet) with the spreadsheet line each row starts on."""
+
+    name: str
+    columns: list[str]
+    rows: list[dict[str, str]]
+    lines: list[int]
+    delimiter: str = ","
+    encoding: str = "utf-8"
+
+
+@dataclass
+class Dataset:
+    """A data folder that loaded whole. ``warnings`` lists what loaded with a caveat."""
+
+    actors: list[dict[str, str]]
+    relations: list[dict[str, str]]
+    sources: list[dict[str, str]]
+    warnings: list[Problem] = field(default_factory=list)
+    version: str = ""
+    directory: str = ""
+
+    @property
+    def source_ids(self) -> list[str]:
+        return [s["id"] for s in self.sources]
+
+
+def parse_date(value: str) -> _dt.date | None:
+    """Parse YYYY, YYYY-MM or YYYY-MM-DD to the first day it covers; None if impossible.
+
+    Examples
+    --------
+    >>> parse_date("2026-05-07")
+    datetime.date(2026, 5, 7)
+    >>> parse_date("2023-02-30") is None
+    True
+    """
+    m = _DATE_RE.match(value.strip())
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_bool(value: str) -> bool | None:
+    """Read true/false, yes/no, ja/nee, 1/0; None when it is none of those."""
+    v = value.strip().casefold()
+    if v in _TRUE:
+        return True
+    if v in _FALSE:
+        return False
+    return None

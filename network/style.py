@@ -1,0 +1,34 @@
+"""How the map is drawn beyond the graph itself: one plain record the view fills in.
+
+It sits below both the view (which decides sizes, colours, dimming and highlights) and
+presentation (which draws them), so neither has to import the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+
+__all__ = ["MapStyle", "COALITION_COLORS"]
+
+# Paul Tol's colour-blind-safe "muted" scheme, for coalitions; grey after that.
+COALITION_COLORS = ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"]
+
+
+@dataclass
+class MapStyle:
+    """What the map shows beyond the graph itself."""
+
+    lang: str = "en"
+    title: str = ""
+    caption: str = ""
+    physics: bool = False
+    label_size: int = 20
+    node_size: float = 18.0
+    sizes: Mapping[Hashable, float] | None = None  # per-node size, e.g. by a centrality metric
+    colors: Mapping[Hashable, str] | None = None  # per-node colour, e.g. by coalition
+    color_legend: list[tuple[str, str]] = field(default_factory=list)  # (label, colour) when colors is set
+    dimmed: frozenset[Hashable] = frozenset()  # nodes drawn faintly (outside a focus)
+    highlight_nodes: frozenset[Hashable] = frozenset()
+    highlight_edges: frozenset[tuple[Hashable, Hashable, Hashable]] = frozenset()
+    height: str = "100vh"
