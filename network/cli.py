@@ -15,9 +15,12 @@ from typing import Any
 import networkx as nx
 
 from . import vocabulary as vocab
+from .analysis import METRICS
+from .filters import FILTERS, Filter
 from .graph import UnknownActorError, build_graph, neighbourhood, resolve_actor, shortest_paths
 from .io.folder import default_data_dir
 from .model import DataError
+from .view import CHOICES
 
 __all__ = ["main"]
 
@@ -190,6 +193,23 @@ def _coalitions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _filter_value(G: nx.MultiDiGraph, f: Filter, value: str) -> str:
+    """A filter value as typed on the command line, as the view state keeps it; CommandError if unknown."""
+    if f.kind == "actor":
+        return str(_actor(G, value))
+    if f.kind == "relation_type":
+        return _relation_types([value])[0]
+    if f.kind == "actor_type":
+        key = vocab.normalise_actor_type(value)
+        if key is None:
+            raise CommandError(f"unknown actor type '{value}'; known: {', '.join(vocab.ACTOR_TYPES)}")
+        return key
+    options = f.options(G)
+    if f.key == "basis" and value not in options:
+        raise CommandError(f"unknown {f.flag} '{value}'; choose from: {', '.join(options)}")
+    return value
+
+
 def _state_from_args(args: argparse.Namespace, G: nx.MultiDiGraph) -> Any:
     from .view import ViewState
     from .views import default_views_dir, load_view
@@ -202,20 +222,13 @@ def _state_from_args(args: argparse.Namespace, G: nx.MultiDiGraph) -> Any:
             raise CommandError(f"view '{args.view}': {exc}") from None
     else:
         state = ViewState()
-    for name in ("actor_types", "relation_types", "countries", "sectors", "source_docs", "themes"):
-        values = getattr(args, name, None)
+    for f in FILTERS:
+        values = getattr(args, f.key, None)
         if values:
-            setattr(state, name, values)
-    if state.relation_types:
-        state.relation_types = _relation_types(state.relation_types)
-    if state.actor_types:
-        bad = [v for v in state.actor_types if vocab.normalise_actor_type(v) is None]
-        if bad:
-            raise CommandError(f"unknown actor type '{bad[0]}'; known: {', '.join(vocab.ACTOR_TYPES)}")
-        state.actor_types = [vocab.normalise_actor_type(v) or v for v in state.actor_types]
-    if args.themes:
-        state.themes = [_actor(G, v) for v in args.themes]
-    for name in ("date_from", "date_to", "color_by", "size_by", "title"):
+            setattr(state, f.key, [_filter_value(G, f, v) for v in values])
+    if getattr(args, "expanded", None):
+        state.expanded = list(args.expanded)
+    for name in ("date_from", "date_to", "color_by", "size_by", "title", "overview"):
         if getattr(args, name, None):
             setattr(state, name, getattr(args, name))
     for name in ("focus", "path_from", "path_to"):
@@ -285,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_path)
 
     p = sub.add_parser("rank", help="actors ranked by a centrality metric")
-    p.add_argument("--metric", choices=("degree", "betweenness", "eigenvector", "pagerank"), default="betweenness")
+    p.add_argument("--metric", choices=METRICS, default="betweenness")
     p.add_argument("--top", type=int, default=0, help="only the first N")
     _common(p)
     p.set_defaults(func=_rank)
@@ -299,20 +312,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title")
     p.add_argument("--lang", choices=vocab.LANGUAGES)
     p.add_argument("--dpi", type=int, help="png: 300 for print")
-    p.add_argument("--actor-type", dest="actor_types", action="append", metavar="T")
-    p.add_argument("--relation-type", dest="relation_types", action="append", metavar="T")
-    p.add_argument("--country", dest="countries", action="append")
-    p.add_argument("--sector", dest="sectors", action="append")
-    p.add_argument("--source-doc", dest="source_docs", action="append", metavar="DOC")
-    p.add_argument("--theme", dest="themes", action="append", metavar="ACTOR")
+    for f in FILTERS:
+        p.add_argument(f.flag, dest=f.key, action="append", metavar="VALUE", help=f"{f.help} (repeatable)")
     p.add_argument("--date-from", metavar="YYYY[-MM[-DD]]")
     p.add_argument("--date-to", metavar="YYYY[-MM[-DD]]")
     p.add_argument("--focus", metavar="ACTOR")
     p.add_argument("--hops", type=int, choices=(1, 2, 3))
     p.add_argument("--path-from", metavar="ACTOR")
     p.add_argument("--path-to", metavar="ACTOR")
-    p.add_argument("--color-by", choices=("type", "community"))
-    p.add_argument("--size-by", choices=("degree", "betweenness", "eigenvector", "pagerank"))
+    p.add_argument("--color-by", choices=CHOICES["color_by"])
+    p.add_argument("--size-by", choices=METRICS)
+    p.add_argument(
+        "--overview", choices=CHOICES["overview"][1:], help="group actors by type, community or country, as the app's overview"
+    )
+    p.add_argument(
+        "--expand", dest="expanded", action="append", metavar="GROUP", help="overview: open this group into its actors"
+    )
     p.set_defaults(func=_export)
 
     p = sub.add_parser("coalitions", help="communities, co-signature coalitions and theme support")

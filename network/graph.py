@@ -8,15 +8,15 @@ is "false") is stored once, from ``source`` to ``target``, with
 
 from __future__ import annotations
 
-import datetime as _dt
-import difflib
 import itertools
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
-from .model import Dataset, parse_date
+from .filters import apply_filters
+from .model import Dataset
+from .text import close_matches
 
 __all__ = [
     "build_graph",
@@ -110,7 +110,7 @@ def resolve_actor(G: nx.MultiDiGraph, query: str) -> Hashable:
             index.setdefault(name.casefold(), n)
     if q in index:
         return index[q]
-    close = difflib.get_close_matches(q, list(index), n=5, cutoff=0.5)
+    close = close_matches(q, index, n=5, cutoff=0.5)
     close += [k for k in index if q and q in k and k not in close][:5]
     shown: list[str] = []
     for k in close:
@@ -121,39 +121,16 @@ def resolve_actor(G: nx.MultiDiGraph, query: str) -> Hashable:
     raise UnknownActorError(query, shown[:5])
 
 
-def _period(value: str) -> tuple[_dt.date, _dt.date] | None:
-    """First and last day a YYYY, YYYY-MM or YYYY-MM-DD date covers."""
-    start = parse_date(value) if value else None
-    if start is None:
-        return None
-    parts = value.strip().split("-")
-    if len(parts) == 1:
-        return start, _dt.date(start.year, 12, 31)
-    if len(parts) == 2:
-        nxt = _dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        return start, nxt - _dt.timedelta(days=1)
-    return start, start
-
-
-def filter_graph(
-    G: nx.MultiDiGraph,
-    *,
-    actor_types: Iterable[str] = (),
-    relation_types: Iterable[str] = (),
-    countries: Iterable[str] = (),
-    sectors: Iterable[str] = (),
-    source_docs: Iterable[str] = (),
-    date_from: str = "",
-    date_to: str = "",
-    themes: Iterable[Hashable] = (),
-) -> nx.MultiDiGraph:
+def filter_graph(G: nx.MultiDiGraph, *, date_from: str = "", date_to: str = "", **chosen: Iterable[str]) -> nx.MultiDiGraph:
     """The part of ``G`` that passes every filter; an empty filter lets everything through.
 
-    Actor filters (types, countries, sectors) drop actors with their relations. Relation
-    filters (types, documents, dates) drop relations, and then the actors left with none.
-    A date filter keeps relations whose date overlaps the range (a ``2025`` relation
-    overlaps ``2025-06``); undated relations drop out while it is on. Themes keep the
-    chosen theme actors and everyone who advocates for one of them.
+    ``chosen`` maps a filter of ``filters.FILTERS`` (``actor_types``, ``relation_types``,
+    ``countries``, ``sectors``, ``source_docs``, ``basis``, ``themes``) to the values to keep.
+    Actor filters drop actors with their relations. Relation filters (types, documents,
+    basis, dates) drop relations, and then the actors left with none. A date filter keeps
+    relations whose date overlaps the range (a ``2025`` relation overlaps ``2025-06``);
+    undated relations drop out while it is on. Themes keep the chosen theme actors and
+    everyone who advocates for one of them. With no filter, ``G`` itself comes back.
 
     Examples
     --------
@@ -165,39 +142,7 @@ def filter_graph(
     >>> filter_graph(G, date_from="2026").number_of_nodes()
     0
     """
-    at, rt, cs, ss, docs = set(actor_types), set(relation_types), set(countries), set(sectors), set(source_docs)
-    keep = [
-        n
-        for n, a in G.nodes(data=True)
-        if (not at or a.get("type") in at) and (not cs or a.get("country") in cs) and (not ss or a.get("sector") in ss)
-    ]
-    lo = _period(date_from)[0] if _period(date_from) else None
-    hi = _period(date_to)[1] if _period(date_to) else None
-    relation_filter = bool(rt or docs or lo or hi)
-    H = G.subgraph(keep)
-    edges = []
-    for u, v, k, e in H.edges(keys=True, data=True):
-        if rt and e.get("type") not in rt:
-            continue
-        if docs and e.get("source_doc") not in docs:
-            continue
-        if lo or hi:
-            period = _period(e.get("date", ""))
-            if period is None or (lo and period[1] < lo) or (hi and period[0] > hi):
-                continue
-        edges.append((u, v, k))
-    F = G.edge_subgraph(edges) if relation_filter else H
-    out = nx.MultiDiGraph(F)
-    out.graph.update(G.graph)
-    chosen = {th for th in themes if th in out}
-    if chosen:
-        members = set(chosen)
-        for u, v, e in out.edges(data=True):
-            if v in chosen and e.get("type") == "advocates_for":
-                members.add(u)
-        out = nx.MultiDiGraph(out.subgraph(members))
-        out.graph.update(G.graph)
-    return out
+    return apply_filters(G, chosen, date_from, date_to)
 
 
 def neighbourhood(G: nx.MultiDiGraph, center: Hashable, hops: int = 1) -> set[Hashable]:

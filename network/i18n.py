@@ -236,6 +236,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "description": ("Description", "Beschrijving"),
     "need_id_name": ("An actor needs an id and a name.", "Een actor heeft een id en een naam nodig."),
     "id_taken": ("The id '{id}' is taken.", "Het id '{id}' is al in gebruik."),
+    # How a claim is known.
+    "basis": ("Basis", "Grondslag"),
+    "basis_stated": ("stated in the document", "staat in het document"),
+    "basis_inferred": ("inferred (a reading)", "afgeleid (een lezing)"),
     # Snapshots and exports.
     "more_sources": ("… and {n} more", "… en nog {n}"),
     "no_actors": ("No actors match this view.", "Geen actoren in deze weergave."),

@@ -16,39 +16,36 @@ from typing import Any
 import networkx as nx
 
 from . import vocabulary as vocab
+from .filters import FILTERS, RANGE_FIELDS, VALUE_FILTERS
 from .graph import Hop, UnknownActorError, filter_graph, neighbourhood, resolve_actor, shortest_paths
 from .i18n import t
 from .layout import compute_layout
 from .overview import aggregate, group_sizes
 from .style import COALITION_COLORS, MapStyle
 
-__all__ = ["ViewState", "ViewResult", "apply_view", "COALITION_COLORS", "LIST_FIELDS"]
+__all__ = ["ViewState", "ViewResult", "apply_view", "describe", "COALITION_COLORS", "LIST_FIELDS", "CHOICES"]
 
-LIST_FIELDS = (
-    "actor_types",
-    "relation_types",
-    "countries",
-    "sectors",
-    "source_docs",
-    "themes",
-    "path_relation_types",
-    "expanded",
+LIST_FIELDS = (*VALUE_FILTERS, "path_relation_types", "expanded")
+# Choices of the fields that take one of a few values: the view, the sidebar and the CLI read them here.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "focus_mode": ("hide", "dim"),
+    "color_by": ("type", "community"),
+    "overview": ("", "type", "community", "country"),
+}
+
+# One list field per declared filter (filters.FILTERS), plus the date range.
+_Filters = dataclasses.make_dataclass(
+    "_Filters",
+    [(key, list[str], field(default_factory=list)) for key in VALUE_FILTERS]
+    + [(name, str, field(default="")) for name in RANGE_FIELDS],
 )
 
 
 @dataclass
-class ViewState:
+class ViewState(_Filters):  # type: ignore[valid-type,misc]
     """What the map shows. Empty lists mean "no filter"."""
 
     lang: str = "en"
-    actor_types: list[str] = field(default_factory=list)
-    relation_types: list[str] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)
-    sectors: list[str] = field(default_factory=list)
-    source_docs: list[str] = field(default_factory=list)
-    date_from: str = ""
-    date_to: str = ""
-    themes: list[str] = field(default_factory=list)
     focus: str = ""
     hops: int = 1
     focus_mode: str = "hide"  # "hide" the rest, or "dim" it
@@ -62,6 +59,8 @@ class ViewState:
     title: str = ""
     overview: str = ""  # "", or group actors by "type", "community" or "country"
     expanded: list[str] = field(default_factory=list)  # overview groups opened into their actors
+    every_claim: bool = False  # every relation its own line (default: one line per pair of actors)
+    show_asks: bool = False  # show themes (asks) even when no filter, focus or path names one
 
     def to_dict(self) -> dict[str, Any]:
         """Only what differs from the default: small, readable JSON and short links."""
@@ -88,18 +87,15 @@ class ViewState:
                     setattr(state, f.name, max(1, min(3, int(value))))
                 except (TypeError, ValueError):
                     pass
-            elif f.name in ("physics", "path_via_stances"):
+            elif f.name in ("physics", "path_via_stances", "every_claim", "show_asks"):
                 setattr(state, f.name, value in (True, "true", "1", 1))
             elif isinstance(value, str | int | float):
                 setattr(state, f.name, str(value))
         if state.lang not in vocab.LANGUAGES:
             state.lang = "en"
-        if state.focus_mode not in ("hide", "dim"):
-            state.focus_mode = "hide"
-        if state.color_by not in ("type", "community"):
-            state.color_by = "type"
-        if state.overview not in ("", "type", "community", "country"):
-            state.overview = ""
+        for name, allowed in CHOICES.items():
+            if getattr(state, name) not in allowed:
+                setattr(state, name, allowed[0])
         return state
 
     def to_query(self) -> dict[str, str | list[str]]:
@@ -155,6 +151,21 @@ def _resolve(G: nx.MultiDiGraph, name: str, what: str, lang: str, notes: list[st
         return None
 
 
+def _asks_lens(G: nx.MultiDiGraph, H: nx.MultiDiGraph, state: ViewState, themes: list[str]) -> nx.MultiDiGraph:
+    """``H`` without themes (asks) unless the state shows asks, filters by a theme or focuses on one (issue 11)."""
+    named = [state.focus, state.path_from, state.path_to]
+    if state.show_asks or themes or "theme" in state.actor_types or state.path_via_stances:
+        return H
+    if any(n in G and G.nodes[n].get("type") == "theme" for n in named):
+        return H
+    asks = [n for n, a in H.nodes(data=True) if a.get("type") == "theme"]
+    if not asks:
+        return H
+    out = nx.MultiDiGraph(H.subgraph(set(H) - set(asks)))
+    out.graph.update(H.graph)
+    return out
+
+
 def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = None) -> ViewResult:
     """Filter, focus, find paths and style ``G`` as ``state`` says.
 
@@ -163,17 +174,18 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
     """
     lang = state.lang
     notes: list[str] = []
-    known_docs = set(G.graph.get("sources", {})) | {e.get("source_doc") for *_, e in G.edges(data=True)}
     lists = {}
-    for name, known in (
-        ("actor_types", {a.get("type") for _, a in G.nodes(data=True)} | set(vocab.ACTOR_TYPES)),
-        ("relation_types", {e.get("type") for *_, e in G.edges(data=True)} | set(vocab.RELATION_TYPES)),
-        ("countries", {a.get("country") for _, a in G.nodes(data=True)}),
-        ("sectors", {a.get("sector") for _, a in G.nodes(data=True)}),
-        ("source_docs", known_docs),
-        ("themes", set(G.nodes)),
-    ):
-        values = getattr(state, name)
+    for f in FILTERS:
+        values = getattr(state, f.key)
+        if not values:
+            lists[f.key] = []
+            continue
+        known = set(G.nodes) if f.kind == "actor" else set(f.options(G))
+        if f.kind == "actor_type":
+            known |= set(vocab.ACTOR_TYPES)
+        elif f.kind == "relation_type":
+            known |= set(vocab.RELATION_TYPES)
+        name = f.key
         missing = [v for v in values if v not in known]
         if missing:
             notes.append(t("note_missing_values", lang, what=t(name, lang), values=", ".join(missing)))
@@ -182,7 +194,8 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
             lists[name] = ["\0none"]  # everything named is gone: show nothing rather than everything
     H = filter_graph(G, date_from=state.date_from, date_to=state.date_to, **lists)
 
-    style = MapStyle(lang=lang, physics=state.physics, title=state.title)
+    H = _asks_lens(G, H, state, lists["themes"])
+    style = MapStyle(lang=lang, physics=state.physics, title=state.title, every_claim=state.every_claim)
     result = ViewResult(H, style, "", notes)
     # Paths are found on the filtered graph before a focus hides anything, and stay visible.
     a = _resolve(G, state.path_from, "path_from", lang, notes)
@@ -251,16 +264,10 @@ def describe(
     parts = [
         t("showing", lang, n=H.number_of_nodes(), total=G.number_of_nodes(), e=H.number_of_edges(), etotal=G.number_of_edges())
     ]
-    labels = {
-        "actor_types": lambda v: vocab.label(v, lang),
-        "relation_types": lambda v: vocab.label(v, lang, "relation"),
-        "themes": lambda v: str(G.nodes[v].get("name", v)) if v in G else v,
-    }
-    for name in ("actor_types", "relation_types", "countries", "sectors", "source_docs", "themes"):
-        values = getattr(state, name)
+    for f in FILTERS:
+        values = getattr(state, f.key)
         if values:
-            fmt = labels.get(name, str)
-            parts.append(f"{t(name, lang)}: {', '.join(fmt(v) for v in values)}")
+            parts.append(f"{t(f.key, lang)}: {', '.join(f.label(G, v, lang) for v in values)}")
     if state.date_from or state.date_to:
         parts.append(f"{t('date', lang)}: {state.date_from or '…'} – {state.date_to or '…'}")
     if focus is not None:

@@ -24,6 +24,7 @@ __all__ = [
     "SLUG_MAX",
     "default_views_dir",
     "slugify",
+    "find_view",
     "view_path",
     "save_view",
     "list_views",
@@ -87,6 +88,29 @@ def view_path(folder: str | os.PathLike[str], name: str) -> Path:
     return path
 
 
+def find_view(folder: str | os.PathLike[str], name: str) -> Path:
+    """The file that holds view ``name``: its slug's file, or any file whose stored name (or stem) it is.
+
+    A view renamed in git keeps its stored name while its file name changes; it is still found.
+    Raises FileNotFoundError (naming the view, not the server's path) when none does.
+    """
+    path = view_path(folder, name)
+    if path.is_file():
+        return path
+    base = Path(folder)
+    if base.is_dir():
+        for other in sorted(base.glob("*.json")):
+            if other.name.startswith("."):
+                continue
+            try:
+                stored = _read(other).get("name")
+            except (ValueError, OSError):
+                stored = None
+            if name in (stored, other.stem):
+                return other
+    raise FileNotFoundError(f"no saved view named {name!r}")
+
+
 def _write_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
@@ -96,11 +120,11 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text("utf-8"))
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+        raise ValueError(f"{path.name}: not UTF-8 text (byte {exc.start})") from exc
     except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}: broken JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+        raise ValueError(f"{path.name}: broken JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("state", {}), dict):
-        raise ValueError(f'{path}: not a saved view (expected {{"name": ..., "state": {{...}}}})')
+        raise ValueError(f'{path.name}: not a saved view (expected {{"name": ..., "state": {{...}}}})')
     return data
 
 
@@ -133,7 +157,7 @@ def save_view(folder: str | os.PathLike[str], name: str, state: ViewState, *, ov
         except ValueError:
             existing = None
         if existing != clean:
-            raise FileExistsError(f"{path}: a view named {existing!r} is saved under this file name; choose another name")
+            raise FileExistsError(f"a view named {existing!r} is saved under this file name ({path.name}); choose another name")
     base.mkdir(parents=True, exist_ok=True)
     _write_atomic(path, _content(clean, state))
     return path
@@ -168,10 +192,7 @@ def load_view(folder: str | os.PathLike[str], name: str) -> ViewState:
     understands are dropped by ``ViewState.from_dict``; actors or types that left
     the data are reported by ``apply_view`` as notes.
     """
-    path = view_path(folder, name)
-    if not path.is_file():
-        raise FileNotFoundError(f"no saved view named {name!r} ({path})")
-    return ViewState.from_dict(_read(path).get("state", {}))
+    return ViewState.from_dict(_read(find_view(folder, name)).get("state", {}))
 
 
 def rename_view(folder: str | os.PathLike[str], old: str, new: str, *, overwrite: bool = False) -> Path:
@@ -180,14 +201,12 @@ def rename_view(folder: str | os.PathLike[str], old: str, new: str, *, overwrite
     Raises FileNotFoundError when ``old`` is not saved and FileExistsError when
     another view already has the new file name (unless ``overwrite``).
     """
-    old_path = view_path(folder, old)
-    if not old_path.is_file():
-        raise FileNotFoundError(f"no saved view named {old!r} ({old_path})")
+    old_path = find_view(folder, old)
     state = ViewState.from_dict(_read(old_path).get("state", {}))
     clean = _check_name(new)
     new_path = view_path(folder, clean)
     if new_path != old_path and new_path.exists() and not overwrite:
-        raise FileExistsError(f"{new_path}: a view is already saved under this file name; choose another name")
+        raise FileExistsError(f"a view is already saved under this file name ({new_path.name}); choose another name")
     _write_atomic(new_path, _content(clean, state))
     if new_path != old_path:
         old_path.unlink()
@@ -196,7 +215,4 @@ def rename_view(folder: str | os.PathLike[str], old: str, new: str, *, overwrite
 
 def delete_view(folder: str | os.PathLike[str], name: str) -> None:
     """Delete view ``name``; FileNotFoundError when it is not saved."""
-    path = view_path(folder, name)
-    if not path.is_file():
-        raise FileNotFoundError(f"no saved view named {name!r} ({path})")
-    path.unlink()
+    find_view(folder, name).unlink()

@@ -1,0 +1,216 @@
+"""Every filter of the map, declared once.
+
+A :class:`Filter` says which view field (and URL parameter) holds it, which command-line
+flag sets it, what it compares, which values the data offers and how a value reads.
+The view state's fields, ``graph.filter_graph``, the caption, the sidebar and the
+command line all read ``FILTERS``: adding a filter is one entry here (plus its label in
+the string catalog) and a test.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+
+from . import vocabulary as vocab
+from .i18n import t
+from .model import parse_date
+
+__all__ = ["Filter", "FILTERS", "VALUE_FILTERS", "RANGE_FIELDS", "by_key", "period", "apply_filters"]
+
+
+def _node_values(attribute: str) -> Callable[[nx.MultiDiGraph], list[str]]:
+    def options(G: nx.MultiDiGraph) -> list[str]:
+        return sorted({str(a.get(attribute, "")) for _, a in G.nodes(data=True)} - {""}, key=str.casefold)
+
+    return options
+
+
+def _actor_types(G: nx.MultiDiGraph) -> list[str]:
+    present = {a.get("type") for _, a in G.nodes(data=True)}
+    return [k for k in vocab.ACTOR_TYPES if k in present] + sorted(str(k) for k in present - set(vocab.ACTOR_TYPES) if k)
+
+
+def _relation_types(G: nx.MultiDiGraph) -> list[str]:
+    present = {e.get("type") for *_, e in G.edges(data=True)}
+    return [k for k in vocab.RELATION_TYPES if k in present] + sorted(str(k) for k in present - set(vocab.RELATION_TYPES) if k)
+
+
+def _documents(G: nx.MultiDiGraph) -> list[str]:
+    known = list(G.graph.get("sources", {}))
+    used = sorted({str(e.get("source_doc")) for *_, e in G.edges(data=True) if e.get("source_doc")} - set(known))
+    return known + used
+
+
+def _themes(G: nx.MultiDiGraph) -> list[str]:
+    themes = [n for n, a in G.nodes(data=True) if a.get("type") == "theme"]
+    return sorted(themes, key=lambda n: str(G.nodes[n].get("name", n)).casefold())
+
+
+def _document_label(G: nx.MultiDiGraph, doc: str, lang: str) -> str:
+    s = G.graph.get("sources", {}).get(doc)
+    return f"{s.get('title') or doc} ({s.get('date', '')})" if s else doc
+
+
+def _actor_name(G: nx.MultiDiGraph, n: Hashable, lang: str) -> str:
+    return str(G.nodes[n].get("name", n)) if n in G else str(n)
+
+
+def _basis(e: Mapping[str, object]) -> str:
+    return str(e.get("basis") or "stated")
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One filter: a list of values, of which a node or relation must match one.
+
+    ``on`` is "actor" (actors that do not match go, with their relations), "relation"
+    (relations that do not match go, then the actors left with none) or "theme" (the
+    chosen themes and who advocates for them stay).
+    """
+
+    key: str  # the ViewState field, the URL parameter and the string catalog's label
+    flag: str  # the command-line option, repeatable
+    on: str
+    help: str
+    options: Callable[[nx.MultiDiGraph], list[str]]
+    value: Callable[[Mapping[str, object]], str] | None = None  # what a node or relation is compared by
+    label: Callable[[nx.MultiDiGraph, str, str], str] = lambda G, v, lang: str(v)
+    kind: str = ""  # "actor_type" / "relation_type" values accept their labels; "actor" values any name
+
+    def matches(self, attrs: Mapping[str, object], chosen: set[str]) -> bool:
+        assert self.value is not None
+        return self.value(attrs) in chosen
+
+
+FILTERS: tuple[Filter, ...] = (
+    Filter(
+        "actor_types",
+        "--actor-type",
+        "actor",
+        "only these actor types",
+        _actor_types,
+        lambda a: str(a.get("type", "")),
+        lambda G, v, lang: vocab.label(v, lang),
+        kind="actor_type",
+    ),
+    Filter(
+        "relation_types",
+        "--relation-type",
+        "relation",
+        "only these relation types",
+        _relation_types,
+        lambda e: str(e.get("type", "")),
+        lambda G, v, lang: vocab.label(v, lang, "relation"),
+        kind="relation_type",
+    ),
+    Filter(
+        "countries",
+        "--country",
+        "actor",
+        "only actors from these countries",
+        _node_values("country"),
+        lambda a: str(a.get("country", "")),
+    ),
+    Filter(
+        "sectors", "--sector", "actor", "only actors in these sectors", _node_values("sector"), lambda a: str(a.get("sector", ""))
+    ),
+    Filter(
+        "source_docs",
+        "--source-doc",
+        "relation",
+        "only relations from these documents (ids)",
+        _documents,
+        lambda e: str(e.get("source_doc", "")),
+        _document_label,
+    ),
+    Filter(
+        "basis",
+        "--basis",
+        "relation",
+        "only claims known this way: stated (the quote says it) or inferred",
+        lambda G: ["stated", "inferred"],
+        _basis,
+        lambda G, v, lang: t(f"basis_{v}", lang),
+    ),
+    Filter(
+        "themes",
+        "--theme",
+        "theme",
+        "only these themes (asks) and who advocates for them",
+        _themes,
+        None,
+        _actor_name,
+        kind="actor",
+    ),
+)
+VALUE_FILTERS = {f.key: f for f in FILTERS}
+# The date range is the one filter that is not a list of values: two fields, each a date.
+RANGE_FIELDS = ("date_from", "date_to")
+
+
+def by_key(key: str) -> Filter:
+    return VALUE_FILTERS[key]
+
+
+def period(value: str) -> tuple[_dt.date, _dt.date] | None:
+    """First and last day a YYYY, YYYY-MM or YYYY-MM-DD date covers.
+
+    Examples
+    --------
+    >>> period("2025-02")
+    (datetime.date(2025, 2, 1), datetime.date(2025, 2, 28))
+    """
+    start = parse_date(value) if value else None
+    if start is None:
+        return None
+    parts = value.strip().split("-")
+    if len(parts) == 1:
+        return start, _dt.date(start.year, 12, 31)
+    if len(parts) == 2:
+        nxt = _dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return start, nxt - _dt.timedelta(days=1)
+    return start, start
+
+
+def apply_filters(
+    G: nx.MultiDiGraph, chosen: Mapping[str, Iterable[str]], date_from: str = "", date_to: str = ""
+) -> nx.MultiDiGraph:
+    """The part of ``G`` that passes every chosen filter (``graph.filter_graph`` documents the rules)."""
+    unknown = set(chosen) - set(VALUE_FILTERS)
+    if unknown:
+        raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+    sets = {k: set(v) for k, v in chosen.items() if v}
+    if not sets and not period(date_from) and not period(date_to):
+        return G  # nothing to filter: no copy (callers never change the graph they are given)
+    actor_filters = [(VALUE_FILTERS[k], s) for k, s in sets.items() if VALUE_FILTERS[k].on == "actor"]
+    relation_filters = [(VALUE_FILTERS[k], s) for k, s in sets.items() if VALUE_FILTERS[k].on == "relation"]
+    keep = [n for n, a in G.nodes(data=True) if all(f.matches(a, s) for f, s in actor_filters)]
+    lo = period(date_from)[0] if period(date_from) else None
+    hi = period(date_to)[1] if period(date_to) else None
+    H = G.subgraph(keep)
+    if relation_filters or lo or hi:
+        edges = []
+        for u, v, k, e in H.edges(keys=True, data=True):
+            if not all(f.matches(e, s) for f, s in relation_filters):
+                continue
+            if lo or hi:
+                p = period(str(e.get("date", "")))
+                if p is None or (lo and p[1] < lo) or (hi and p[0] > hi):
+                    continue
+            edges.append((u, v, k))
+        H = G.edge_subgraph(edges)
+    out = nx.MultiDiGraph(H)
+    out.graph.update(G.graph)
+    themes = {th for th in sets.get("themes", ()) if th in out}
+    if themes:
+        members = set(themes)
+        for u, v, e in out.edges(data=True):
+            if v in themes and e.get("type") == "advocates_for":
+                members.add(u)
+        out = nx.MultiDiGraph(out.subgraph(members))
+        out.graph.update(G.graph)
+    return out
