@@ -268,6 +268,40 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _layout(args: argparse.Namespace) -> int:
+    """Place actors missing from positions.csv (no one else moves), or re-arrange all with --reset."""
+    from pathlib import Path
+
+    from .io.positions import PositionsError, read_positions, write_positions
+    from .layout import ReadOnlyError, check_writable, place_missing, reset_positions
+
+    folder = Path(args.data or str(default_data_dir()))
+    if not folder.is_dir():
+        raise CommandError(f"{folder.name}: not a data folder; positions are kept beside actors.csv")
+    G = _graph(args)
+    try:
+        if args.reset:
+            positions = reset_positions(G, folder)
+            print(f"re-arranged: {len(positions)} actors placed afresh in {folder.name}/positions.csv")
+            return 0
+        kept, problems = read_positions(folder, known=set(G.nodes))
+        for p in problems:
+            print(f"{p} (warning)")
+        placed = place_missing(G, kept)
+        new = sorted(set(placed) - set(kept), key=str)
+        if new or problems or not (folder / "positions.csv").exists():
+            check_writable()
+            write_positions(folder, placed)
+        print(f"{len(kept)} actors kept their place, {len(new)} placed next to their neighbours ({folder.name}/positions.csv)")
+    except PositionsError as exc:
+        raise CommandError(f"{exc}\nfix the file, or re-arrange every actor with `python -m network layout --reset`") from None
+    except ReadOnlyError as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"cannot write positions.csv: {exc.strerror}") from None
+    return 0
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -329,6 +363,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--expand", dest="expanded", action="append", metavar="GROUP", help="overview: open this group into its actors"
     )
     p.set_defaults(func=_export)
+
+    p = sub.add_parser("layout", help="keep the map in place: place new actors in positions.csv, or --reset all")
+    p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
+    p.add_argument("--reset", action="store_true", help="re-arrange every actor (the seeded layout), overwriting positions.csv")
+    p.set_defaults(func=_layout)
 
     p = sub.add_parser("coalitions", help="communities, co-signature coalitions and theme support")
     _common(p)

@@ -1,4 +1,4 @@
-"""Positions: seeded, and unconnected parts kept close instead of flung to the edge of the map."""
+"""Positions: seeded, room for labels, and unconnected parts packed beside the main part."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def _with_stragglers(n: int) -> nx.Graph:
 
 
 @pytest.mark.parametrize("n", [60, 1500], ids=["small", "big (grid layout)"])
-def test_unconnected_parts_sit_in_rows_just_under_the_main_part(n):
+def test_unconnected_parts_sit_in_columns_just_beside_the_main_part(n):
     G = _with_stragglers(n)
     pos = compute_layout(G)
     main = [pos[v] for v in range(n)]
@@ -25,8 +25,20 @@ def test_unconnected_parts_sit_in_rows_just_under_the_main_part(n):
     span = max(max(xs) - min(xs), max(ys) - min(ys))
     for v in ["pair-a", "pair-b", "alone-1", "alone-2", "alone-3"]:
         x, y = pos[v]
-        assert y > max(ys), v  # beneath the main part, never on top of it
-        assert y - max(ys) < span / 2 and min(xs) <= x <= min(xs) + span, v  # and close by
+        assert x > max(xs), v  # beside the main part, never on top of it
+        assert x - max(xs) < span / 2 and min(ys) <= y <= min(ys) + span, v  # and close by
     assert len(set(pos.values())) == G.number_of_nodes()
     layout.CACHE.clear()  # computed afresh, not read back
     assert pos == compute_layout(_with_stragglers(n))
+
+
+def test_the_layout_is_wider_than_tall_and_leaves_room_for_labels():
+    G = nx.barabasi_albert_graph(60, 2, seed=3)
+    pos = compute_layout(G)
+    xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+    assert max(xs) - min(xs) > 1.2 * (max(ys) - min(ys))
+    # No two actors closer than a label needs (an ellipse: more room across than down).
+    pts = list(pos.values())
+    for i, (x1, y1) in enumerate(pts):
+        for x2, y2 in pts[i + 1 :]:
+            assert ((x1 - x2) / (160 * layout.LABEL_ASPECT * 0.7)) ** 2 + ((y1 - y2) / (160 * 0.7)) ** 2 >= 1.0

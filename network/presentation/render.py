@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +38,15 @@ __all__ = [
     "legend_entries",
     "node_tooltip",
     "edge_tooltip",
+    "PairLine",
+    "pair_lines",
+    "pair_tooltip",
+    "pair_width",
+    "SEVERAL_TYPES_COLOR",
+    "presentation_sizes",
+    "PresentationSizes",
+    "label_priority",
+    "MIN_LABEL_PX",
 ]
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -105,6 +116,90 @@ def edge_tooltip(G: nx.MultiDiGraph, u: Hashable, v: Hashable, k: Hashable, lang
     return "\n".join(lines)
 
 
+# One line per pair of actors (issue 11). Why one line whose width grows with the number of
+# claims rather than one line per relation type: the parallel lines per type were what made
+# the picture a hairball (the four social partners' joint letters alone gave a dozen lines),
+# and a thicker line says "more evidence here" at a glance. A pair whose claims are of
+# several types is drawn in this neutral grey (legend: "several relation types"), never in
+# the colour of just one of them, so the line does not claim more than the data says.
+SEVERAL_TYPES_COLOR = "#555555"
+
+
+@dataclass
+class PairLine:
+    """All the claims between two actors, drawn as one line (or one claim, with ``every_claim``)."""
+
+    u: Hashable  # the ends as the first claim names them
+    v: Hashable
+    claims: list[tuple[Hashable, Hashable, Hashable]] = field(default_factory=list)  # (source, target, key)
+    type: str = ""  # the relation type all claims share; "" when they are of several types
+    forward: bool = False  # some claim is directed u → v
+    backward: bool = False  # some claim is directed v → u
+
+    @property
+    def id(self) -> str:
+        """Stable id: the claim's ``u\x01v\x01key`` for one claim, the keys joined by ``+`` for more."""
+        return f"{self.u}\u0001{self.v}\u0001" + "+".join(str(k) for *_, k in self.claims)
+
+
+def pair_lines(G: nx.MultiDiGraph, every_claim: bool = False) -> list[PairLine]:
+    """The lines the map draws: one per pair of actors, or one per claim with ``every_claim``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", key="r0", type="co_signs", directed=False)
+    >>> _ = G.add_edge("b", "a", key="r1", type="co_signs", directed=False)
+    >>> [(line.u, line.v, len(line.claims), line.type) for line in pair_lines(G)]
+    [('a', 'b', 2, 'co_signs')]
+    >>> len(pair_lines(G, every_claim=True))
+    2
+    """
+    lines: dict[object, PairLine] = {}
+    types: dict[object, set[str]] = defaultdict(set)
+    for u, v, k, e in G.edges(keys=True, data=True):
+        pair: object = (u, v, k) if every_claim else frozenset((u, v))
+        line = lines.get(pair)
+        if line is None:
+            line = lines[pair] = PairLine(u, v)
+        line.claims.append((u, v, k))
+        types[pair].add(str(e.get("type", "")))
+        if e.get("directed", True):
+            if (u, v) == (line.u, line.v):
+                line.forward = True
+            else:
+                line.backward = True
+    for pair, line in lines.items():
+        line.type = next(iter(types[pair])) if len(types[pair]) == 1 else ""
+    return list(lines.values())
+
+
+def pair_width(claims: int) -> float:
+    """Line width (map pixels) for a pair with ``claims`` claims: 1.5, then wider, at most 6.
+
+    >>> pair_width(1), pair_width(2), pair_width(20)
+    (1.5, 3.2, 6.0)
+    """
+    return round(min(6.0, 1.5 + 1.7 * math.log2(claims)), 1) if claims > 1 else 1.5
+
+
+def pair_tooltip(G: nx.MultiDiGraph, line: PairLine, lang: str = "en") -> str:
+    """Plain-text tooltip of a line: every claim with its type, date, document and quote."""
+    if len(line.claims) == 1:
+        return edge_tooltip(G, *line.claims[0], lang=lang)
+    names = (G.nodes[line.u].get("name", line.u), G.nodes[line.v].get("name", line.v))
+    parts = [f"{names[0]} — {names[1]}: {t('n_claims', lang, n=len(line.claims))}"]
+    for i, (u, v, k) in enumerate(line.claims, 1):
+        parts.append(f"{i}. " + edge_tooltip(G, u, v, k, lang))
+    return "\n\n".join(parts)
+
+
+def _line_style(G: nx.MultiDiGraph, line: PairLine) -> tuple[str, bool]:
+    if line.type or len(line.claims) == 1:
+        return _relation_style(G.edges[line.claims[0]])
+    return SEVERAL_TYPES_COLOR, False
+
+
 def _faint(color: str) -> str:
     return color + "33" if color.startswith("#") and len(color) == 7 else color
 
@@ -144,6 +239,9 @@ def map_elements(
             "x": x,
             "y": y,
         }
+        if style.label_priority is not None:
+            # vis-network scales the label by value and skips it below drawThreshold (see _options).
+            node["value"] = float(style.label_priority.get(n, 0.0))
         if lean and not dim and not hl:
             node["color"] = color
             nodes.append(node)
@@ -162,38 +260,48 @@ def map_elements(
     edges: list[dict[str, object]] = []
     parallel: dict[frozenset[Hashable], int] = defaultdict(int)
     straight = G.number_of_edges() > STRAIGHT_EDGES_ABOVE
-    for u, v, k, e in G.edges(keys=True, data=True):
-        if only_edges is not None and (u, v, k) not in only_edges:
+    for line in pair_lines(G, style.every_claim):
+        if only_edges is not None and not any(c in only_edges for c in line.claims):
             continue
-        color, dashes = _relation_style(e)
-        hl = (u, v, k) in style.highlight_edges
+        u, v = line.u, line.v
+        color, dashes = _line_style(G, line)
+        hl = any(c in style.highlight_edges for c in line.claims)
         dim = (u in style.dimmed or v in style.dimmed) or (bool(style.highlight_edges) and not hl)
+        width = pair_width(len(line.claims))
+        tip = pair_tooltip(G, line, lang)
         if lean and not hl and not dim:
-            item: dict[str, object] = {"from": u, "to": v, "title": edge_tooltip(G, u, v, k, lang), "color": color}
+            item: dict[str, object] = {"from": u, "to": v, "title": tip, "color": color}
             if dashes:
                 item["dashes"] = True
-            if e.get("directed", True):
-                item["arrows"] = "to"
+            arrows = ",".join(end for end, on in (("to", line.forward), ("from", line.backward)) if on)
+            if arrows:
+                item["arrows"] = arrows
+            if width != 1.5:
+                item["width"] = width
             edges.append(item)
             continue
         pair = frozenset((u, v))
         nth = parallel[pair]
         parallel[pair] += 1
         edge: dict[str, object] = {
-            "id": f"{u}\u0001{v}\u0001{k}",
+            "id": line.id,
             "from": u,
             "to": v,
-            "title": edge_tooltip(G, u, v, k, lang),
+            "title": tip,
             "color": {"color": "#000000" if hl else (_faint(color) if dim else color), "highlight": "#000000"},
             "dashes": dashes,
-            "width": 5 if hl else 1.5,
-            "arrows": {"to": {"enabled": bool(e.get("directed", True)), "scaleFactor": 0.6}},
-            "rel_type": e.get("type", ""),
+            "width": max(5.0, width) if hl else width,
+            "arrows": {
+                "to": {"enabled": line.forward, "scaleFactor": 0.6},
+                "from": {"enabled": line.backward, "scaleFactor": 0.6},
+            },
+            "rel_type": line.type,
+            "claims": len(line.claims),
         }
         if straight:
             edge["smooth"] = False
         elif nth:
-            # Parallel relations between one pair fan out instead of overlapping.
+            # Parallel relations between one pair (every claim shown) fan out instead of overlapping.
             edge["smooth"] = {
                 "enabled": True,
                 "type": "curvedCW" if nth % 2 else "curvedCCW",
@@ -215,30 +323,44 @@ def edge_layer(
 ) -> tuple[dict[str, list[object]], list[str]]:
     """The edges of ``G`` (but ``skip``) as the page's own canvas layer draws them, and their tooltips.
 
-    ``edges`` is flat: source index, target index, style index per edge, indices into
+    One entry per line (``pair_lines``: one per pair of actors unless ``style.every_claim``).
+    ``edges`` is flat: source index, target index, style index per line, indices into
     ``G.nodes`` order (the order ``map_elements`` lists nodes in); ``styles`` holds
-    colour, dashes and arrow per style; the i-th tooltip belongs to the i-th edge.
+    colour, dashes, arrow (towards the target), back (towards the source) and width per
+    style; the i-th tooltip belongs to the i-th line and lists every claim it holds.
     """
     style = style or MapStyle()
     index = {n: i for i, n in enumerate(G.nodes)}
-    styles: dict[tuple[str, bool, bool], int] = {}
+    styles: dict[tuple[str, bool, bool, bool, float], int] = {}
     flat: list[object] = []
     tips: list[str] = []
-    for u, v, k, e in G.edges(keys=True, data=True):
-        if (u, v, k) in skip:
+    for line in pair_lines(G, style.every_claim):
+        if any(c in skip for c in line.claims):
             continue
-        color, dashes = _relation_style(e)
+        u, v = line.u, line.v
+        color, dashes = _line_style(G, line)
         dim = u in style.dimmed or v in style.dimmed or bool(style.highlight_edges)
-        key = (_faint(color) if dim else color, dashes, bool(e.get("directed", True)))
+        key = (_faint(color) if dim else color, dashes, line.forward, line.backward, pair_width(len(line.claims)))
         flat += (index[u], index[v], styles.setdefault(key, len(styles)))
-        tips.append(edge_tooltip(G, u, v, k, style.lang))
-    return {"edges": flat, "styles": [{"color": c, "dashes": d, "arrow": a} for c, d, a in styles]}, tips
+        tips.append(pair_tooltip(G, line, style.lang))
+    return {
+        "edges": flat,
+        "styles": [{"color": c, "dashes": d, "arrow": a, "back": b, "width": w} for c, d, a, b, w in styles],
+    }, tips
 
 
-def legend_entries(G: nx.MultiDiGraph, lang: str = "en") -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    """Actor and relation types present in ``G``, in vocabulary order, with their styles."""
+def legend_entries(
+    G: nx.MultiDiGraph, lang: str = "en", every_claim: bool = False
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Actor types and line styles the map of ``G`` draws, in vocabulary order, with their styles.
+
+    Relation types are those a line is drawn in; lines holding claims of several types add
+    one "several relation types" entry (unless ``every_claim`` draws each claim on its own).
+    """
     present_a = {a.get("type", "") for _, a in G.nodes(data=True)}
-    present_r = {e.get("type", "") for *_, e in G.edges(data=True)}
+    lines = pair_lines(G, every_claim)
+    present_r = {str(G.edges[line.claims[0]].get("type", "")) for line in lines if line.type or len(line.claims) == 1}
+    several = any(not line.type and len(line.claims) > 1 for line in lines)
     actors = [
         {"label": at.label(lang), "color": at.color, "glyph": _GLYPHS.get(at.shape, "●")}
         for at in vocab.ACTOR_TYPES.values()
@@ -257,7 +379,30 @@ def legend_entries(G: nx.MultiDiGraph, lang: str = "en") -> tuple[list[dict[str,
         {"label": k, "color": vocab.UNKNOWN_RELATION_STYLE["color"], "dash": "solid"}
         for k in sorted(present_r - set(vocab.RELATION_TYPES))
     ]
+    if several:
+        rels.append({"label": t("several_relation_types", lang), "color": SEVERAL_TYPES_COLOR, "dash": "solid"})
     return actors, rels
+
+
+def _scaling(style: MapStyle) -> dict[str, object]:
+    if style.label_priority is None:
+        # Hide labels only when they would be unreadably small (big maps, zoomed out).
+        return {"label": {"drawThreshold": 5}}
+    # Bigger maps: the label grows with the actor's priority (value), and a label smaller than
+    # label_min_px on screen is not drawn: zoomed out, the less central labels go first instead
+    # of being drawn over each other. Nodes keep their size (sized by a metric, that metric is the priority).
+    sizes = list((style.sizes or {}).values()) or [style.node_size]
+    return {
+        "min": min(sizes),
+        "max": max(sizes),
+        "label": {
+            "enabled": True,
+            "min": round(style.label_size * 0.75, 2),
+            "max": round(style.label_size * 1.25, 2),
+            "drawThreshold": style.label_min_px or 5,
+            "maxVisible": 200,
+        },
+    }
 
 
 def _options(style: MapStyle, n_nodes: int, n_edges: int = 0) -> dict[str, object]:
@@ -276,9 +421,8 @@ def _options(style: MapStyle, n_nodes: int, n_edges: int = 0) -> dict[str, objec
         },
         "nodes": {
             "font": {"face": "Arial, Helvetica, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            **({"widthConstraint": {"maximum": 180}} if n_nodes <= LEAN_ABOVE else {}),
-            # Hide labels only when they would be unreadably small (big maps, zoomed out).
-            "scaling": {"label": {"drawThreshold": 5}},
+            **({"widthConstraint": {"maximum": round(style.label_size * 9, 1)}} if n_nodes <= LEAN_ABOVE else {}),
+            "scaling": _scaling(style),
         },
         "edges": {
             "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3} if n_edges <= STRAIGHT_EDGES_ABOVE else False,
@@ -287,6 +431,93 @@ def _options(style: MapStyle, n_nodes: int, n_edges: int = 0) -> dict[str, objec
         },
         "layout": {"improvedLayout": False, "randomSeed": 42},
     }
+
+
+# Presentation sizes (issue 11): every label at least this big on screen at the opening zoom,
+# for maps up to PRESENT_ALL_LABELS_MAX actors; above, the less central labels give way.
+MIN_LABEL_PX = 14.0
+PRESENT_ALL_LABELS_MAX = 80
+# Characters per label line: vis-network wraps labels at widthConstraint (set from the label size).
+LABEL_LINE_CHARS = 18
+_CHAR_WIDTH = 0.56  # average glyph width of Arial, in font sizes
+
+
+@dataclass(frozen=True)
+class PresentationSizes:
+    """Sizes for a map on a screen: in map units (what vis-network is given) and the opening zoom."""
+
+    node_size: float
+    label_size: float
+    zoom: float  # screen pixels per map unit at the opening view
+    center: tuple[float, float]  # map point at the centre of the canvas
+    label_px: float  # label size on screen at the opening zoom
+    all_labels: bool  # False: lower-priority labels are hidden until zoomed in (bigger maps)
+
+
+def _label_lines(text: str) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, LABEL_LINE_CHARS, break_long_words=False) or [text]
+
+
+def presentation_sizes(
+    G: nx.MultiDiGraph,
+    positions: Mapping[Hashable, tuple[float, float]],
+    width: float = 1280,
+    height: float = 720,
+    *,
+    min_label_px: float = MIN_LABEL_PX,
+    margin_px: float = 8.0,
+) -> PresentationSizes:
+    """Node and label sizes and the opening zoom for a ``width`` x ``height`` px map canvas.
+
+    Every label is ``min_label_px`` (plus a little) on screen at the opening zoom and every
+    node with its label lies inside the canvas, for maps up to ``PRESENT_ALL_LABELS_MAX``
+    actors. Above that, labels start at the same size and ``all_labels`` is False: the page
+    then hides the less central labels until the user zooms in (``MapStyle.label_priority``).
+
+    The canvas is the map's own area: leave out the title bar, caption and legend.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("a", "b")]); G.nodes["a"]["name"] = "Ministry of Foreign Affairs"
+    >>> s = presentation_sizes(G, {"a": (0.0, 0.0), "b": (600.0, 300.0)}, 1280, 720)
+    >>> s.label_px >= 14, s.label_size * s.zoom == s.label_px
+    (True, True)
+    """
+    nodes = [n for n in G.nodes if n in positions]
+    label_px = min_label_px + 1.0  # a pixel to spare for rounding in the browser
+    node_px = label_px * 0.9
+    if not nodes:
+        return PresentationSizes(node_px, label_px, 1.0, (0.0, 0.0), label_px, True)
+    xs = [positions[n][0] for n in nodes]
+    ys = [positions[n][1] for n in nodes]
+    # Room each node's label needs on screen: half its widest line either side, its lines below.
+    half_w, below = 0.0, 0.0
+    for n in nodes:
+        lines = _label_lines(str(G.nodes[n].get("name") or n))
+        half_w = max(half_w, max(len(line) for line in lines) * _CHAR_WIDTH * label_px / 2)
+        below = max(below, node_px + 4 + len(lines) * label_px * 1.15)
+    room_w = max(width - 2 * margin_px - 2 * half_w, width * 0.3)
+    room_h = max(height - 2 * margin_px - node_px - below, height * 0.3)
+    span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
+    zoom = min(room_w / span_x if span_x else 4.0, room_h / span_y if span_y else 4.0, 4.0)
+    # Centre the drawing (nodes plus labels) on the canvas.
+    cx = (max(xs) + min(xs)) / 2
+    cy = (max(ys) + min(ys)) / 2 + (below - node_px) / 2 / zoom
+    return PresentationSizes(
+        node_size=round(node_px / zoom, 2),
+        label_size=round(label_px / zoom, 2),
+        zoom=zoom,
+        center=(round(cx, 2), round(cy, 2)),
+        label_px=round(label_px / zoom, 2) * zoom,
+        all_labels=len(nodes) <= PRESENT_ALL_LABELS_MAX,
+    )
+
+
+def label_priority(G: nx.MultiDiGraph) -> dict[Hashable, float]:
+    """How much each actor's label matters when not all fit: its number of neighbours."""
+    return {n: float(len(set(G.predecessors(n)) | set(G.successors(n)))) for n in G.nodes}
 
 
 def render_html(
@@ -317,7 +548,7 @@ def render_html(
     net.options = _options(style, len(nodes), len(edges))
     net.heading = style.title
     nodes_, edges_, heading, height, _width, options = net.get_network_data()
-    legend_actors, legend_relations = legend_entries(G, style.lang)
+    legend_actors, legend_relations = legend_entries(G, style.lang, style.every_claim)
     if style.colors:
         # Colour now means coalition; the legend keeps the shapes, in neutral grey.
         legend_actors = [{**a, "color": "#666666"} for a in legend_actors]
@@ -338,6 +569,7 @@ def render_html(
             legend_actors=legend_actors,
             legend_relations=legend_relations,
             legend_colors=[{"label": lbl, "color": c} for lbl, c in style.color_legend],
+            opening=list(style.opening) if style.opening else None,
             fit_nodes=sorted((n for n in style.highlight_nodes if n in G), key=str)
             if style.dimmed or style.highlight_edges
             else [],
@@ -345,6 +577,7 @@ def render_html(
             actor_types_title=t("actor_types", style.lang),
             relation_types_title=t("relation_types", style.lang),
             directed_note=t("directed_note", style.lang),
+            pair_note="" if style.every_claim else t("pair_line_note", style.lang),
             vis_js=js,
             vis_css=css,
         )
@@ -352,18 +585,50 @@ def render_html(
 
 
 def render_view(
-    G_full: nx.MultiDiGraph, result: ViewResult, *, presenting: bool = False, positions: Mapping | None = None
+    G_full: nx.MultiDiGraph,
+    result: ViewResult,
+    *,
+    presenting: bool = False,
+    positions: Mapping | None = None,
+    viewport: tuple[float, float] = (1280, 720),
 ) -> str:
     """The page of an applied view, as the app shows it (``presenting``: as on a projector).
 
-    Positions are the whole data set's (every actor stays in place whatever the filter),
-    or the overview's own when the view groups actors.
+    Positions are the data folder's (``layout.data_positions``: every actor stays in place
+    whatever the filter), or the overview's own when the view groups actors. Presenting,
+    ``viewport`` is the map's canvas in pixels (the screen less the bar above it): sizes and
+    the opening zoom come from ``presentation_sizes``, so every label is at least 14 px and
+    every actor with its label is inside the canvas.
     """
-    where = result.positions if result.positions is not None else (positions or compute_layout(G_full))
+    from ..layout import data_positions
+
+    where = result.positions if result.positions is not None else (positions or data_positions(G_full))
     if presenting:
-        # Projector: bigger labels, the title and caption on the map itself.
-        style = dataclasses.replace(result.style, height="100vh", label_size=24, node_size=22)
+        G = result.graph
+        has_title = bool(result.style.title)
+        # The page's own heading, caption and legend take part of the viewport.
+        canvas = (viewport[0] - LEGEND_PX, viewport[1] - (HEADING_PX if has_title else 0) - CAPTION_PX)
+        sizes = presentation_sizes(G, where, *canvas)
+        style = dataclasses.replace(
+            result.style,
+            height="100vh",
+            label_size=sizes.label_size,
+            node_size=sizes.node_size,
+            sizes=None if result.style.sizes is None else {n: v * sizes.node_size / 18.0 for n, v in result.style.sizes.items()},
+            opening=(*sizes.center, sizes.zoom),
+        )
+        if not sizes.all_labels:
+            style = dataclasses.replace(style, label_priority=style.sizes or label_priority(G), label_min_px=MIN_LABEL_PX)
     else:
         # The page shows the caption above the map already.
         style = dataclasses.replace(result.style, height="720px", caption="")
+        if result.graph.number_of_nodes() > PRESENT_ALL_LABELS_MAX and result.graph.number_of_nodes() <= LEAN_ABOVE:
+            priority = style.sizes or label_priority(result.graph)
+            style = dataclasses.replace(style, label_priority=priority, label_min_px=8.0)
     return render_html(result.graph, where, style)
+
+
+# Room the page's own parts take (map.html): the legend column, the heading and the caption line.
+LEGEND_PX = 208
+HEADING_PX = 40
+CAPTION_PX = 24
