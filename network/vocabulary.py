@@ -8,6 +8,8 @@ the English or Dutch label, case-insensitively, and normalises it to the key.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
@@ -23,6 +25,8 @@ __all__ = [
     "normalise_relation_type",
     "label",
     "LANGUAGES",
+    "UNKNOWN_TYPE_PALETTE",
+    "unknown_type_colors",
 ]
 
 LANGUAGES = ("en", "nl")
@@ -153,6 +157,22 @@ _ACTOR_TYPES = [
         "#009988",
         "star",
     ),
+    ActorType(
+        "person",
+        "Person (public role)",
+        "Persoon (publieke functie)",
+        "A person named in a public role (minister, signatory, director), by name and role only.",
+        "#CCBB44",
+        "diamond",
+    ),
+    ActorType(
+        "publication",
+        "Publication / report",
+        "Publicatie / rapport",
+        "A report, index or advice that the documents cite; its author issues it.",
+        "#4477AA",
+        "triangle",
+    ),
 ]
 
 _RELATION_TYPES = [
@@ -225,6 +245,42 @@ _RELATION_TYPES = [
     RelationType(
         "monitors", "monitors", "monitort", "Checks or oversees the target's conduct or compliance.", True, "#882255", True
     ),
+    RelationType(
+        "opposes",
+        "opposes",
+        "is tegen",
+        "Argues publicly against the target or objects to it (a theme, law or programme).",
+        True,
+        "#CC3311",
+        True,
+    ),
+    RelationType(
+        "has_concerns_about",
+        "has concerns about",
+        "heeft bedenkingen bij",
+        "Voices concerns about the target, or backs it only on conditions.",
+        True,
+        "#EE7733",
+        True,
+    ),
+    RelationType(
+        "holds_office_at",
+        "holds office at",
+        "bekleedt functie bij",
+        "Holds (or held) a public office or role at the target organisation.",
+        True,
+        "#999933",
+        False,
+    ),
+    RelationType(
+        "connected_to",
+        "connected to",
+        "verbonden met",
+        "A connection whose kind the file does not say (an untyped Kumu connection).",
+        False,
+        "#8899AA",
+        True,
+    ),
 ]
 
 ACTOR_TYPES: dict[str, ActorType] = {t.key: t for t in _ACTOR_TYPES}
@@ -284,3 +340,41 @@ def label(key: str, lang: str = "en", kind: str = "actor") -> str:
     table: dict[str, ActorType] | dict[str, RelationType] = ACTOR_TYPES if kind == "actor" else RELATION_TYPES
     t = table.get(key)
     return t.label(lang) if t else key
+
+
+# A type the vocabulary does not know (a Kumu map's "Person" or "Investor") keeps its own
+# colour instead of the one neutral grey, so the map keeps the distinctions its authors made.
+# Paul Tol's colour-blind-safe "light" scheme (less its grey): lighter than the muted and
+# bright colours the known types use, and far from UNKNOWN_*_STYLE's grey.
+UNKNOWN_TYPE_PALETTE = ("#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00")
+
+
+def unknown_type_colors(keys: Iterable[str]) -> dict[str, str]:
+    """A distinct, stable colour from ``UNKNOWN_TYPE_PALETTE`` for each unknown type in ``keys``.
+
+    Each type starts at the slot its name hashes to (a stable hash, not Python's salted
+    one) and takes the next free slot when that is taken, in sorted order of the names:
+    so up to 8 unknown types never share a colour, and a type keeps its colour on every
+    map that shows the same set of unknown types. Past 8 the colours repeat.
+
+    Examples
+    --------
+    >>> colors = unknown_type_colors(["Person", "Company", "Investor"])
+    >>> len(set(colors.values())), colors == unknown_type_colors(["Investor", "Person", "Company"])
+    (3, True)
+    >>> all(c in UNKNOWN_TYPE_PALETTE for c in colors.values())
+    True
+    """
+    n = len(UNKNOWN_TYPE_PALETTE)
+    out: dict[str, str] = {}
+    taken: set[int] = set()
+    for key in sorted(set(keys)):
+        if len(taken) == n:
+            taken = set()  # every colour is used: a second round, the colours repeat
+        slot = int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % n
+        while slot in taken:
+            slot = (slot + 1) % n
+        taken.add(slot)
+        out[key] = UNKNOWN_TYPE_PALETTE[slot]
+    return out
+
