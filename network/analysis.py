@@ -44,6 +44,7 @@ __all__ = [
     "centrality",
     "ranking",
     "communities",
+    "community_groups",
     "cosignature_coalitions",
     "coauthors_by_document",
     "theme_support",
@@ -306,6 +307,14 @@ def communities(G: nx.Graph, seed: int = 42) -> dict[Hashable, int]:
             igraph.set_random_number_generator(random)
         groups = [[nodes[i] for i in members] for members in clustering]
     return _numbered(groups)
+
+
+def community_groups(G: nx.Graph, seed: int = 42) -> list[list[Hashable]]:
+    """The communities as lists of members (sorted by name), largest first as ``communities`` numbers them."""
+    groups: dict[int, list[Hashable]] = {}
+    for n, c in communities(G, seed=seed).items():
+        groups.setdefault(c, []).append(n)
+    return [sorted(groups[c], key=lambda n: str(G.nodes[n].get("name", n)).casefold()) for c in sorted(groups)]
 
 
 def _co_signs(G: nx.MultiDiGraph) -> list[tuple[Hashable, Hashable, str]]:

@@ -17,7 +17,7 @@ import networkx as nx
 from . import vocabulary as vocab
 from .analysis import METRICS
 from .filters import FILTERS, Filter
-from .graph import UnknownActorError, build_graph, neighbourhood, resolve_actor, shortest_paths
+from .graph import UnknownActorError, build_graph, neighbourhood, path_rows, resolve_actor, route_names, shortest_paths
 from .io.folder import default_data_dir
 from .model import DataError
 from .view import CHOICES
@@ -141,15 +141,14 @@ def _path(args: argparse.Namespace) -> int:
         _emit(args, data, f"No path between {_name(G, a)} and {_name(G, b)}{restricted}.")
         return 0
     lines = [f"{len(paths)} shortest path(s) of {len(paths[0])} hop(s) from {_name(G, a)} to {_name(G, b)}:"]
+    rows = path_rows(G, paths, args.lang)
     for i, p in enumerate(paths, 1):
-        lines.append(f"\n{i}. " + " → ".join([_name(G, p[0].source)] + [_name(G, h.target) for h in p]))
-        for h in p:
-            for r in h.relations:
-                arrow = "→" if r.get("directed") else "—"
-                lines.append(
-                    f"   {_name(G, r['u'])} {arrow} {_name(G, r['v'])}: {vocab.label(str(r.get('type', '')), args.lang, 'relation')}"
-                    f" [{r.get('source_doc', '')}, {r.get('date', '')}] “{r.get('evidence', '')}”"
-                )
+        lines.append(f"\n{i}. " + " → ".join(route_names(G, p)))
+        for r in (r for r in rows if r["path"] == i):
+            inferred = " (inferred)" if r["basis"] == "inferred" else ""
+            lines.append(
+                f"   {r['from']} {r['arrow']} {r['to']}: {r['relation']}{inferred} [{r['source_doc']}, {r['date']}] “{r['evidence']}”"
+            )
     _emit(args, data, "\n".join(lines))
     return 0
 
@@ -166,23 +165,16 @@ def _rank(args: argparse.Namespace) -> int:
 
 
 def _coalitions(args: argparse.Namespace) -> int:
-    from .analysis import communities, cosignature_coalitions, theme_support
+    from .analysis import community_groups, cosignature_coalitions, theme_support
 
     G = _graph(args)
-    comm = communities(G)
-    groups: dict[int, list[str]] = {}
-    for n, c in comm.items():
-        groups.setdefault(c, []).append(n)
+    groups = community_groups(G)
     cos = cosignature_coalitions(G)
     themes = theme_support(G)
-    data = {
-        "communities": [sorted(groups[c], key=lambda n: _name(G, n).casefold()) for c in sorted(groups)],
-        "cosignature_coalitions": cos,
-        "themes": themes,
-    }
+    data = {"communities": groups, "cosignature_coalitions": cos, "themes": themes}
     lines = ["Communities (modularity, seeded):"]
-    for c in sorted(groups):
-        lines.append(f"  {c + 1}. " + ", ".join(sorted((_name(G, n) for n in groups[c]), key=str.casefold)))
+    for i, members in enumerate(groups, 1):
+        lines.append(f"  {i}. " + ", ".join(_name(G, n) for n in members))
     lines.append("\nCo-signature coalitions (who co-signs documents together):")
     for co in cos:
         lines.append(f"  {', '.join(co['names'])}  [documents: {', '.join(co['documents'])}]")
@@ -243,18 +235,20 @@ def _state_from_args(args: argparse.Namespace, G: nx.MultiDiGraph) -> Any:
 
 def _export(args: argparse.Namespace) -> int:
     from .io.atomic import write_bytes_atomic
-    from .presentation.export import export_bytes, export_deck, make_snapshot
-    from .views import default_views_dir, list_views, load_view
+    from .presentation.export import export_bytes, make_snapshot, views_deck
+    from .views import default_views_dir
 
     G = _graph(args)
     if args.format == "pptx" and args.all_views:
         folder = default_views_dir(args.data or str(default_data_dir()))
-        names = list_views(folder)
-        if not names:
-            raise CommandError(f"no saved views in {folder}")
-        snaps = [make_snapshot(G, load_view(folder, n), title=load_view(folder, n).title or n) for n in names]
-        write_bytes_atomic(args.out, export_deck(snaps))
-        print(f"wrote {args.out}: {len(snaps)} slide(s), one per saved view")
+        try:
+            deck, names = views_deck(G, folder, lang=args.lang)
+        except FileNotFoundError:
+            raise CommandError(f"no saved views in {folder}") from None
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
+        write_bytes_atomic(args.out, deck)
+        print(f"wrote {args.out}: {len(names)} slide(s), one per saved view")
         return 0
     state = _state_from_args(args, G)
     snap = make_snapshot(G, state, title=args.title or None)

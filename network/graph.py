@@ -25,6 +25,8 @@ __all__ = [
     "actor_names",
     "resolve_actor",
     "filter_graph",
+    "path_rows",
+    "route_names",
     "neighbourhood",
     "Hop",
     "shortest_paths",
@@ -212,3 +214,40 @@ def shortest_paths(
             hops.append(Hop(a, b, rels))
         paths.append(hops)
     return paths
+
+
+def path_rows(G: nx.MultiDiGraph, paths: list[list[Hop]], lang: str = "en") -> list[dict[str, object]]:
+    """Every claim along the paths, hop by hop in the path's order, as rows for a table or JSON.
+
+    ``arrow`` says which way the relation itself points along the route: ``→`` with it,
+    ``←`` against it, ``—`` for a mutual one. ``document`` is the document's title.
+    """
+    from . import vocabulary as vocab
+
+    sources = G.graph.get("sources", {})
+    rows: list[dict[str, object]] = []
+    for i, p in enumerate(paths, 1):
+        for j, h in enumerate(p, 1):
+            for r in h.relations:
+                arrow = "—" if not r.get("directed", True) else ("→" if r["u"] == h.source else "←")
+                rows.append(
+                    {
+                        "path": i,
+                        "hop": j,
+                        "from": str(G.nodes[h.source].get("name", h.source)),
+                        "arrow": arrow,
+                        "relation": vocab.label(str(r.get("type", "")), lang, "relation"),
+                        "to": str(G.nodes[h.target].get("name", h.target)),
+                        "date": r.get("date", ""),
+                        "source_doc": r.get("source_doc", ""),
+                        "document": sources.get(r.get("source_doc", ""), {}).get("title", r.get("source_doc", "")),
+                        "evidence": r.get("evidence", ""),
+                        "basis": r.get("basis") or "stated",
+                    }
+                )
+    return rows
+
+
+def route_names(G: nx.MultiDiGraph, path: list[Hop]) -> list[str]:
+    """The actors a path passes, in order, by name."""
+    return [str(G.nodes[n].get("name", n)) for n in [path[0].source] + [h.target for h in path]]

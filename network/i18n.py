@@ -236,6 +236,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "description": ("Description", "Beschrijving"),
     "need_id_name": ("An actor needs an id and a name.", "Een actor heeft een id en een naam nodig."),
     "id_taken": ("The id '{id}' is taken.", "Het id '{id}' is al in gebruik."),
+    # Saved views: asking first.
+    "confirm_delete_view": (
+        "Delete the view '{name}'? This cannot be undone here.",
+        "De weergave '{name}' verwijderen? Dit is hier niet ongedaan te maken.",
+    ),
+    "confirm_overwrite_view": (
+        "A view named '{name}' exists. Replace it with the current view?",
+        "Er bestaat al een weergave '{name}'. Vervangen door de huidige weergave?",
+    ),
+    "yes_delete": ("Yes, delete", "Ja, verwijderen"),
+    "yes_overwrite": ("Yes, replace", "Ja, vervangen"),
+    "cancel": ("Cancel", "Annuleren"),
+    "read_only_refused": (
+        "The explorer runs read-only: nothing was saved.",
+        "De verkenner is alleen-lezen: er is niets opgeslagen.",
+    ),
     # How a claim is known.
     "basis": ("Basis", "Grondslag"),
     "basis_stated": ("stated in the document", "staat in het document"),
@@ -258,6 +274,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_country": ("No country", "Geen land"),
     "unknown_type": ("Unknown type", "Onbekend type"),
     "group_of": ("Group: {name}", "Groep: {name}"),
+    # Issue 11: one line per pair, asks as a lens, positions kept in the data folder, slides.
+    "several_relation_types": ("Several relation types", "Meerdere soorten relaties"),
+    "pair_line_note": (
+        "One line per pair of actors; a thicker line holds more claims.",
+        "Eén lijn per paar actoren; een dikkere lijn bevat meer claims.",
+    ),
+    "n_claims": ("{n} claims", "{n} claims"),
+    "positions_unknown_id": (
+        "{file}:{line}: id: no actor '{id}' in the data; this position is ignored",
+        "{file}:{line}: id: geen actor '{id}' in de gegevens; deze positie wordt genegeerd",
+    ),
+    "positions_read_only": (
+        "Positions cannot be kept: this server is read-only.",
+        "Posities kunnen niet worden bewaard: deze server is alleen-lezen.",
+    ),
+    "path_hops_title": ("The path, hop by hop", "Het pad, stap voor stap"),
+    "map_alt_text": (
+        "Network map: {n} actors and {e} relations. {caption}",
+        "Netwerkkaart: {n} actoren en {e} relaties. {caption}",
+    ),
+    "asks_hidden": ("asks hidden", "eisen verborgen"),
 }
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "DataError",
     "parse_date",
     "parse_bool",
+    "problem_rows",
 ]
 
 ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "description", "aliases", "url", "status")
@@ -100,6 +101,11 @@ class Dataset:
     @property
     def source_ids(self) -> list[str]:
         return [s["id"] for s in self.sources]
+
+
+def problem_rows(problems: Sequence[Problem]) -> list[dict[str, object]]:
+    """Problems as table rows (file, line, column, problem, severity): for the app and ``--format json``."""
+    return [{"file": p.file, "line": p.line, "column": p.column, "problem": p.message, "severity": p.severity} for p in problems]
 
 
 def parse_date(value: str) -> _dt.date | None:

@@ -74,6 +74,8 @@ __all__ = [
     "is_curated",
     "check_curated",
     "check_edits",
+    "review_edits",
+    "Review",
 ]
 
 ACTOR_KEY = "id"
@@ -135,7 +137,7 @@ def is_curated(folder: str | os.PathLike[str]) -> bool:
 
 
 def check_curated(dataset: Dataset, curated: bool) -> list[Problem]:
-    """Relations without a source document or a quote: errors when ``curated``, else warnings.
+    """Relations without a source document or a quote, or inferred without a note: errors when ``curated``, else warnings.
 
     ``line`` is the row's line in relations.csv as it is (or will be) written: row 1 of
     the list is line 2.
@@ -149,6 +151,10 @@ def check_curated(dataset: Dataset, curated: bool) -> list[Problem]:
             problems.append(Problem(where, i + 2, "source_doc", f"relation {claim} names no source document", severity))
         if not r.get("evidence"):
             problems.append(Problem(where, i + 2, "evidence", f"relation {claim} has no quote as evidence", severity))
+        if r.get("basis") == "inferred" and not r.get("note", "").strip():
+            problems.append(
+                Problem(where, i + 2, "note", f"relation {claim} is inferred but its note does not say why", severity)
+            )
     return problems
 
 
@@ -175,6 +181,39 @@ def check_edits(
         return None, exc.problems
     dataset.directory = ""  # not saved anywhere yet
     return dataset, dataset.warnings + check_curated(dataset, curated)
+
+
+@dataclass
+class Review:
+    """What an edit changes and what is wrong with it, before anything is written."""
+
+    changes: dict[str, dict[str, list[Any]]]  # "actors"/"relations" -> diff()
+    problems: list[Problem]
+
+    @property
+    def count(self) -> int:
+        return sum(len(items) for d in self.changes.values() for items in d.values())
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def review_edits(
+    before: tuple[Sequence[Mapping[str, Any]], Sequence[Mapping[str, Any]]],
+    actors: Sequence[Mapping[str, Any]],
+    relations: Sequence[Mapping[str, Any]],
+    sources: Sequence[Mapping[str, Any]] | None = None,
+    *,
+    curated: bool = False,
+) -> Review:
+    """The diff of edited actors and relations against ``before`` and every problem ``save`` would raise."""
+    changes = {
+        "actors": diff(before[0], actors, ACTOR_KEY),
+        "relations": diff(before[1], relations, RELATION_KEY),
+    }
+    _, problems = check_edits(actors, relations, sources or None, curated=curated)
+    return Review(changes, problems)
 
 
 def _hash(path: Path) -> str | None:

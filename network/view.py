@@ -23,7 +23,7 @@ from .layout import compute_layout
 from .overview import aggregate, group_sizes
 from .style import COALITION_COLORS, MapStyle
 
-__all__ = ["ViewState", "ViewResult", "apply_view", "describe", "COALITION_COLORS", "LIST_FIELDS", "CHOICES"]
+__all__ = ["ViewState", "ViewResult", "apply_view", "initial_state", "describe", "COALITION_COLORS", "LIST_FIELDS", "CHOICES"]
 
 LIST_FIELDS = (*VALUE_FILTERS, "path_relation_types", "expanded")
 # Choices of the fields that take one of a few values: the view, the sidebar and the CLI read them here.
@@ -156,8 +156,12 @@ def _asks_lens(G: nx.MultiDiGraph, H: nx.MultiDiGraph, state: ViewState, themes:
     named = [state.focus, state.path_from, state.path_to]
     if state.show_asks or themes or "theme" in state.actor_types or state.path_via_stances:
         return H
-    if any(n in G and G.nodes[n].get("type") == "theme" for n in named):
-        return H
+    for name in filter(None, named):
+        try:
+            if G.nodes[resolve_actor(G, name)].get("type") == "theme":
+                return H
+        except UnknownActorError:
+            pass
     asks = [n for n, a in H.nodes(data=True) if a.get("type") == "theme"]
     if not asks:
         return H
@@ -194,7 +198,7 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
             lists[name] = ["\0none"]  # everything named is gone: show nothing rather than everything
     H = filter_graph(G, date_from=state.date_from, date_to=state.date_to, **lists)
 
-    H = _asks_lens(G, H, state, lists["themes"])
+    H = _asks_lens(G, H, state, lists.get("themes", []))
     style = MapStyle(lang=lang, physics=state.physics, title=state.title, every_claim=state.every_claim)
     result = ViewResult(H, style, "", notes)
     # Paths are found on the filtered graph before a focus hides anything, and stay visible.
@@ -287,3 +291,24 @@ def describe(
     version = G.graph.get("version", "")
     parts.append(f"{day}" + (f" · {t('data_version', lang)} {version}" if version else ""))
     return " · ".join(parts)
+
+
+def initial_state(
+    G: nx.MultiDiGraph, params: Mapping[str, str | list[str]], overview_above: int | None = None
+) -> tuple[ViewState, list[str]]:
+    """The view a link opens: the state in its URL parameters, with notes on what it names that is gone.
+
+    Actors named by name or alias become ids (an unknown one is dropped, with a note). A
+    map bigger than ``overview_above`` actors opens on its overview unless the link says otherwise.
+    """
+    state = ViewState.from_query(params)
+    notes = apply_view(G, state).notes
+    if overview_above is not None and G.number_of_nodes() > overview_above and "overview" not in params:
+        state.overview = "type"  # a very big map opens on its groups, which the browser draws quickly
+    for key in ("focus", "path_from", "path_to"):
+        try:
+            value = resolve_actor(G, getattr(state, key)) if getattr(state, key) else ""
+        except UnknownActorError:
+            value = ""
+        setattr(state, key, value)
+    return state, notes

@@ -27,14 +27,16 @@ def _iframe_html(at) -> str:
     return frame.proto.srcdoc or frame.proto.src
 
 
-def test_page_runs_on_the_bundled_data_and_draws_every_actor(app):
+def test_page_runs_on_the_bundled_data_and_draws_every_organisation(app):
     from network import load_dataset
 
     at = app(ROOT / "data")
     assert not at.exception
-    n = len(load_dataset(ROOT / "data").actors)
-    assert at.caption[0].value.startswith(f"{n} of {n} actors")
-    assert _iframe_html(at).count('"shape"') == n
+    actors = load_dataset(ROOT / "data").actors
+    n, asks = len(actors), sum(a["type"] == "theme" for a in actors)
+    # The opening map shows organisations, programmes and laws; the asks are their own lens.
+    assert at.caption[0].value.startswith(f"{n - asks} of {n} actors")
+    assert _iframe_html(at).count('"shape"') == n - asks
 
 
 def test_broken_data_is_shown_as_a_problem_table_not_a_crash(app, good_copy):
@@ -155,6 +157,11 @@ def test_saved_views_can_be_saved_loaded_renamed_and_deleted(app, good_copy):
     at.button(key="view_rename").click().run()
     assert [p.name for p in (good_copy / "views").iterdir()] == ["fnv-circle.json"]
     at.button(key="view_delete").click().run()
+    assert [p.name for p in (good_copy / "views").iterdir()] == ["fnv-circle.json"]  # asked first, nothing gone yet
+    at.button(key="view_confirm_no").click().run()
+    assert [p.name for p in (good_copy / "views").iterdir()] == ["fnv-circle.json"]
+    at.button(key="view_delete").click().run()
+    at.button(key="view_confirm_yes").click().run()
     assert list((good_copy / "views").iterdir()) == []
     assert not at.exception
 
@@ -284,4 +291,21 @@ def test_profile_facts_show_markup_as_text(app, good_copy):
     at = app(good_copy)
     at.selectbox(key="profile_actor").set_value("fnv").run()
     facts = next(m.value for m in at.markdown if "Sector:" in m.value)
-    assert r"\*\*bold\*\* \[x\]\(javascript:alert\(1\)\)" in facts
+    assert r"\*\*bold\*\* \[x\]\(javascript\:alert\(1\)\)" in facts
+
+
+def test_saving_a_view_under_a_name_that_exists_asks_before_replacing_it(app, good_copy):
+    at = app(good_copy)
+    at.selectbox(key="w_focus").set_value("fnv").run()
+    at.text_input(key="view_new_name").input("Around FNV").run()
+    at.button(key="view_save").click().run()
+    first = (good_copy / "views" / "around-fnv.json").read_text("utf-8")
+    at.selectbox(key="w_focus").set_value("cnv").run()
+    at.text_input(key="view_new_name").input("around fnv").run()  # the same name in another case
+    at.button(key="view_save").click().run()
+    assert any("exists" in w.value for w in at.warning)
+    assert (good_copy / "views" / "around-fnv.json").read_text("utf-8") == first
+    assert not any(str(good_copy) in m.value for m in [*at.error, *at.warning, *at.success])  # no server path
+    at.button(key="view_confirm_yes").click().run()
+    assert '"focus": "cnv"' in (good_copy / "views" / "around-fnv.json").read_text("utf-8")
+    assert not at.exception

@@ -21,7 +21,7 @@ from .folder import load_dataset
 from .kumu import read_kumu
 from .xlsx import SHEETS, is_kumu, open_workbook, read_workbook
 
-__all__ = ["MAX_UPLOAD_BYTES", "read_spreadsheet", "load_any", "load_uploads"]
+__all__ = ["MAX_UPLOAD_BYTES", "read_spreadsheet", "load_any", "load_uploads", "write_dataset"]
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -143,3 +143,21 @@ def load_uploads(files: Sequence[tuple[str, bytes]], max_bytes: int = MAX_UPLOAD
     return dataset_from_tables(
         tables, problems.problems(), version=digest.hexdigest()[:12], label="upload", where=lambda n: shown.get(n, n)
     )
+
+
+def write_dataset(folder: str | os.PathLike[str], dataset: Dataset) -> Path:
+    """Write a loaded dataset as a data folder (actors.csv, relations.csv, sources.csv if any).
+
+    Every column is kept, the known ones first; each file is written atomically.
+    """
+    from ..model import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
+    from .csvfile import write_csv_atomic
+    from .xlsx import column_order
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    write_csv_atomic(target / "actors.csv", column_order(dataset.actors, ACTOR_COLUMNS), dataset.actors)
+    write_csv_atomic(target / "relations.csv", column_order(dataset.relations, RELATION_COLUMNS), dataset.relations)
+    if dataset.sources:
+        write_csv_atomic(target / "sources.csv", column_order(dataset.sources, SOURCE_COLUMNS), dataset.sources)
+    return target

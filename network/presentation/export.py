@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Sequence
 from pathlib import Path
+
+import networkx as nx
 
 from ..io.atomic import write_bytes_atomic
 from .deck import export_deck
@@ -13,7 +16,7 @@ from .formats import csv_zip_bytes, gexf_bytes, graphml_bytes, json_bytes
 from .render import render_html
 from .snapshot import Snapshot, make_snapshot
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "export_bytes", "export_file", "Snapshot", "make_snapshot", "export_deck"]
+__all__ = ["FORMATS", "MEDIA_TYPES", "export_bytes", "export_file", "views_deck", "Snapshot", "make_snapshot", "export_deck"]
 
 FORMATS = ("png", "svg", "pdf", "html", "gexf", "graphml", "json", "csv", "pptx")
 MEDIA_TYPES = {
@@ -91,3 +94,26 @@ def export_file(snapshot: Snapshot, fmt: str, path: str | os.PathLike[str], *, d
     target = Path(path)
     write_bytes_atomic(target, export_bytes(snapshot, fmt, dpi=dpi))
     return target
+
+
+def views_deck(
+    G_full: nx.MultiDiGraph, folder: str | os.PathLike[str], names: Sequence[str] | None = None, lang: str | None = None
+) -> tuple[bytes, list[str]]:
+    """A deck of saved views, one slide each (all views in ``folder`` unless ``names``).
+
+    ``lang`` puts every slide in one language (the interface's), whatever each view was
+    saved in. Returns the PPTX bytes and the names of the views on the slides; raises
+    FileNotFoundError when there is no view.
+    """
+    from ..views import list_views, load_view
+
+    chosen = list(names) if names is not None else list_views(folder)
+    if not chosen:
+        raise FileNotFoundError("there are no saved views")
+    snaps = []
+    for name in chosen:
+        state = load_view(folder, name)
+        if lang:
+            state = dataclasses.replace(state, lang=lang)
+        snaps.append(make_snapshot(G_full, state, title=state.title or name))
+    return export_deck(snaps), chosen

@@ -1,0 +1,94 @@
+"""The data behind every panel, cached: loading, the graph, positions, applied views, pages, exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import streamlit as st
+
+from network import build_graph, load_dataset, store
+from network.analysis import ranking
+from network.io.folder import default_data_dir
+from network.layout import compute_layout
+from network.model import FILES, Dataset
+from network.presentation.export import export_bytes, make_snapshot, views_deck
+from network.presentation.render import render_view
+from network.view import ViewResult, ViewState, apply_view
+from network.views import default_views_dir
+
+from . import keys
+
+Stamp = tuple[tuple[str, float, int], ...]
+
+
+def data_dir() -> str:
+    """An upload lives in a folder this session made; otherwise $NETWORK_DATA_DIR or data/."""
+    uploaded = st.session_state.get(keys.UPLOAD_DIR)
+    if uploaded and Path(uploaded).is_dir():
+        return uploaded
+    return str(default_data_dir())
+
+
+def stamp(folder: str) -> Stamp:
+    """Reload when a CSV changes on disk, even though loading is cached."""
+    out = []
+    for name in FILES:
+        p = Path(folder) / name
+        s = p.stat() if p.exists() else None
+        out.append((name, s.st_mtime if s else 0.0, s.st_size if s else -1))
+    return tuple(out)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def dataset(folder: str, stamp: Stamp) -> Dataset:
+    return load_dataset(folder)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def graph(folder: str, stamp: Stamp) -> nx.MultiDiGraph:
+    # Shared, read-only: nothing below mutates the full graph.
+    return build_graph(dataset(folder, stamp))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def positions(folder: str, stamp: Stamp) -> dict:
+    # Positions of the whole graph, so a filter or focus never moves anyone.
+    return compute_layout(graph(folder, stamp))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def result(folder: str, stamp: Stamp, state_json: str) -> ViewResult:
+    # Shared, read-only: one filter/focus/path computation per distinct view.
+    return apply_view(graph(folder, stamp), ViewState.from_dict(json.loads(state_json)))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def page(folder: str, stamp: Stamp, state_json: str, presenting: bool = False) -> str:
+    return render_view(
+        graph(folder, stamp), result(folder, stamp, state_json), presenting=presenting, positions=positions(folder, stamp)
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def snapshot_bytes(folder: str, stamp: Stamp, state_json: str, fmt: str, dpi: int | None) -> bytes:
+    snap = make_snapshot(graph(folder, stamp), ViewState.from_dict(json.loads(state_json)))
+    return export_bytes(snap, fmt, dpi=dpi)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def deck_bytes(folder: str, stamp: Stamp, names: tuple[str, ...], lang: str) -> bytes:
+    return views_deck(graph(folder, stamp), default_views_dir(folder), names, lang=lang)[0]
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def editable(folder: str, stamp: Stamp) -> tuple[list[dict], list[dict], list[dict], dict[str, str]]:
+    # store.load returns the base a save checks against, read under the same lock.
+    ds, base = store.load(folder)
+    return ds.actors, ds.relations, ds.sources, base
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def ranked(folder: str, stamp: Stamp, state_json: str, metric: str, lang: str) -> list[dict]:
+    return ranking(result(folder, stamp, state_json).graph, metric, lang=lang)

@@ -1,0 +1,41 @@
+"""Snapshot downloads: the current view in any format, and a deck of the saved views."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from network.i18n import t
+from network.presentation.export import FORMATS, MEDIA_TYPES
+from network.presentation.figure import PRINT_DPI
+from network.view import ViewState
+from network.views import default_views_dir, list_views
+
+from . import data
+
+
+def panel(folder: str, stamp: data.Stamp, state: ViewState, lang: str) -> None:
+    with st.sidebar.expander(t("export", lang), expanded=False):
+        fmt = st.selectbox(t("format", lang), list(FORMATS), format_func=lambda f: t(f"fmt_{f}", lang), key="export_format")
+        dpi = PRINT_DPI if fmt == "png" and st.checkbox(t("print_quality", lang), key="export_print") else None
+        state_json = state.to_json()
+        st.download_button(
+            t("download", lang),
+            data=lambda: data.snapshot_bytes(folder, stamp, state_json, fmt, dpi),
+            file_name=f"stakeholder-map.{'zip' if fmt == 'csv' else fmt}",
+            mime=MEDIA_TYPES.get(fmt),
+            on_click="ignore",
+            key="export_download",
+            width="stretch",
+        )
+        vdir = default_views_dir(folder)
+        names = tuple(list_views(vdir)) if vdir.is_dir() else ()
+        if names:
+            st.download_button(
+                t("download_deck", lang, n=len(names)),
+                data=lambda: data.deck_bytes(folder, stamp, names, lang),
+                file_name="stakeholder-views.pptx",
+                mime=MEDIA_TYPES.get("pptx"),
+                on_click="ignore",
+                key="export_deck",
+                width="stretch",
+            )

@@ -1,0 +1,54 @@
+"""Every session-state key the interface uses, in one place.
+
+View widgets are keyed ``w_<field>`` after the ViewState field they hold (``widget``), so the
+view state is read back from them with one loop; everything else has a name here.
+"""
+
+from __future__ import annotations
+
+WIDGET_PREFIX = "w_"
+
+
+def widget(field: str) -> str:
+    """The widget key of a ViewState field."""
+    return WIDGET_PREFIX + field
+
+
+INITIALISED = "_initialised"  # the URL's view was put into the widgets
+LANG = "_lang"  # the language of the last run
+FOLDER = "_folder"  # the data folder of the last run
+RELANG = "_relang"  # the language just changed: put the view back
+LAST_STATE = "_last_state"  # the view of the last run, for a language switch
+FLASH = "_flash"  # {panel: (kind, text)}: a message shown once, after a rerun
+
+# Uploads
+UPLOAD_DIR = "_upload_dir"
+UPLOAD_NAME = "_upload_name"
+UPLOADS = "_uploads"  # counter: a new uploader widget after each upload
+UPLOAD_REPORT = "upload_report"
+
+# Editing
+EDIT_GEN = "_edit_gen"  # counter: new editor widgets after a save, undo or discard
+EDIT_BASE = "_edit_base"  # the data as it was when editing began
+PENDING_ACTORS = "_pending_actors"
+PENDING_RELATIONS = "_pending_relations"
+
+# Saved views
+VIEW_PICK = "view_pick"
+VIEW_NEW_NAME = "view_new_name"
+VIEW_RENAME_TO = "view_rename_to"
+VIEW_CONFIRM = "_view_confirm"  # ("delete"|"overwrite", name) awaiting a yes
+
+# Presentation
+PRESENTING = "presenting"
+SLIDES = "_slides"
+SLIDE = "slide"
+PRESENT_STATE = "_present_state"
+EXPLORE_STATE = "_explore_state"
+SLIDE_NOTE = "_slide_note"
+
+# The map and the profile
+MAP_BRIDGE = "map_bridge"
+PROFILE_ACTOR = "profile_actor"
+DATE_SLIDER = "date_slider"
+RANK_METRIC = "rank_metric"

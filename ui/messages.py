@@ -1,0 +1,45 @@
+"""One way to show a message, and text from data or a URL always shown as text.
+
+Streamlit renders markdown in ``st.info``, ``st.error``, captions and labels: a value from
+a link, a file or the data could bring an image (a request to an outside host) or a
+link into the app's own message box. Every such value goes through ``text()`` first.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from . import keys
+
+# Inline markdown, HTML and the ':' and '.' of autolinks (http://…, www.…); '-' and '+' only
+# matter at the start of a line, and a value is always inside a sentence.
+_MARKDOWN = set("\\`*_{}[]()#!|<>~$:.")
+_KINDS = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
+
+
+def text(value: object) -> str:
+    """``value`` with every markdown character escaped, so it shows as the characters it is.
+
+    Examples
+    --------
+    >>> print(text("![x](http://evil/x.png) *b* Hukatan-KSBSI"))
+    \\!\\[x\\]\\(http\\://evil/x\\.png\\) \\*b\\* Hukatan-KSBSI
+    """
+    return "".join("\\" + c if c in _MARKDOWN else c for c in str(value))
+
+
+def show(kind: str, message: str) -> None:
+    """Show ``message`` (already made safe with ``text()`` where it carries values) as ``kind``."""
+    _KINDS[kind](message)
+
+
+def flash(panel: str, kind: str, message: str) -> None:
+    """Keep a message for ``panel`` to show after the rerun that follows a button."""
+    st.session_state.setdefault(keys.FLASH, {})[panel] = (kind, message)
+
+
+def show_flash(panel: str) -> None:
+    """Show (once) the message kept for ``panel``, if any."""
+    found = st.session_state.get(keys.FLASH, {}).pop(panel, None)
+    if found:
+        show(*found)

@@ -1,0 +1,106 @@
+"""Presentation mode: the map full screen; buttons or arrow keys step through the saved views."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import streamlit as st
+
+from network.i18n import t
+from network.view import ViewState
+from network.views import default_views_dir, list_views, load_view
+
+from . import data, keys, map_panel
+from .messages import show, text
+from .state import from_widgets, put, query, sync_url
+
+
+def _lang() -> str:
+    return st.session_state.get(keys.LANG) or "en"
+
+
+def step(delta: int) -> None:
+    names = st.session_state.get(keys.SLIDES) or []
+    if not names:
+        return
+    i = (st.session_state.get(keys.SLIDE, 0) + delta) % len(names)
+    st.session_state[keys.SLIDE] = i
+    try:
+        state = load_view(default_views_dir(st.session_state.get(keys.FOLDER, "")), names[i])
+    except (FileNotFoundError, ValueError):
+        state = ViewState(title=names[i])
+    # Every slide in the language the interface is in, whatever the view was saved in.
+    st.session_state[keys.PRESENT_STATE] = dataclasses.replace(state, lang=_lang())
+
+
+def _on_key() -> None:
+    value = map_panel.bridge_value("step")
+    if value in ("next", "prev") and st.session_state.get(keys.PRESENTING):
+        step(1 if value == "next" else -1)
+
+
+def start(folder: str) -> None:
+    vdir = default_views_dir(folder)
+    names = list_views(vdir) if vdir.is_dir() else []
+    st.session_state[keys.SLIDES] = names
+    # Widgets that are not drawn lose their values, so the views live outside widget keys here.
+    st.session_state[keys.EXPLORE_STATE] = from_widgets()
+    st.session_state[keys.PRESENT_STATE] = st.session_state[keys.EXPLORE_STATE]
+    st.session_state[keys.PRESENTING] = True
+    if names:
+        st.session_state[keys.SLIDE] = -1
+        step(1)
+
+
+def stop() -> None:
+    st.session_state[keys.PRESENTING] = False
+    st.session_state.pop(keys.SLIDES, None)
+    st.session_state.pop(keys.PRESENT_STATE, None)
+    put(st.session_state.pop(keys.EXPLORE_STATE, None) or ViewState(lang=_lang()))
+
+
+def _open_from_link(folder: str, lang: str) -> None:
+    """Opened from a link with present=1: the slide it names, or the first."""
+    vdir = default_views_dir(folder)
+    names = list_views(vdir) if vdir.is_dir() else []
+    st.session_state[keys.SLIDES] = names
+    url_state = ViewState.from_query(query())
+    st.session_state[keys.EXPLORE_STATE] = url_state
+    st.session_state[keys.PRESENT_STATE] = url_state
+    wanted = st.query_params.get("slide")
+    if not names:
+        return
+    if wanted in names:
+        st.session_state[keys.SLIDE] = names.index(wanted) - 1
+    else:
+        if wanted:
+            st.session_state[keys.SLIDE_NOTE] = t("slide_missing", lang, name=text(wanted))
+        st.session_state[keys.SLIDE] = -1
+    step(1)
+
+
+def page(folder: str, stamp: data.Stamp, lang: str) -> None:
+    st.html(
+        "<style>[data-testid=stSidebar],[data-testid=stSidebarCollapsedControl],header,[data-testid=stToolbar]{display:none !important}"
+        ".block-container,[data-testid=stMainBlockContainer]{padding:0.5rem 1rem 0 1rem !important;max-width:100% !important}"
+        # The map takes the rest of the screen, whatever the projector's resolution.
+        "iframe{height:calc(100vh - 70px) !important}</style>"
+    )
+    if keys.SLIDES not in st.session_state:
+        _open_from_link(folder, lang)
+    names = st.session_state[keys.SLIDES]
+    state = st.session_state.get(keys.PRESENT_STATE) or ViewState(lang=lang)
+    slide = st.session_state.get(keys.SLIDE, 0) if names else 0
+    title = state.title or (names[slide] if names else t("app_title", lang))
+    state = dataclasses.replace(state, title=title, lang=lang)
+    sync_url(state, {"present": "1", **({"slide": names[slide]} if names else {})})
+    c1, c2, c3, c4 = st.columns([1, 1, 6, 1.2], vertical_alignment="center")
+    c1.button("◀", key="slide_prev", on_click=step, args=(-1,), disabled=len(names) < 2, help=t("previous", lang))
+    c2.button("▶", key="slide_next", on_click=step, args=(1,), disabled=len(names) < 2, help=t("next", lang))
+    c3.caption(t("slide_n", lang, i=slide + 1, n=len(names), name=text(names[slide])) if names else t("no_views_present", lang))
+    c4.button(t("exit_present", lang), key="present_off", on_click=stop)
+    note = st.session_state.pop(keys.SLIDE_NOTE, None)
+    if note:
+        show("info", note)
+    map_panel.show(data.page(folder, stamp, state.to_json(), presenting=True), height=820)
+    map_panel.bridge(on_step=_on_key)

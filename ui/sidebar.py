@@ -1,0 +1,95 @@
+"""The sidebar's view controls: filters (from the one filter registry), focus, path, appearance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import networkx as nx
+import streamlit as st
+
+from network import vocabulary as vocab
+from network.analysis import METRICS
+from network.filters import FILTERS, by_key
+from network.i18n import t
+from network.view import CHOICES
+
+from . import keys
+from .state import keep
+
+
+def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
+    sb = st.sidebar
+    names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
+    actors_sorted = sorted(G.nodes, key=lambda n: names[n].casefold())
+
+    def actor_label(n: str) -> str:
+        return f"{names.get(n, n)} · {vocab.label(G.nodes[n].get('type', ''), lang)}" if n in G else n
+
+    def pick_many(key: str, options: list, format_func: Callable[[Any], str] = str) -> None:
+        # Nothing chosen means all of them.
+        keep(keys.widget(key), options)
+        st.multiselect(t(key, lang), options, format_func=format_func, key=keys.widget(key), placeholder=t("all", lang))
+
+    def pick_actor(key: str, label: str) -> None:
+        keep(keys.widget(key), [""] + actors_sorted)
+        st.selectbox(
+            t(label, lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key=keys.widget(key)
+        )
+
+    def choice(key: str, label: str, label_of: Callable[[str], str]) -> None:
+        st.radio(t(label, lang), list(CHOICES[key]), format_func=label_of, key=keys.widget(key), horizontal=True)
+
+    with sb.expander(t("filters", lang), expanded=False):
+        for f in FILTERS:
+            pick_many(f.key, f.options(G), lambda v, f=f: f.label(G, v, lang))
+        _date_range(G, lang)
+
+    with sb.expander(t("focus", lang), expanded=bool(st.session_state.get(keys.widget("focus")))):
+        pick_actor("focus", "focus_actor")
+        st.slider(t("hops", lang), 1, 3, key=keys.widget("hops"))
+        choice("focus_mode", "others", lambda v: t(f"others_{v}", lang))
+
+    with sb.expander(t("path", lang), expanded=bool(st.session_state.get(keys.widget("path_from")))):
+        pick_actor("path_from", "path_from")
+        pick_actor("path_to", "path_to")
+        st.checkbox(t("path_via_stances", lang), key=keys.widget("path_via_stances"), help=t("path_via_stances_help", lang))
+        types = by_key("relation_types")
+        pick_many("path_relation_types", types.options(G), lambda v: types.label(G, v, lang))
+
+    with sb.expander(t("appearance", lang), expanded=False):
+        choice("color_by", "color_by", lambda v: t(f"color_{v}", lang))
+        st.selectbox(
+            t("size_by", lang),
+            ["", *METRICS],
+            format_func=lambda m: t(f"metric_{m}" if m else "size_none", lang),
+            key=keys.widget("size_by"),
+        )
+        st.toggle(t("physics", lang), key=keys.widget("physics"), help=t("physics_help", lang))
+        st.text_input(t("title", lang), key=keys.widget("title"), max_chars=120)
+        st.selectbox(
+            t("overview", lang),
+            list(CHOICES["overview"]),
+            format_func=lambda v: t(f"overview_{v or 'off'}", lang),
+            key=keys.widget("overview"),
+            help=t("overview_help", lang),
+        )
+        if st.session_state.get(keys.widget("overview")):
+            st.multiselect(
+                t("expanded", lang),
+                st.session_state.get(keys.widget("expanded")) or [],
+                key=keys.widget("expanded"),
+                placeholder=t("expanded_hint", lang),
+            )
+
+
+def _date_range(G: nx.MultiDiGraph, lang: str) -> None:
+    years = sorted({e.get("date", "")[:4] for *_, e in G.edges(data=True) if e.get("date")})
+    if len(years) < 2:
+        return
+    lo = st.session_state.get(keys.widget("date_from")) or years[0]
+    hi = st.session_state.get(keys.widget("date_to")) or years[-1]
+    lo, hi = (lo[:4] if lo[:4] in years else years[0]), (hi[:4] if hi[:4] in years else years[-1])
+    picked = st.select_slider(t("date_range", lang), options=years, value=(lo, hi), key=keys.DATE_SLIDER)
+    st.session_state[keys.widget("date_from")] = "" if picked[0] == years[0] else picked[0]
+    st.session_state[keys.widget("date_to")] = "" if picked[1] == years[-1] else picked[1]

@@ -1,0 +1,78 @@
+"""Uploading a data set: CSV files or one workbook, checked whole before anything is drawn."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from network import DataError
+from network.i18n import t
+from network.io.uploads import MAX_UPLOAD_BYTES, load_uploads, write_dataset
+from network.model import problem_rows
+
+from . import keys
+from .messages import show, text
+
+
+def panel(lang: str) -> None:
+    with st.sidebar.expander(t("data", lang), expanded=bool(st.session_state.get(keys.UPLOAD_REPORT))):
+        if st.session_state.get(keys.UPLOAD_DIR):
+            st.caption(t("using_upload", lang, name=text(st.session_state.get(keys.UPLOAD_NAME, ""))))
+            if st.button(t("back_to_bundled", lang), key="upload_reset", width="stretch"):
+                drop_upload()
+                st.session_state.pop(keys.UPLOAD_REPORT, None)
+                st.session_state[keys.INITIALISED] = False
+                st.rerun()
+        files = st.file_uploader(
+            t("upload", lang, mb=MAX_UPLOAD_BYTES // (1024 * 1024)),
+            type=["csv", "xlsx"],
+            accept_multiple_files=True,
+            key=f"uploader_{st.session_state.get(keys.UPLOADS, 0)}",
+            help=t("upload_help", lang),
+        )
+        if files and st.button(t("load_upload", lang), key="upload_load", width="stretch", type="primary"):
+            take([(f.name, f.getvalue()) for f in files])
+
+
+def drop_upload() -> None:
+    """Remove this session's upload folder (a new upload or going back replaces it)."""
+    folder = st.session_state.pop(keys.UPLOAD_DIR, None)
+    if folder and Path(folder).name.startswith("sne-upload-"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def take(files: list[tuple[str, bytes]]) -> None:
+    names = ", ".join(name for name, _ in files)
+    try:
+        ds = load_uploads(files)
+    except DataError as exc:
+        st.session_state[keys.UPLOAD_REPORT] = (names, problem_rows(exc.problems), False)
+        return
+    drop_upload()
+    # A folder of our own (never a user's value in the path): the app then works on it as on data/.
+    folder = write_dataset(tempfile.mkdtemp(prefix="sne-upload-"), ds)
+    st.session_state[keys.UPLOAD_DIR] = str(folder)
+    st.session_state[keys.UPLOAD_NAME] = names
+    st.session_state[keys.UPLOADS] = st.session_state.get(keys.UPLOADS, 0) + 1
+    st.session_state[keys.UPLOAD_REPORT] = (names, problem_rows(ds.warnings), True)
+    st.session_state[keys.INITIALISED] = False
+    st.rerun()
+
+
+def report(lang: str) -> None:
+    found = st.session_state.get(keys.UPLOAD_REPORT)
+    if not found:
+        return
+    names, rows, ok = found
+    if ok:
+        show("success", t("upload_ok", lang, name=text(names), n=len(rows)))
+    else:
+        show("error", t("upload_failed", lang, name=text(names)))
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch", key="upload_table")
+    if st.button(t("dismiss", lang), key="upload_dismiss"):
+        st.session_state.pop(keys.UPLOAD_REPORT, None)
+        st.rerun()
