@@ -51,9 +51,9 @@ validate: install
 benchmark: install-dev chromium
 	$(PY) -m bench --sizes 100,1000,5000,10000 --markdown
 
-# Lint and check formatting.
+# Lint, check formatting, and check the import contract (the layers in pyproject.toml: no upward import).
 lint: install-dev
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
 
 # Format the code.
 format: install-dev

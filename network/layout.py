@@ -317,7 +317,7 @@ def keep_positions(folder: str | os.PathLike[str], positions: Mapping[Hashable, 
 def check_writable() -> None:
     """Raise ReadOnlyError on a read-only server (``NETWORK_READ_ONLY``)."""
     from .i18n import t
-    from .store import read_only
+    from .io.folder import read_only
 
     if read_only():
         raise ReadOnlyError(t("positions_read_only"))

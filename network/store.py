@@ -48,6 +48,7 @@ from .io.folder import (
     backups,
     locked,
     read_folder,
+    read_only,
     reading,
     recover,
     roll_forward,
@@ -115,11 +116,6 @@ class SaveResult:
 
 
 # -- small helpers -----------------------------------------------------------------------------
-
-
-def read_only() -> bool:
-    """True when ``NETWORK_READ_ONLY`` is 1, true or yes: the app then hides editing."""
-    return os.environ.get("NETWORK_READ_ONLY", "").strip().casefold() in {"1", "true", "yes"}
 
 
 CURATED_MARK = ".curated"

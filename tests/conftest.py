@@ -37,6 +37,17 @@ def good_copy(tmp_path: Path) -> Path:
     return dst
 
 
+def map_data(page: str) -> tuple[list[dict], list[dict]]:
+    """The nodes and edges a map page hands vis-network, read from its JSON (not by counting text)."""
+    import json
+
+    decoder = json.JSONDecoder()
+    nodes, _ = decoder.raw_decode(page[page.index("var nodeItems = ") + len("var nodeItems = ") :])
+    marker = "var edges = new vis.DataSet("
+    edges, _ = decoder.raw_decode(page[page.index(marker) + len(marker) :])
+    return nodes, edges
+
+
 def make_book(sheets: dict[str, list[list[object]]]) -> bytes:
     """An .xlsx built cell by cell, as a user's spreadsheet program would leave it."""
     book = Workbook()

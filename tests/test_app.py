@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from .conftest import GOOD, ROOT
+from .conftest import GOOD, ROOT, map_data
 
 APP = str(ROOT / "app.py")
 
@@ -36,7 +36,8 @@ def test_page_runs_on_the_bundled_data_and_draws_every_organisation(app):
     n, asks = len(actors), sum(a["type"] == "theme" for a in actors)
     # The opening map shows organisations, programmes and laws; the asks are their own lens.
     assert at.caption[0].value.startswith(f"{n - asks} of {n} actors")
-    assert _iframe_html(at).count('"shape"') == n - asks
+    nodes, _ = _map(at)
+    assert len(nodes) == n - asks and not any(node["id"].startswith("theme-") for node in nodes)
 
 
 def test_broken_data_is_shown_as_a_problem_table_not_a_crash(app, good_copy):
@@ -60,8 +61,12 @@ def _caption(at) -> str:
     return at.caption[0].value
 
 
+def _map(at) -> tuple[list[dict], list[dict]]:
+    return map_data(_iframe_html(at))
+
+
 def _nodes(at) -> int:
-    return _iframe_html(at).count('"shape"')
+    return len(_map(at)[0])
 
 
 def test_actor_type_filter_changes_the_node_count_and_the_url(app):
@@ -72,17 +77,25 @@ def test_actor_type_filter_changes_the_node_count_and_the_url(app):
     assert at.query_params["actor_types"] == "trade_union"
 
 
-def test_relation_country_sector_document_and_theme_filters_run(app):
-    at = app(GOOD)
+def test_relation_country_sector_document_and_theme_filters_change_what_is_drawn(app, good_copy):
+    with open(good_copy / "actors.csv", "a", encoding="utf-8") as fh:
+        fh.write("theme-x,Decent work,theme,,,An ask.,\n")
+    with open(good_copy / "relations.csv", "a", encoding="utf-8") as fh:
+        fh.write("fnv,theme-x,advocates_for,true,2026,doc1,decent work,\n")
+    at = app(good_copy)
+    assert _nodes(at) == 7  # the ask itself is not on the opening map
     for key, value, expected in [
-        ("w_relation_types", ["co_signs"], 3),
-        ("w_countries", ["ID"], 1),
-        ("w_sectors", ["palm oil"], 1),
-        ("w_source_docs", ["doc2"], 3),
+        ("w_relation_types", ["co_signs"], {"fnv", "cnv", "vno"}),
+        ("w_countries", ["ID"], {"hukatan"}),
+        ("w_sectors", ["palm oil"], {"hukatan"}),
+        ("w_source_docs", ["doc2"], {"cnv", "hukatan", "ser"}),
+        ("w_themes", ["theme-x"], {"theme-x", "fnv"}),
+        ("w_basis", ["inferred"], set()),
     ]:
         at.multiselect(key=key).set_value(value).run()
         assert not at.exception, key
-        assert _nodes(at) == expected, key
+        assert {n["id"] for n in _map(at)[0]} == expected, key
+        assert at.query_params[key[2:]] == value[0], key
         at.multiselect(key=key).set_value([]).run()
     assert _nodes(at) == 7
 
@@ -115,20 +128,29 @@ def test_path_controls_list_the_hops_or_say_there_is_none(app):
 
 def test_colour_size_and_physics_controls_change_the_map(app):
     at = app(GOOD)
-    before = _iframe_html(at)
+    by_type = {n["id"]: n["color"] for n in _map(at)[0]}
     at.radio(key="w_color_by").set_value("community").run()
-    assert "Coalition 1" in _iframe_html(at)
+    by_coalition = {n["id"]: n["color"] for n in _map(at)[0]}
+    assert "Coalition 1" in _iframe_html(at) and by_coalition != by_type
+    sizes = {n["id"]: n.get("size") for n in _map(at)[0]}
     at.selectbox(key="w_size_by").set_value("betweenness").run()
+    sized = {n["id"]: n.get("size") for n in _map(at)[0]}
+    assert sized != sizes and sized["vno"] > sized["lonely"]  # VNO-NCW brokers; the isolated actor does not
     at.toggle(key="w_physics").set_value(True).run()
-    html = _iframe_html(at)
-    assert '"physics": {"enabled": true' in html and html != before
+    assert '"physics": {"enabled": true' in _iframe_html(at)
     assert not at.exception
 
 
-def test_ranking_metric_and_profile_selector(app):
+def test_ranking_metric_and_profile_selector(app, graph):
+    from network.analysis import ranking
+
     at = app(GOOD)
     at.selectbox(key="rank_metric").set_value("pagerank").run()
     assert not at.exception
+    [table] = [d.value for d in at.dataframe if "PageRank" in d.value.columns and "Name" in d.value.columns]
+    expected = ranking(graph, "pagerank")
+    assert list(table["Name"]) == [r["name"] for r in expected]  # ordered by PageRank, as the analysis ranks
+    assert list(table["PageRank"]) == sorted(table["PageRank"], reverse=True)
     at.selectbox(key="profile_actor").set_value("fnv").run()
     assert any(h.value == "FNV" for h in at.subheader)
     assert not at.exception

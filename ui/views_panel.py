@@ -84,7 +84,7 @@ def _confirm(folder: str, state: ViewState, pending: tuple[str, str], lang: str)
     action, name = pending
     st.warning(t(f"confirm_{action}_view", lang, name=text(name)))
     c1, c2 = st.columns(2)
-    if c1.button(t("yes_" + action, lang), key="view_confirm_yes", type="primary"):
+    if c1.button(t(f"yes_{action}", lang), key="view_confirm_yes", type="primary"):
         st.session_state.pop(keys.VIEW_CONFIRM, None)
         if action == "delete":
             try:

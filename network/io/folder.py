@@ -28,6 +28,7 @@ from .csvfile import parse_table
 
 __all__ = [
     "default_data_dir",
+    "read_only",
     "bundled_data_dir",
     "read_folder",
     "load_dataset",
@@ -52,6 +53,11 @@ COMMIT_NAME = "COMMIT"
 KEEP_BACKUPS = 20
 MAX_FILE_BYTES = 200 * 1024 * 1024
 _BACKUP_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z$")
+
+
+def read_only() -> bool:
+    """True when ``NETWORK_READ_ONLY`` is 1, true or yes: nothing is written, and the app hides editing."""
+    return os.environ.get("NETWORK_READ_ONLY", "").strip().casefold() in {"1", "true", "yes"}
 
 
 def bundled_data_dir() -> Path:
