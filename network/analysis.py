@@ -24,12 +24,14 @@ import math
 import random
 import warnings
 from collections.abc import Hashable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import igraph
 import networkx as nx
 
-from .cache import LRUCache, graph_key, to_igraph
+if TYPE_CHECKING:  # igraph takes half a second to import: only where it is used
+    import igraph
+
+from .cache import LRUCache, disk_get, graph_key, to_igraph
 from .graph import undirected_view
 from .vocabulary import RELATION_TYPES, label
 
@@ -156,13 +158,28 @@ def _compute(g: igraph.Graph, metric: str) -> list[float]:
 
 def _metrics(G: nx.Graph, names: Iterable[str]) -> dict[str, dict[Hashable, float]]:
     """The named metrics of G, from the cache where possible (each computed at most once)."""
-    entry = CACHE.get(graph_key(G), dict)
+    key = graph_key(G)
+    entry = CACHE.get(key, dict)
     missing = [m for m in names if m not in entry]
-    if missing:
-        nodes, g = to_igraph(G)
-        for metric in missing:
-            entry[metric] = dict(zip(nodes, _compute(g, metric)))
+    converted: list = []
+
+    def compute(metric: str) -> list[list[Any]]:
+        if not converted:
+            converted.extend(to_igraph(G))
+        nodes, g = converted
+        return [[n, v] for n, v in zip(nodes, _compute(g, metric))]
+
+    # On disk by structure and the sampling settings, so a restart (or the next CLI call) reads them back.
+    settings = f"{BETWEENNESS_EXACT_MAX}-{BETWEENNESS_SAMPLES}-{BETWEENNESS_SEED}"
+    for metric in missing:
+        pairs = disk_get("metrics", f"{key[:32]}-{metric}-{settings}", lambda metric=metric: compute(metric))
+        entry[metric] = {_node(n): v for n, v in pairs}
     return entry
+
+
+def _node(n: Any) -> Hashable:
+    # JSON gives lists back for tuples; node ids are str or int here, tuples only in tests.
+    return tuple(n) if isinstance(n, list) else n
 
 
 def centrality(G: nx.Graph, metric: str) -> dict[Hashable, float]:
@@ -299,6 +316,8 @@ def communities(G: nx.Graph, seed: int = 42) -> dict[Hashable, int]:
     if G.number_of_nodes() <= LOUVAIN_NX_MAX:
         groups: list[Iterable[Hashable]] = list(nx.community.louvain_communities(undirected_view(G), seed=seed))
     else:
+        import igraph
+
         nodes, g = to_igraph(G)
         igraph.set_random_number_generator(random.Random(seed))
         try:

@@ -7,14 +7,21 @@ do not change a layout or a centrality, so a re-styled graph is a cache hit.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import igraph
 import networkx as nx
 
-__all__ = ["graph_key", "LRUCache", "to_igraph"]
+from .io.atomic import write_bytes_atomic
+
+if TYPE_CHECKING:  # igraph takes half a second to import: only where it is used
+    import igraph
+
+__all__ = ["graph_key", "LRUCache", "to_igraph", "cache_dir", "disk_get"]
 
 V = TypeVar("V")
 
@@ -62,8 +69,40 @@ class LRUCache(Generic[V]):
         self._items.clear()
 
 
+def cache_dir() -> Path | None:
+    """Where results survive a restart: ``$NETWORK_CACHE_DIR``, else the user's cache folder; None if "off"."""
+    env = os.environ.get("NETWORK_CACHE_DIR")
+    if env == "off":
+        return None
+    return Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "stakeholder-network-explorer"
+
+
+def disk_get(namespace: str, key: str, make: Callable[[], list[list[Any]]]) -> list[list[Any]]:
+    """``make()``'s result (JSON-able pairs) kept on disk under ``key``, so a restart need not recompute it.
+
+    A missing, damaged or unwritable cache only costs the computation: it never fails the caller.
+    """
+    folder = cache_dir()
+    path = folder / namespace / f"{key}.json" if folder else None
+    if path is not None:
+        try:
+            return json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            pass
+    value = make()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomic(path, json.dumps(value).encode("utf-8"))
+        except OSError:
+            pass
+    return value
+
+
 def to_igraph(G: nx.Graph) -> tuple[list[Hashable], igraph.Graph]:
     """The undirected simple graph as igraph, with the node list giving vertex order."""
+    import igraph
+
     nodes = list(G.nodes)
     index = {n: i for i, n in enumerate(nodes)}
     edges = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})

@@ -21,9 +21,12 @@ import os
 import random
 from collections.abc import Hashable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import igraph
 import networkx as nx
+
+if TYPE_CHECKING:  # igraph takes half a second to import: only where it is used
+    import igraph
 import numpy as np
 
 from .cache import LRUCache, graph_key, to_igraph
@@ -68,6 +71,8 @@ def compute_layout(G: nx.Graph, seed: int = DEFAULT_SEED, spacing: float = 160.0
 
 
 def _layout(G: nx.Graph, seed: int, spacing: float) -> dict[Hashable, tuple[float, float]]:
+    import igraph
+
     nodes, g = to_igraph(G)
     # Each connected part is laid out on its own and the parts are packed under the biggest:
     # force layouts push unconnected parts far out, and the map then fits to a dot and a corner.

@@ -17,6 +17,14 @@ GOOD = DATA / "good"
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Results cached on disk go to a folder of this test run, not the user's cache."""
+    import os
+
+    os.environ["NETWORK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def dataset() -> Dataset:
     """The good fixture folder, loaded."""
