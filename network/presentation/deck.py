@@ -1,52 +1,310 @@
-"""Slides: a PPTX deck of snapshots, one slide each (python-pptx, imported when needed)."""
+"""Slides: a PPTX deck of snapshots, one slide each, the map drawn as native shapes (python-pptx).
+
+Each actor is a PowerPoint shape and its name real text beside it, each relation (one
+line per pair of actors) a connector glued to its two actors, so a team can nudge a
+label or an actor in PowerPoint. Labels are placed as in the pictures
+(``figure.place_map``): none overlap, none sits under an actor, none leaves the map,
+at 12 pt or more on maps up to 80 actors and 9 pt or more above. Above
+``SHAPES_MAX`` actors the map is a picture with a real alt text.
+
+The slide title is the title placeholder; the caption, legend and sources are sized
+to fit whatever the title's length. A path slide lists its hops with their quotes in
+the speaker notes.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 import io
+import textwrap
 from typing import Any
 
-from .figure import FIGSIZE, SCREEN_DPI, picture_bytes
-from .snapshot import Snapshot
+from .. import vocabulary as vocab
+from ..i18n import t
+from .figure import SCREEN_DPI, MapPlacement, picture_bytes, place_map
+from .render import legend_entries, map_elements
+from .snapshot import Snapshot, source_text
 
-__all__ = ["export_deck"]
+__all__ = ["export_deck", "SHAPES_MAX", "SLIDE_W", "SLIDE_H", "label_pt_for", "path_notes"]
+
+SLIDE_W, SLIDE_H = 13.333, 7.5  # inches, 16:9
+SHAPES_MAX = 200
+MARGIN = 0.3
+LEGEND_W = 2.5
+FONT = "Arial"
+
+# vis-network shapes as PowerPoint autoshapes (names in MSO_SHAPE).
+_SHAPES = {
+    "dot": "OVAL",
+    "square": "RECTANGLE",
+    "triangle": "ISOSCELES_TRIANGLE",
+    "triangleDown": "FLOWCHART_MERGE",
+    "diamond": "DIAMOND",
+    "star": "STAR_5_POINT",
+    "hexagon": "HEXAGON",
+}
+_GLYPHS = {"dot": "●", "square": "■", "triangle": "▲", "triangleDown": "▼", "diamond": "◆", "star": "★", "hexagon": "⬢"}
+
+
+def label_pt_for(n_actors: int) -> tuple[float, float]:
+    """(Preferred, smallest) label size on a slide: 12 pt at least up to 80 actors, 9 pt above."""
+    return (14.0, 12.0) if n_actors <= 80 else (11.0, 9.0)
+
+
+def _lines(text: str, size: float, width_in: float) -> int:
+    """How many lines ``text`` takes at ``size`` pt in a box ``width_in`` wide (a generous estimate)."""
+    per_line = max(10, int(width_in * 72 / (size * 0.55)))
+    return max(1, sum(len(textwrap.wrap(p, per_line)) or 1 for p in text.split("\n")))
+
+
+def _rgb(color: str) -> Any:
+    from pptx.dml.color import RGBColor
+
+    c = color.lstrip("#")[:6]
+    return RGBColor.from_string(c.upper()) if len(c) == 6 else RGBColor(0x88, 0x88, 0x88)
+
+
+def _text_box(slide: Any, left: float, top: float, width: float, height: float, text: str, size: float, **kw: Any) -> Any:
+    from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    shape = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    frame = shape.text_frame
+    frame.word_wrap = kw.get("wrap", True)
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+        setattr(frame, side, 0)
+    frame.text = text
+    for para in frame.paragraphs:
+        if kw.get("center"):
+            para.alignment = PP_ALIGN.CENTER
+        for run in para.runs:
+            run.font.size = Pt(size)
+            run.font.name = FONT
+            run.font.bold = kw.get("bold", False)
+            run.font.color.rgb = _rgb(kw.get("color", "#222222"))
+    return shape
+
+
+def _title(slide: Any, text: str) -> float:
+    """Put ``text`` in the title placeholder, sized to its length; return where the title ends (in)."""
+    from pptx.util import Inches, Pt
+
+    width = SLIDE_W - 2 * MARGIN
+    size = 28.0 if len(text) <= 60 else 22.0 if len(text) <= 120 else 16.0
+    lines = _lines(text, size, width)
+    height = lines * size * 1.25 / 72 + 0.1
+    ph = slide.shapes.title
+    ph.left, ph.top, ph.width, ph.height = Inches(MARGIN), Inches(0.2), Inches(width), Inches(height)
+    ph.text = text
+    frame = ph.text_frame
+    frame.word_wrap = True
+    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+        setattr(frame, side, 0)
+    for para in frame.paragraphs:
+        for run in para.runs:
+            run.font.size = Pt(size)
+            run.font.bold = True
+            run.font.name = FONT
+    return 0.2 + height + 0.1
+
+
+def _footer(slide: Any, snap: Snapshot) -> float:
+    """Caption and sources at the bottom, small enough to fit three lines each; return their top (in)."""
+    width = SLIDE_W - 2 * MARGIN
+    caption = snap.caption
+    sources = snap.sources_line(limit=8)
+    size = 10.0
+    while size > 7 and (_lines(caption, size, width) > 2 or _lines(sources, size - 1, width) > 3):
+        size -= 0.5
+    h_cap = _lines(caption, size, width) * size * 1.25 / 72
+    h_src = _lines(sources, size - 1, width) * (size - 1) * 1.25 / 72
+    top = SLIDE_H - 0.15 - h_src - h_cap - 0.05
+    _text_box(slide, MARGIN, top, width, h_cap, caption, size)
+    _text_box(slide, MARGIN, top + h_cap + 0.05, width, h_src, sources, size - 1, color="#444444")
+    return top - 0.1
+
+
+def _legend(slide: Any, snap: Snapshot, left: float, top: float, height: float) -> None:
+    """Actor types and line styles this slide draws, as text with coloured glyphs."""
+    from pptx.util import Pt
+
+    actors, relations = legend_entries(snap.graph, snap.lang, snap.style.every_claim)
+    rows: list[tuple[str, str, str, bool]] = []  # glyph, colour, text, bold
+    if snap.style.color_legend:
+        rows.append(("", "#000000", t("coalitions", snap.lang), True))
+        rows += [("●", c, label, False) for label, c in snap.style.color_legend]
+    rows.append(("", "#000000", t("actor_types", snap.lang), True))
+    shapes = {at.label(snap.lang): at.shape for at in vocab.ACTOR_TYPES.values()}
+    grey = bool(snap.style.colors)
+    rows += [
+        (_GLYPHS.get(shapes.get(a["label"], "dot"), "●"), "#999999" if grey else a["color"], a["label"], False) for a in actors
+    ]
+    rows.append(("", "#000000", t("relation_types", snap.lang), True))
+    rows += [("┅" if r["dash"] == "dashed" else "━", r["color"], r["label"], False) for r in relations]
+    size = 11.0
+    while size > 7 and len(rows) * size * 1.2 / 72 > height:
+        size -= 0.5
+    box = _text_box(slide, left, top, LEGEND_W, height, "", size)
+    frame = box.text_frame
+    for i, (glyph, color, text, bold) in enumerate(rows):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.text = ""
+        for piece, piece_color in ((f"{glyph} " if glyph else "", color), (text, "#222222")):
+            if not piece:
+                continue
+            run = para.add_run()
+            run.text = piece
+            run.font.size = Pt(size)
+            run.font.name = FONT
+            run.font.bold = bold
+            run.font.color.rgb = _rgb(piece_color)
+
+
+def _map_shapes(slide: Any, snap: Snapshot, placed: MapPlacement, left: float, top: float) -> None:
+    """Connectors (behind), then actors, then their labels, all native shapes."""
+    from pptx.enum.dml import MSO_LINE
+    from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+    from pptx.util import Inches, Pt
+
+    nodes, edges = map_elements(snap.graph, snap.positions, snap.style)
+    style = {n["id"]: n for n in nodes}
+    connectors = []
+    for e in edges:
+        if e["from"] == e["to"]:
+            continue
+        (x1, y1), (x2, y2) = placed.nodes[e["from"]], placed.nodes[e["to"]]
+        line = slide.shapes.add_connector(
+            MSO_CONNECTOR.STRAIGHT, Inches(left + x1), Inches(top + y1), Inches(left + x2), Inches(top + y2)
+        )
+        line.line.color.rgb = _rgb(e["color"]["color"])
+        line.line.width = Pt(max(0.75, float(e["width"]) * 0.6))
+        if e["dashes"]:
+            line.line.dash_style = MSO_LINE.DASH
+        _arrows(line, bool(e["arrows"]["to"]["enabled"]), bool(e["arrows"].get("from", {}).get("enabled")))
+        connectors.append((line, e["from"], e["to"]))
+    actor_shapes = {}
+    for n, (x, y) in placed.nodes.items():
+        item = style[n]
+        r = placed.radius[n]
+        shape = slide.shapes.add_shape(
+            getattr(MSO_SHAPE, _SHAPES.get(str(item["shape"]), "OVAL")),
+            Inches(left + x - r),
+            Inches(top + y - r),
+            Inches(2 * r),
+            Inches(2 * r),
+        )
+        shape.name = str(item["label"])[:200]
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(item["color"]["background"])
+        shape.line.color.rgb = _rgb(item["color"]["border"])
+        shape.line.width = Pt(float(item["borderWidth"]) * 0.75)
+        shape.shadow.inherit = False
+        actor_shapes[n] = shape
+    for line, u, v in connectors:
+        # Glued to the actors: nudging an actor in PowerPoint drags its lines along.
+        line.begin_connect(actor_shapes[u], _site(placed.nodes[u], placed.nodes[v]))
+        line.end_connect(actor_shapes[v], _site(placed.nodes[v], placed.nodes[u]))
+    for x1, y1, x2, y2 in placed.leaders:
+        lead = slide.shapes.add_connector(
+            MSO_CONNECTOR.STRAIGHT, Inches(left + x1), Inches(top + y1), Inches(left + x2), Inches(top + y2)
+        )
+        lead.line.color.rgb = _rgb("#999999")
+        lead.line.width = Pt(0.5)
+    for n, text, size, x, y, w, h in placed.labels:
+        color = style[n]["font"]["color"] if n in style else "#111111"
+        label = _text_box(
+            slide, left + x - 0.02, top + y - 0.01, w + 0.04, h + 0.02, text, size, center=True, wrap=False, color=color
+        )
+        label.name = f"Label: {text}"[:200]
+
+
+def _site(a: tuple[float, float], b: tuple[float, float]) -> int:
+    """The connection point of a shape at ``a`` facing ``b``: 0 top, 1 left, 2 bottom, 3 right."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    if abs(dx) >= abs(dy):
+        return 3 if dx > 0 else 1
+    return 2 if dy > 0 else 0
+
+
+def _arrows(connector: Any, forward: bool, backward: bool) -> None:
+    from pptx.oxml.ns import qn
+
+    ln = connector.line._get_or_add_ln()
+    for tag, on in (("a:headEnd", backward), ("a:tailEnd", forward)):
+        if on:
+            end = ln.makeelement(qn(tag), {"type": "triangle", "w": "med", "len": "med"})
+            ln.append(end)
+
+
+def _map_picture(slide: Any, snap: Snapshot, left: float, top: float, width: float, height: float) -> None:
+    """Big maps: the map as a picture (its legend included), with an alt text that says what it shows."""
+    from pptx.util import Inches
+
+    png = picture_bytes(snap, "png", SCREEN_DPI, decorations=False)
+    w = min(width, height * 16 / 9)
+    pic = slide.shapes.add_picture(io.BytesIO(png), Inches(left + (width - w) / 2), Inches(top), Inches(w), Inches(w * 9 / 16))
+    alt = t("map_alt_text", snap.lang, n=snap.graph.number_of_nodes(), e=snap.graph.number_of_edges(), caption=snap.caption)
+    pic._element.nvPicPr.cNvPr.set("descr", alt)
+    pic.name = snap.title[:200] or "map"
+
+
+def path_notes(snap: Snapshot) -> str:
+    """The path, hop by hop, each claim with its document, date and quote (for the speaker notes)."""
+    G = snap.graph
+    name = lambda n: str(G.nodes[n].get("name", n)) if n in G else str(n)  # noqa: E731
+    out = [t("path_hops_title", snap.lang)]
+    for i, path in enumerate(snap.paths, 1):
+        out.append(f"\n{i}. " + " → ".join([name(path[0].source)] + [name(h.target) for h in path]))
+        for hop in path:
+            for r in hop.relations:
+                kind = vocab.label(str(r.get("type", "")), snap.lang, "relation")
+                out.append(
+                    f"   {name(r.get('u', hop.source))} → {name(r.get('v', hop.target))}: {kind} "
+                    f"[{r.get('source_doc', '')}, {r.get('date', '')}] “{r.get('evidence', '')}”"
+                )
+    return "\n".join(out)
+
+
+def _notes(slide: Any, snap: Snapshot) -> None:
+    parts = [snap.caption, f"{t('sources', snap.lang)}:"] + [f"- {source_text(s)}" for s in snap.sources]
+    if snap.paths:
+        parts = [path_notes(snap), ""] + parts
+    slide.notes_slide.notes_text_frame.text = "\n".join(parts)
+
+
+def _slide(prs: Any, snap: Snapshot) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only": the title is the placeholder
+    map_top = _title(slide, snap.title)
+    map_bottom = _footer(slide, snap)
+    height = max(1.5, map_bottom - map_top)
+    width = SLIDE_W - 2 * MARGIN - LEGEND_W - 0.2
+    n = snap.graph.number_of_nodes()
+    if n > SHAPES_MAX:
+        _map_picture(slide, snap, MARGIN, map_top, SLIDE_W - 2 * MARGIN, height)
+    else:
+        _legend(slide, snap, SLIDE_W - MARGIN - LEGEND_W, map_top, height)
+        if n:
+            placed = place_map(snap, width, height, *label_pt_for(n))
+            _map_shapes(slide, snap, placed, MARGIN, map_top)
+        else:
+            _text_box(slide, MARGIN, map_top + height / 2 - 0.3, width, 0.6, t("no_actors", snap.lang), 18, center=True)
+    _notes(slide, snap)
 
 
 def export_deck(snapshots: list[Snapshot]) -> bytes:
-    """A 16:9 PowerPoint deck, one slide per snapshot: title, picture, caption and sources.
+    """A 16:9 PowerPoint deck, one slide per snapshot: title placeholder, map as shapes, legend, caption, sources.
 
-    The title, caption and sources are editable slide text; the picture holds the map
-    and its legend.
+    Everything on the slide is editable: actors are shapes, names and legend real text,
+    relations connectors glued to their actors.
     """
     from pptx import Presentation
-    from pptx.dml.color import RGBColor
-    from pptx.util import Emu, Inches, Pt
+    from pptx.util import Emu
 
     prs = Presentation()
-    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in, 16:9
-    blank = prs.slide_layouts[6]
-    slide_w = int(prs.slide_width)
-
-    def box(slide: Any, top: float, height: float, text: str, size: int, bold: bool = False) -> None:
-        shape = slide.shapes.add_textbox(Inches(0.4), Inches(top), Emu(slide_w - int(Inches(0.8))), Inches(height))
-        frame = shape.text_frame
-        frame.word_wrap = True
-        frame.text = text
-        for para in frame.paragraphs:
-            for run in para.runs:
-                run.font.size = Pt(size)
-                run.font.bold = bold
-                run.font.color.rgb = RGBColor(0x22, 0x22, 0x22)
-
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in, 16:9 exactly
     for snap in snapshots:
-        slide = prs.slides.add_slide(blank)
-        box(slide, 0.25, 0.75, snap.title, 26, bold=True)
-        png = picture_bytes(snap, "png", SCREEN_DPI, decorations=False)
-        height = Inches(5.0)
-        width = int(height * FIGSIZE[0] / FIGSIZE[1])
-        slide.shapes.add_picture(io.BytesIO(png), Emu((slide_w - width) // 2), Inches(1.05), Emu(width), height)
-        box(slide, 6.1, 0.45, snap.caption, 11)
-        box(slide, 6.55, 0.8, snap.sources_line(limit=8), 9)
+        _slide(prs, snap)
     props = prs.core_properties
     if snapshots:
         props.title = snapshots[0].title

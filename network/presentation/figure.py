@@ -307,8 +307,10 @@ def _draw_labels(frame: _Frame, labelled: list[dict[str, Any]], sizes: Sequence[
     factor = {n["id"]: _MARKERS.get(str(n["shape"]), ("o", 1.0))[1] ** 0.5 for n in labelled}
     scatter_sizes = [frame.radius[n] * px * factor.get(n, 1.0) + 1.0 for n in every]
     halo = {"boxstyle": "round,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.75}
-    for i, size in enumerate(sizes):
-        last = i == len(sizes) - 1
+    # Each size with labels near their actors; at the floor also farther out (with a leader line).
+    attempts = [(size, 0.1) for size in sizes] + [(sizes[-1], 0.25), (sizes[-1], 0.6)]
+    for i, (size, reach) in enumerate(attempts):
+        last = i == len(attempts) - 1
         placed, _lines, objects, _ = textalloc.allocate(
             ax,
             xs,
@@ -321,8 +323,8 @@ def _draw_labels(frame: _Frame, labelled: list[dict[str, Any]], sizes: Sequence[
             textcolor=colors,
             margin=0.004,
             min_distance=0.005,
-            max_distance=0.25 if last else 0.1,  # farther (with a leader line) only when nothing nearer is free
-            nbr_candidates=300,
+            max_distance=reach,
+            nbr_candidates=800 if reach > 0.25 else 300,
             draw_lines=True,
             linecolor="#999999",
             linewidth=0.5,
@@ -345,7 +347,7 @@ def _draw_labels(frame: _Frame, labelled: list[dict[str, Any]], sizes: Sequence[
         for obj in [*objects, *ax.lines]:
             if obj is not None:
                 obj.remove()
-    return sizes[-1]
+    return sizes[-1]  # pragma: no cover (the last attempt always returns)
 
 
 def _label_sizes(start: float, floor: float) -> list[float]:

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ..graph import Hop
 from ..i18n import t
-from ..layout import compute_layout
+from ..layout import data_positions
 from ..view import ViewState, apply_view
 from .render import MapStyle
 
@@ -46,6 +47,7 @@ class Snapshot:
     date: str = ""  # ISO date the snapshot was taken
     version: str = ""  # data version (hash of the CSV files)
     sources: list[dict[str, str]] = field(default_factory=list)  # documents the shown relations cite
+    paths: list[list[Hop]] = field(default_factory=list)  # a path view's shortest paths, hop by hop
 
     def sources_line(self, limit: int | None = None) -> str:
         """The cited documents as one line: ``Sources: [id] title (date); …``."""
@@ -73,11 +75,18 @@ def cited_sources(G_full: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> list[dict[
     return out
 
 
-def make_snapshot(G_full: nx.MultiDiGraph, state: ViewState, title: str | None = None, today: _dt.date | None = None) -> Snapshot:
+def make_snapshot(
+    G_full: nx.MultiDiGraph,
+    state: ViewState,
+    title: str | None = None,
+    today: _dt.date | None = None,
+    positions: Mapping[Hashable, tuple[float, float]] | None = None,
+) -> Snapshot:
     """Apply ``state`` to the full graph and freeze the result for export.
 
-    Positions are computed on the full graph, so a filtered picture keeps every
-    actor where the whole map has it.
+    Positions are the whole data set's (``positions``, or those kept in the data folder,
+    ``layout.data_positions``), so a filtered picture keeps every actor where the whole
+    map has it, the same at every meeting.
 
     Parameters
     ----------
@@ -89,6 +98,8 @@ def make_snapshot(G_full: nx.MultiDiGraph, state: ViewState, title: str | None =
         The title; default ``state.title`` or the app's title in the state's language.
     today : datetime.date, optional
         The date the snapshot states; default today.
+    positions : mapping, optional
+        Where every actor of ``G_full`` sits; default ``layout.data_positions(G_full)``.
 
     Returns
     -------
@@ -108,7 +119,7 @@ def make_snapshot(G_full: nx.MultiDiGraph, state: ViewState, title: str | None =
     result = apply_view(G_full, state, today=day)
     lang = state.lang
     title = title or state.title or t("app_title", lang)
-    everywhere = result.positions if result.positions is not None else compute_layout(G_full)
+    everywhere = result.positions if result.positions is not None else (positions or data_positions(G_full))
     shown = result.graph
     positions = {n: everywhere.get(n, (0.0, 0.0)) for n in shown.nodes}
     style = dataclasses.replace(result.style, title=title, caption=result.caption)
@@ -122,4 +133,5 @@ def make_snapshot(G_full: nx.MultiDiGraph, state: ViewState, title: str | None =
         date=day.isoformat(),
         version=str(G_full.graph.get("version", "")),
         sources=cited_sources(G_full, shown),
+        paths=result.paths,
     )

@@ -1,0 +1,91 @@
+"""Slides that present: the title placeholder, actors as shapes with real text of readable size, relations as connectors."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import networkx as nx
+from pptx import Presentation
+from pptx.util import Pt
+
+from network.presentation import deck
+from network.presentation.deck import export_deck
+from network.presentation.snapshot import make_snapshot
+from network.view import ViewState
+
+DAY = datetime.date(2026, 1, 2)
+
+
+def _graph(n: int) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph(version="v", sources={"d1": {"title": "Letter", "date": "2026-05-07"}})
+    G.add_node("fnv", name="FNV", type="trade_union")
+    G.add_node("min", name="Minister voor Buitenlandse Handel", type="ministry")
+    G.add_edge(
+        "fnv", "min", key="r0", type="addresses", directed=True, source_doc="d1", date="2026-05-07", evidence="Wij vragen u"
+    )
+    for i in range(n - 2):
+        G.add_node(f"a{i}", name=f"Organisatie {i}", type="company")
+        G.add_edge("fnv", f"a{i}", key=f"r{i + 1}", type="partners_with", directed=False, source_doc="d1", evidence="q")
+    return G
+
+
+def _slides(snaps):
+    return list(Presentation(io.BytesIO(export_deck(snaps))).slides)
+
+
+def _labels(slide):
+    return [s for s in slide.shapes if s.name.startswith("Label: ")]
+
+
+def test_the_slide_title_is_the_title_placeholder():
+    title = "Around FNV " + "and a very long title that goes on " * 4
+    (slide,) = _slides([make_snapshot(_graph(10), ViewState(), title=title, today=DAY)])
+    assert slide.shapes.title is not None and slide.shapes.title.text == title
+    # Nothing of the map starts above the title's bottom, whatever its length.
+    bottom = slide.shapes.title.top + slide.shapes.title.height
+    assert all(s.top >= bottom for s in slide.shapes if s.shape_id != slide.shapes.title.shape_id)
+
+
+def test_every_actor_is_a_shape_with_its_name_as_real_text_of_at_least_12_pt():
+    G = _graph(40)
+    (slide,) = _slides([make_snapshot(G, ViewState(), today=DAY)])
+    labels = _labels(slide)
+    names = {s.text_frame.text.replace("\n", " ") for s in labels}
+    assert names == {str(a["name"]) for _, a in G.nodes(data=True)}
+    sizes = [run.font.size for s in labels for p in s.text_frame.paragraphs for run in p.runs]
+    assert min(sizes) >= Pt(12)
+    actors = [s for s in slide.shapes if s.name in names]
+    assert len(actors) == G.number_of_nodes()
+    connectors = [s for s in slide.shapes if s.shape_type == 14 or s.__class__.__name__ == "Connector"]
+    assert len(connectors) >= G.number_of_edges()  # one per pair (plus any leader lines)
+
+
+def test_labels_on_a_slide_do_not_overlap_each_other():
+    (slide,) = _slides([make_snapshot(_graph(30), ViewState(), today=DAY)])
+    boxes = [(s.left, s.top, s.left + s.width, s.top + s.height) for s in _labels(slide)]
+    pad = Pt(2)  # the boxes carry a hair of padding around the measured text
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (
+                a[0] + pad < b[2] - pad and b[0] + pad < a[2] - pad and a[1] + pad < b[3] - pad and b[1] + pad < a[3] - pad
+            )
+
+
+def test_bigger_maps_keep_labels_at_9_pt_and_huge_ones_become_a_picture_with_alt_text(monkeypatch):
+    (slide,) = _slides([make_snapshot(_graph(90), ViewState(), today=DAY)])
+    sizes = [run.font.size for s in _labels(slide) for p in s.text_frame.paragraphs for run in p.runs]
+    assert sizes and min(sizes) >= Pt(9)
+    monkeypatch.setattr(deck, "SHAPES_MAX", 5)
+    (slide,) = _slides([make_snapshot(_graph(8), ViewState(), today=DAY)])
+    pics = [s for s in slide.shapes if s.shape_type == 13]
+    assert len(pics) == 1
+    alt = pics[0]._element.nvPicPr.cNvPr.get("descr")
+    assert alt.startswith("Network map: 8 actors") and "image.png" not in alt
+
+
+def test_a_path_slide_lists_its_hops_with_their_quotes_in_the_notes():
+    state = ViewState(path_from="fnv", path_to="min")
+    (slide,) = _slides([make_snapshot(_graph(5), state, today=DAY)])
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "FNV → Minister voor Buitenlandse Handel" in notes and "“Wij vragen u”" in notes and "d1" in notes
