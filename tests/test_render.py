@@ -81,11 +81,14 @@ def test_legend_lists_present_types_in_the_chosen_language(graph):
     assert "Company" not in en  # no company in the fixture, so none in the legend
 
 
-def test_parallel_relations_fan_out(dataset):
+def test_parallel_relations_fan_out_when_every_claim_is_shown(dataset):
     dataset.relations.append({**dataset.relations[0], "type": "partners_with"})
-    _, edges = map_elements(build_graph(dataset))
+    G = build_graph(dataset)
+    _, edges = map_elements(G, style=MapStyle(every_claim=True))
     pair = [e for e in edges if {e["from"], e["to"]} == {"fnv", "cnv"}]
     assert len(pair) == 2 and "smooth" in pair[1] and "smooth" not in pair[0]
+    _, edges = map_elements(G)
+    assert len([e for e in edges if {e["from"], e["to"]} == {"fnv", "cnv"}]) == 1
 
 
 def test_lean_elements_for_big_maps_draw_the_same_nodes_and_edges(graph):

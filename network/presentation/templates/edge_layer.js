@@ -1,6 +1,7 @@
 // Big maps: the edges are drawn here, as plain canvas lines under vis-network's nodes,
 // instead of as vis-network edges (an object each, which made up most of the first draw).
-// Same look (colour, dashes, arrows, width), follows dragged nodes, thick black edges at
+// One line per pair of actors (unless every claim is shown): a style's width grows with the
+// claims it holds, "back" puts an arrow at the source end. Same look (colour, dashes, arrows, width), follows dragged nodes, thick black edges at
 // a selected node, and the same tooltips, shown on hover. Text only reaches the page
 // through textContent.
 function sneEdgeLayer(network, container, nodeIds, layer, tipsElement, hideOnDrag) {
@@ -46,7 +47,9 @@ function sneEdgeLayer(network, container, nodeIds, layer, tipsElement, hideOnDra
     if (!arrows) { return; }
     ctx.beginPath();
     for (var k = 0; k < list.length; k++) {
-      if (styles[flat[3 * list[k] + 2]].arrow) { addArrow(ctx, ends[flat[3 * list[k]]], ends[flat[3 * list[k] + 1]]); }
+      var st = styles[flat[3 * list[k] + 2]], a = ends[flat[3 * list[k]]], b = ends[flat[3 * list[k] + 1]];
+      if (st.arrow) { addArrow(ctx, a, b); }
+      if (st.back) { addArrow(ctx, b, a); }
     }
     ctx.fillStyle = color;
     ctx.fill();
@@ -59,7 +62,7 @@ function sneEdgeLayer(network, container, nodeIds, layer, tipsElement, hideOnDra
     var arrows = ARROW * scale >= 3;  // smaller than 3 pixels an arrow head is noise
     ctx.save();
     order.forEach(function (s) {
-      if (byStyle[s].length) { stroke(ctx, byStyle[s], styles[s].color, styles[s].dashes, arrows, Math.max(WIDTH, hairline)); }
+      if (byStyle[s].length) { stroke(ctx, byStyle[s], styles[s].color, styles[s].dashes, arrows, Math.max(styles[s].width || WIDTH, hairline)); }
     });
     var selected = network.getSelectedNodes().map(function (id) { return indexOf[id]; });
     if (selected.length) {
