@@ -220,6 +220,9 @@ def _state_from_args(args: argparse.Namespace, G: nx.MultiDiGraph) -> Any:
             setattr(state, f.key, [_filter_value(G, f, v) for v in values])
     if getattr(args, "expanded", None):
         state.expanded = list(args.expanded)
+    for flag in ("show_asks", "show_people", "every_claim"):
+        if getattr(args, flag, False):
+            setattr(state, flag, True)
     for name in ("date_from", "date_to", "color_by", "size_by", "title", "overview"):
         if getattr(args, name, None):
             setattr(state, name, getattr(args, name))
@@ -296,6 +299,100 @@ def _layout(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stance_relation_text(r: dict[str, str], lang: str) -> str:
+    inferred = " (inferred)" if r["basis"] == "inferred" else ""
+    note = f"\n        note: {r['note']}" if r["note"] else ""
+    return f"      {vocab.label(r['type'], lang, 'relation')}{inferred} [{r['source_doc']}, {r['date'] or 'undated'}] “{r['evidence']}”{note}"
+
+
+def _asks(args: argparse.Namespace) -> int:
+    """The asks table: every actor's stance on every ask, each cell naming its documents."""
+    from .io.csvfile import csv_text
+    from .stance import STANCES, asks_rows, stance_matrix
+
+    G = _graph(args)
+    m = stance_matrix(G)
+    if args.format == "csv":
+        columns, rows = asks_rows(G, args.lang)
+        sys.stdout.write(csv_text(rows, columns))
+        return 0
+
+    def node(n: Any) -> dict[str, str]:
+        return {"id": n, "name": _name(G, n), "type": G.nodes[n].get("type", "")}
+
+    cells = [
+        {
+            "actor": a,
+            "ask": ask,
+            "stance": c["stance"],
+            "documents": c["documents"],
+            # "inferred" when every relation the cell rests on is a reading, not a statement.
+            "basis": "inferred" if all(r["basis"] == "inferred" for r in c["relations"]) else "stated",
+        }
+        for ask in m["asks"]
+        for a in m["actors"]
+        if (c := m["cells"].get((a, ask)))
+    ]
+    data = {"asks": [node(n) for n in m["asks"]], "actors": [node(n) for n in m["actors"]], "cells": cells}
+    counts = {s: sum(c["stance"] == s for c in cells) for s in STANCES}
+    lines = [
+        f"{len(m['asks'])} asks, {len(m['actors'])} actors, {len(cells)} stances: "
+        + ", ".join(f"{counts[s]} {s}" for s in STANCES)
+    ]
+    for ask in m["asks"]:
+        lines.append(f"\n{_name(G, ask)} ({ask})")
+        for s in STANCES:
+            here = [c for c in cells if c["ask"] == ask and c["stance"] == s]
+            if here:
+                lines.append(
+                    f"  {s}: "
+                    + ", ".join(
+                        f"{_name(G, c['actor'])}{' (inferred)' if c['basis'] == 'inferred' else ''} [{', '.join(c['documents'])}]"
+                        for c in here
+                    )
+                )
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _stance(args: argparse.Namespace) -> int:
+    """Who is for, against and conditional on one ask, with the quotes."""
+    from .stance import STANCES, stance
+
+    G = _graph(args)
+    ask = _actor(G, args.ask)
+    s = stance(G, ask)
+    data = {"ask": ask, **{k: s[k] for k in STANCES}}
+    lines = [f"{s['name']} ({ask})"]
+    for k in STANCES:
+        lines.append(f"{k} ({len(s[k])}):" + ("" if s[k] else " nobody"))
+        for e in s[k]:
+            lines.append(f"  {e['name']} ({e['id']})")
+            lines += [_stance_relation_text(r, args.lang) for r in e["relations"]]
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    """Every evidence quote looked up in its document's text; exit 1 when any is missing or unchecked."""
+    from .verify import check_quotes
+
+    folder = args.data or str(default_data_dir())
+    try:
+        ds = _load(folder)
+    except DataError as exc:
+        lines = [str(p) for p in exc.errors]
+        raise CommandError(f"{folder} did not load; run `python -m network validate {folder}`:\n" + "\n".join(lines)) from None
+    v = check_quotes(ds, args.documents)
+    for p in v.problems:
+        print(p)
+    print(
+        f"{len(v.found)} of {v.checked} quotes found in {v.documents} document(s)"
+        + (f", {v.unchecked} not checked (no readable document)" if v.unchecked else "")
+    )
+    return 1 if v.missing or v.unchecked or v.problems else 0
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -366,6 +463,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("coalitions", help="communities, co-signature coalitions and theme support")
     _common(p)
     p.set_defaults(func=_coalitions)
+    p = sub.add_parser("asks", help="the asks table: who is for, against or conditional on each ask, naming the documents")
+    p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p.add_argument("--lang", choices=vocab.LANGUAGES, default="en")
+    p.set_defaults(func=_asks)
+
+    p = sub.add_parser("stance", help="who is for, against or conditional on one ask, with the quotes")
+    p.add_argument("ask", help="id, name or alias of the ask (a theme, or a law or programme)")
+    _common(p)
+    p.set_defaults(func=_stance)
+
+    p = sub.add_parser("verify", help="check that every evidence quote appears in its document")
+    p.add_argument("--documents", required=True, metavar="DIR", help="folder of the documents named in sources.csv's file column")
+    p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
+    p.set_defaults(func=_verify)
     return parser
 
 

@@ -295,6 +295,48 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Netwerkkaart: {n} actoren en {e} relaties. {caption}",
     ),
     "asks_hidden": ("asks hidden", "eisen verborgen"),
+    # The asks table and stance (issue 15)
+    "asks": ("Asks", "Eisen"),
+    "ask": ("Ask", "Eis"),
+    "actor": ("Actor", "Actor"),
+    "stance": ("Stance", "Standpunt"),
+    "stance_for": ("for", "voor"),
+    "stance_against": ("against", "tegen"),
+    "stance_conditional": ("conditional", "voorwaardelijk"),
+    "stance_none": ("no stance", "geen standpunt"),
+    "stance_for_ask": ("for: {ask}", "voor: {ask}"),
+    "stance_against_ask": ("against: {ask}", "tegen: {ask}"),
+    "stance_conditional_ask": ("conditional: {ask}", "voorwaardelijk: {ask}"),
+    "color_stance": ("stance on an ask", "standpunt over een eis"),
+    "stance_ask": ("Stance on", "Standpunt over"),
+    "note_choose_ask": (
+        "Colour by stance: choose the ask whose supporters and opponents to colour.",
+        "Kleur naar standpunt: kies de eis waarvan voor- en tegenstanders gekleurd worden.",
+    ),
+    "quotes": ("Quotes", "Citaten"),
+    "inferred": ("inferred", "afgeleid"),
+    "documents": ("Documents", "Documenten"),
+    "everyone": ("everyone", "iedereen"),
+    "nobody": ("nobody", "niemand"),
+    "asks_intro": (
+        "Who is for, against or conditional on each ask, read from the relations advocates for, "
+        "opposes and has concerns about. Each cell names its documents. An actor with mixed "
+        "relations on one ask is placed by its newest one.",
+        "Wie voor, tegen of voorwaardelijk is over elke eis, gelezen uit de relaties pleit voor, "
+        "is tegen en heeft bedenkingen bij. Elke cel noemt haar documenten. Een actor met "
+        "wisselende relaties over één eis staat waar de nieuwste hem plaatst.",
+    ),
+    "asks_cell_hint": (
+        "Click a cell, or choose an ask (and an actor), to read the quotes.",
+        "Klik op een cel, of kies een eis (en een actor), om de citaten te lezen.",
+    ),
+    "asks_none": ("No actor takes a stance on anything in this data.", "Geen actor neemt in deze gegevens een standpunt in."),
+    "asks_no_cell": ("{actor} takes no stance on {ask}.", "{actor} neemt geen standpunt in over {ask}."),
+    "stance_mixed": (
+        "mixed: placed by its newest relation ({date})",
+        "wisselend: geplaatst naar de nieuwste relatie ({date})",
+    ),
+    "download_xlsx": ("Download as Excel workbook", "Downloaden als Excel-werkmap"),
 }
 
 

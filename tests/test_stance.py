@@ -1,0 +1,182 @@
+"""Stance: who is for, against or conditional on each ask; the asks table and its downloads."""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+import pytest
+from openpyxl import load_workbook
+
+from network import build_graph, load_dataset
+from network.stance import (
+    NO_STANCE_COLOR,
+    STANCE_COLORS,
+    STANCES,
+    asks,
+    asks_csv,
+    asks_table_rows,
+    asks_xlsx,
+    stance,
+    stance_colors,
+    stance_legend,
+    stance_matrix,
+    stance_targets,
+)
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def bundled() -> nx.MultiDiGraph:
+    """The curated data set as a graph."""
+    return build_graph(load_dataset(ROOT / "data"))
+
+
+@pytest.fixture
+def small() -> nx.MultiDiGraph:
+    """Two asks, a law, a union that changed its mind, a council torn on one day, and a quiet ask."""
+    G = nx.MultiDiGraph(sources={"d1": {"title": "Letter 2020"}, "d2": {"title": "Paper 2024"}})
+    G.add_nodes_from(
+        [
+            ("ask", {"name": "Decent work", "type": "theme"}),
+            ("quiet", {"name": "A quiet ask", "type": "theme"}),
+            ("law", {"name": "Subsidy scheme", "type": "law_policy"}),
+            ("union", {"name": "Union", "type": "trade_union"}),
+            ("council", {"name": "Council", "type": "advisory_council"}),
+            ("ngo", {"name": '=HYPERLINK("http://x")', "type": "ngo"}),
+            ("firm", {"name": "Firm", "type": "company"}),
+        ]
+    )
+    G.add_edge("union", "ask", type="advocates_for", date="2020-12", source_doc="d1", evidence="wij pleiten voor")
+    G.add_edge(
+        "union", "ask", type="opposes", date="2024", source_doc="d2", evidence="wij zijn tegen", basis="inferred", note="why"
+    )
+    G.add_edge("council", "law", type="opposes", date="2024-03", source_doc="d2", evidence="niet geschikt")
+    G.add_edge("council", "law", type="advocates_for", date="2024-03", source_doc="d2", evidence="wel nodig")
+    G.add_edge("ask", "ngo", type="advocates_for", directed=False, date="2024", source_doc="d2", evidence="samen")
+    G.add_edge("firm", "union", type="partners_with", date="2024", source_doc="d2", evidence="partners")
+    return G
+
+
+def test_who_is_against_the_subsidy_scheme_gives_the_ser(bundled):
+    s = stance(bundled, "subsidy-scheme-sector-cooperation")
+    against = {e["id"]: e for e in s["against"]}
+    assert "ser" in against and s["for"] == [] and s["conditional"] == []
+    [rel] = against["ser"]["relations"]
+    assert rel["type"] == "opposes" and rel["basis"] == "stated" and rel["source_doc"] == "paper-ser-roundtable-2023"
+    assert rel["document"].startswith("Combinatie van wetgeving en sectorovereenkomsten")
+    assert "niet geschikt" in rel["evidence"] and rel["date"] == "2023-01-18"
+    # The social partners' objection is the SER's reading of their letter: inferred, with a note.
+    assert all(r["basis"] == "inferred" and r["note"] for e in s["against"] if e["id"] != "ser" for r in e["relations"])
+
+
+def test_asks_are_the_themes_by_name(bundled):
+    themes = [n for n, t in bundled.nodes(data="type") if t == "theme"]
+    found = asks(bundled)
+    assert sorted(found) == sorted(themes)
+    names = [bundled.nodes[n]["name"].casefold() for n in found]
+    assert names == sorted(names)
+
+
+def test_who_stands_for_vmp_funding_on_the_bundled_data(bundled):
+    s = stance(bundled, "theme-vmp-funding")
+    assert {"mondiaal-fnv", "cnv-internationaal"} <= {e["id"] for e in s["for"]}
+    assert s["against"] == []
+
+
+def test_every_stance_relation_in_the_bundled_data_lands_in_one_cell(bundled):
+    m = stance_matrix(bundled)
+    stance_edges = [(u, v) for u, v, t in bundled.edges(data="type") if t in ("advocates_for", "opposes", "has_concerns_about")]
+    assert sum(len(c["relations"]) for c in m["cells"].values()) == len(stance_edges)
+    assert set(m["cells"]) == set(stance_edges)
+    themes = set(asks(bundled))
+    assert [a for a in m["asks"] if a in themes] == [a for a in asks(bundled) if any(stance(bundled, a)[k] for k in STANCES)]
+    assert m["cells"][("ser", "subsidy-scheme-sector-cooperation")]["stance"] == "against"
+    assert m["cells"][("ser", "subsidy-scheme-sector-cooperation")]["documents"] == ["paper-ser-roundtable-2023"]
+
+
+def test_newest_relation_decides_and_all_relations_stay_listed(small):
+    s = stance(small, "ask")
+    assert [e["id"] for e in s["against"]] == ["union"] and [e["id"] for e in s["for"]] == ["ngo"]
+    union = s["against"][0]
+    assert [(r["type"], r["date"]) for r in union["relations"]] == [("advocates_for", "2020-12"), ("opposes", "2024")]
+    assert union["relations"][1] == {
+        "type": "opposes",
+        "date": "2024",
+        "source_doc": "d2",
+        "document": "Paper 2024",
+        "evidence": "wij zijn tegen",
+        "basis": "inferred",
+        "note": "why",
+    }
+    assert union["type"] == "trade_union" and union["name"] == "Union"
+
+
+def test_newest_relations_that_disagree_make_the_actor_conditional(small):
+    s = stance(small, "law")
+    assert [e["id"] for e in s["conditional"]] == ["council"] and s["for"] == s["against"] == []
+
+
+def test_an_undirected_stance_counts_for_the_end_that_is_not_the_ask(small):
+    assert [e["id"] for e in stance(small, "ask")["for"]] == ["ngo"]
+    assert stance(small, "ngo") == {"ask": "ngo", "name": small.nodes["ngo"]["name"], "for": [], "against": [], "conditional": []}
+
+
+def test_stance_on_an_unknown_actor_raises():
+    with pytest.raises(KeyError, match="nope"):
+        stance(nx.MultiDiGraph(), "nope")
+
+
+def test_matrix_columns_are_asks_then_other_targets_and_skip_quiet_asks(small):
+    assert stance_targets(small) == ["quiet", "ask", "law"]
+    m = stance_matrix(small)
+    assert m["asks"] == ["ask", "law"]
+    assert m["actors"] == ["ngo", "council", "union"]  # by name: "=HYPERLINK…" sorts first
+    assert m["cells"][("union", "ask")]["stance"] == "against"
+    assert m["cells"][("union", "ask")]["documents"] == ["d1", "d2"]
+    assert ("firm", "union") not in m["cells"]
+
+
+def test_stance_colours_read_as_for_against_conditional_and_grey(small):
+    colors = stance_colors(small, "ask")
+    assert colors["union"] == STANCE_COLORS["against"] == "#CC3311"
+    assert colors["ngo"] == STANCE_COLORS["for"] == "#228833"
+    assert colors["firm"] == colors["ask"] == NO_STANCE_COLOR
+    assert stance_colors(small, "law")["council"] == STANCE_COLORS["conditional"]
+    assert set(colors) == set(small.nodes)
+    assert [c for _, c in stance_legend(small, "ask", "nl")] == ["#228833", "#CC3311", "#CCBB44", NO_STANCE_COLOR]
+    assert stance_legend(small, "ask", "nl")[1][0] == "tegen: Decent work"
+
+
+def test_asks_csv_is_the_matrix_with_formulas_neutralised(small):
+    data = asks_csv(small)
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Actor,id,Decent work,Subsidy scheme"
+    assert lines[1] == '"\'=HYPERLINK(""http://x"")",ngo,for (d2),'
+    assert lines[3] == "Union,union,against (d1; d2),"
+    assert asks_csv(small, "nl").decode("utf-8-sig").splitlines()[3] == "Union,union,tegen (d1; d2),"
+
+
+def test_asks_xlsx_holds_the_matrix_and_every_quote_as_text(small):
+    book = load_workbook(io.BytesIO(asks_xlsx(small)))
+    assert book.sheetnames == ["Asks", "Quotes"]
+    matrix = [[c.value for c in row] for row in book["Asks"].iter_rows()]
+    assert matrix[0] == ["Actor", "id", "Decent work", "Subsidy scheme"]
+    assert matrix[1][0] == '=HYPERLINK("http://x")' and book["Asks"]["A2"].data_type == "s"
+    quotes = [[c.value for c in row] for row in book["Quotes"].iter_rows()]
+    assert len(quotes) == 1 + 5  # a row per stance relation
+    union_rows = [r for r in quotes if r[4] == "union"]
+    assert [r[5] for r in union_rows] == ["advocates for", "opposes"]
+    assert union_rows[1][6] == "inferred (a reading)" and union_rows[1][10] == "wij zijn tegen" and union_rows[1][11] == "why"
+
+
+def test_asks_table_rows_give_a_slide_its_rows(small, bundled):
+    rows = asks_table_rows(small, "nl")
+    assert rows == [
+        {"ask": "Decent work", "for": '=HYPERLINK("http://x")', "against": "Union", "conditional": "", "documents": "d1, d2"},
+        {"ask": "Subsidy scheme", "for": "", "against": "", "conditional": "Council", "documents": "d2"},
+    ]
+    scheme = next(r for r in asks_table_rows(bundled) if r["ask"] == "subsidieregeling voor sectorale samenwerking")
+    assert scheme["against"].startswith("CNV (inferred), FNV (inferred)") and "SER," in scheme["against"]
