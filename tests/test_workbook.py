@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from network import DataError, load_dataset
 from network.io.csvfile import write_csv_atomic
 from network.io.uploads import load_any, load_uploads
 from network.io.uploads import read_spreadsheet as read_workbook
-from network.io.xlsx import NOT_A_WORKBOOK, column_order, write_workbook
+from network.io.xlsx import MAX_WIDTH, MIN_WIDTH, NOT_A_WORKBOOK, column_order, write_workbook
 from network.model import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
 
 from .conftest import GOOD, ROOT, make_book
@@ -223,3 +224,33 @@ def test_uploaded_workbooks_are_parsed_with_xml_bomb_protection() -> None:
     import openpyxl
 
     assert openpyxl.DEFUSEDXML  # requirements.txt installs defusedxml; openpyxl then uses it
+
+
+def test_a_written_workbook_opens_ready_to_read(dataset) -> None:
+    dataset.actors[0]["description"] = "A very long description " * 20
+    book = load_workbook(io.BytesIO(write_workbook(dataset)))
+    for ws in book.worksheets:
+        assert ws.freeze_panes == "A2", ws.title  # the header row stays in view
+        assert ws.auto_filter.ref == f"A1:{get_column_letter(ws.max_column)}{ws.max_row}", ws.title
+        assert all(cell.font.bold for cell in ws[1]), ws.title
+    ws = book["actors"]
+    widths = {
+        ws.cell(row=1, column=c).value: ws.column_dimensions[get_column_letter(c)].width for c in range(1, ws.max_column + 1)
+    }
+    assert widths["url"] == MIN_WIDTH  # an empty column: the narrowest
+    assert widths["id"] == max(len(a["id"]) for a in dataset.actors) + 2
+    assert widths["name"] >= len("Hukatan-KSBSI") + 2  # the longest name fits
+    assert widths["description"] == MAX_WIDTH  # long text: as wide as allowed, no wider
+    relations = book["relations"]
+    evidence = [c.value for c in relations[1]].index("evidence") + 1
+    longest = max(len(r["evidence"]) for r in dataset.relations)
+    assert relations.column_dimensions[get_column_letter(evidence)].width >= longest + 2
+
+
+def test_the_kumu_export_opens_ready_to_read_too(dataset) -> None:
+    from network.io.kumu import write_kumu
+
+    book = load_workbook(io.BytesIO(write_kumu(dataset)))
+    for ws in book.worksheets:
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref, ws.title
+        assert ws.column_dimensions["B"].width >= MIN_WIDTH

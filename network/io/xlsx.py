@@ -12,6 +12,7 @@ import datetime as _dt
 import hashlib
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -45,6 +46,20 @@ MAX_COLUMNS = 500
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and password-protected .xlsx
 # Characters an .xlsx cell cannot hold (openpyxl refuses them).
 _ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+# Column widths of a written sheet, in characters: wide enough for the longest value, within bounds.
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+# openpyxl warns about parts of a workbook it does not read, such as Excel's data validation
+# and conditional formatting extensions or a missing stylesheet ("Unknown extension is not
+# supported and will be removed"; Kumu's own exports have them). None of them changes a
+# cell's value, and "will be removed" is about saving, which we never do to a read file: the
+# raw text would only reach the terminal. A filter rather than catch_warnings, which swaps
+# process-wide state and is not safe while the app serves several sessions in threads.
+warnings.filterwarnings(
+    "ignore",
+    category=UserWarning,
+    module=r"openpyxl\.(reader|worksheet\._reader|worksheet\.header_footer|styles\.stylesheet|packaging)(\.|$)",
+)
 
 
 def cell_text(value: Any) -> str:
@@ -263,29 +278,49 @@ def _safe_cell_text(value: object) -> str:
     return _ILLEGAL.sub("\ufffd", text)
 
 
+def _longest_line(text: str) -> int:
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
 def sheets_to_xlsx(sheets: Sequence[tuple[str, Sequence[str], Iterable[Mapping[str, object]]]]) -> bytes:
     """Write (title, columns, rows) sheets to xlsx bytes; every cell is stored as text.
 
     A value such as ``=1+1`` stays the text ``=1+1``: the cell type is set to string, so
     neither openpyxl nor Excel treats it as a formula. Characters a cell cannot hold
     (ASCII control characters other than tab and line breaks) become U+FFFD.
+
+    Each sheet opens ready to read: the header row bold and frozen, a filter on it, and
+    every column as wide as its longest value (between MIN_WIDTH and MAX_WIDTH characters).
     """
     from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     book.remove(book.active)
+    bold = Font(bold=True)
     for title, columns, rows in sheets:
         ws = book.create_sheet(title)
+        longest = [0] * len(columns)
         for col, name in enumerate(columns, start=1):
             cell = ws.cell(row=1, column=col, value=_safe_cell_text(name))
             cell.data_type = "s"
+            cell.font = bold
+            longest[col - 1] = _longest_line(str(cell.value)) + 2  # room for the filter button
+        last_row = 1
         for r, row in enumerate(rows, start=2):
+            last_row = r
             for col, name in enumerate(columns, start=1):
                 value = _safe_cell_text(row.get(name, ""))
                 if value:
                     cell = ws.cell(row=r, column=col, value=value)
                     cell.data_type = "s"  # never a formula, never a number
+                    longest[col - 1] = max(longest[col - 1], _longest_line(value))
+        for col, chars in enumerate(longest, start=1):
+            ws.column_dimensions[get_column_letter(col)].width = float(min(MAX_WIDTH, max(MIN_WIDTH, chars + 2)))
         ws.freeze_panes = "A2"
+        if columns:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last_row}"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
