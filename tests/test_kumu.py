@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from network import DataError, Dataset, load_dataset
+from network import vocabulary as vocab
 from network.io.kumu import SOURCES_SHEET, read_kumu, write_kumu
 from network.io.uploads import read_spreadsheet as read_workbook
 
@@ -20,7 +24,7 @@ ELEMENTS = [
     ["FNV", "Trade union", "Largest Dutch union confederation.", "union|NL", "large"],
     ["Mondiaal FNV", "Trade union", "FNV's international arm.", "union", ""],
     ["Ministry of Foreign Affairs", "Ministry / minister", "", "", ""],
-    ["Jane Doe", "Person", "A person: not one of our types.", "", ""],
+    ["Jane Doe", "Volunteer", "A volunteer: not one of our types.", "", ""],
     ["Hukatan-KSBSI", "Local union abroad", "Indonesian union.", "", "small"],
 ]
 CONNECTIONS = [
@@ -68,7 +72,7 @@ def test_a_hand_made_kumu_workbook_loads() -> None:
     ds = read_workbook(make_book({"Elements": elements, "Connections": CONNECTIONS}), "kumu.xlsx")
     actors = {a["id"]: a for a in ds.actors}
     assert list(actors) == ["fnv", "mondiaal-fnv", "ministry-of-foreign-affairs", "jane-doe", "hukatan-ksbsi"]
-    assert [actors[i]["type"] for i in actors] == ["trade_union", "trade_union", "ministry", "Person", "local_union"]
+    assert [actors[i]["type"] for i in actors] == ["trade_union", "trade_union", "ministry", "Volunteer", "local_union"]
     assert actors["fnv"]["tags"] == "union|NL" and actors["fnv"]["Organization size"] == "large"
     edges = [(r["source"], r["target"], r["type"], r["directed"]) for r in ds.relations]
     assert edges == [
@@ -79,8 +83,8 @@ def test_a_hand_made_kumu_workbook_loads() -> None:
     ]
     assert ds.relations[1]["note"] == "A letter to the minister."
     assert ds.relations[2]["direction"] == "mutual"
-    assert ["kumu.xlsx [sheet Elements]:5: Type: unknown actor type 'Person'; drawn in a neutral style"] == [
-        str(p) for p in ds.warnings if "Person" in p.message
+    assert [str(p) for p in ds.warnings if "Volunteer" in p.message] == [
+        "kumu.xlsx [sheet Elements]:5: Type: unknown actor type 'Volunteer' on 1 row (5); kept as it is, in a colour of its own"
     ]
 
 
@@ -147,9 +151,91 @@ def test_kumu_problems_name_the_kumu_sheet_row_and_column() -> None:
         read_workbook(book, "kumu.xlsx")
     assert [str(p) for p in info.value.errors] == [
         "kumu.xlsx [sheet Connections]:2: To: unknown actor 'Nobody'",
-        "kumu.xlsx [sheet Connections]:3: Type: empty relation type",
         "kumu.xlsx [sheet Connections]:3: Direction: 'sideways' is not true or false",
     ]
+
+
+def test_a_kumu_workbook_without_a_type_column_loads_its_connections_as_connected_to() -> None:
+    # Kumu draws untyped connections; we load them as a neutral undirected relation.
+    connections = [
+        ["From", "To", "Direction", "Description"],
+        ["FNV", "Mondiaal FNV", "", "Same family."],
+        ["FNV", "Ministry of Foreign Affairs", "directed", ""],
+        ["Jane Doe", "Hukatan-KSBSI", "", ""],
+    ]
+    ds = read_workbook(make_book({"Elements": ELEMENTS, "Connections": connections}), "kumu.xlsx")
+    assert [(r["source"], r["target"], r["type"], r["directed"]) for r in ds.relations] == [
+        ("fnv", "mondiaal-fnv", "connected_to", "false"),
+        ("fnv", "ministry-of-foreign-affairs", "connected_to", "true"),  # its Direction says so
+        ("jane-doe", "hukatan-ksbsi", "connected_to", "false"),
+    ]
+    assert ds.relations[0]["note"] == "Same family."
+    assert not [p for p in ds.warnings if "relation type" in p.message]
+    rt = vocab.relation_type("connected_to")
+    assert rt is not None and (rt.en, rt.nl, rt.directed) == ("connected to", "verbonden met", False)
+    assert rt.color not in (vocab.UNKNOWN_RELATION_STYLE["color"], *vocab.UNKNOWN_TYPE_PALETTE)
+
+
+def test_an_empty_type_cell_is_an_untyped_connection_too() -> None:
+    connections = [["From", "To", "Type"], ["FNV", "Mondiaal FNV", ""], ["FNV", "Jane Doe", "supports"]]
+    ds = read_workbook(make_book({"Elements": ELEMENTS, "Connections": connections}), "kumu.xlsx")
+    assert [r["type"] for r in ds.relations] == ["connected_to", "supports"]
+
+
+def test_unknown_kumu_types_give_one_warning_per_type_with_its_row_count() -> None:
+    elements = [["Label", "Type"], ["Acme", "Organization"]] + [[f"Angel {i}", "Volunteer"] for i in range(50)]
+    connections = [["From", "To", "Type"]] + [[f"Angel {i}", "Acme", "Investor"] for i in range(50)]
+    connections += [["Angel 1", "Angel 2", "Mentor"]]
+    ds = read_workbook(make_book({"Elements": elements, "Connections": connections}), "kumu.xlsx")
+    assert [str(p) for p in ds.warnings if "unknown" in p.message] == [
+        "kumu.xlsx [sheet Elements]:2: Type: unknown actor type 'Organization' on 1 row (2); kept as it is, in a colour of its own",
+        "kumu.xlsx [sheet Elements]:3: Type: unknown actor type 'Volunteer' on 50 rows (3, 4, 5, 6, 7, …); "
+        "kept as it is, in a colour of its own",
+        "kumu.xlsx [sheet Connections]:2: Type: unknown relation type 'Investor' on 50 rows (2, 3, 4, 5, 6, …); "
+        "kept as it is, in a colour of its own",
+        "kumu.xlsx [sheet Connections]:52: Type: unknown relation type 'Mentor' on 1 row (52); kept as it is, in a colour of its own",
+    ]
+    colours = vocab.unknown_type_colors(["Organization", "Volunteer"]) | vocab.unknown_type_colors(["Investor", "Mentor"])
+    assert len(set(vocab.unknown_type_colors(["Organization", "Volunteer"]).values())) == 2
+    assert len(set(vocab.unknown_type_colors(["Investor", "Mentor"]).values())) == 2
+    assert vocab.UNKNOWN_ACTOR_STYLE["color"] not in colours.values()
+
+
+def test_the_row_count_is_whole_where_the_loader_stops_listing_problems() -> None:
+    elements = [["Label", "Type"], ["Acme", "ngo"]] + [[f"Angel {i}", "Volunteer"] for i in range(300)]
+    connections = [["From", "To"]] + [[f"Angel {i}", "Acme"] for i in range(300)]
+    ds = read_workbook(make_book({"Elements": elements, "Connections": connections}), "kumu.xlsx")
+    messages = [p.message for p in ds.warnings]
+    assert [m for m in messages if "Volunteer" in m] == [
+        "unknown actor type 'Volunteer' on 300 rows (3, 4, 5, 6, 7, …); kept as it is, in a colour of its own"
+    ]
+    assert not [m for m in messages if "more problem" in m]  # only the type warnings were left out
+
+
+def book_with_an_excel_extension(sheets: dict[str, list[list[object]]]) -> bytes:
+    """A workbook whose sheets carry an extension list, as Kumu's and Excel's own files do."""
+    source = zipfile.ZipFile(io.BytesIO(make_book(sheets)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                ext = b'<extLst><ext uri="{00000000-0000-0000-0000-00000000ABCD}"><x/></ext></extLst>'
+                data = data.replace(b"</worksheet>", ext + b"</worksheet>")
+            book.writestr(item, data)
+    return out.getvalue()
+
+
+def test_openpyxl_warnings_about_unread_excel_features_never_reach_the_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "kumu.xlsx"
+    path.write_bytes(book_with_an_excel_extension({"Elements": ELEMENTS, "Connections": CONNECTIONS}))
+    plain = "import sys, openpyxl; b = openpyxl.load_workbook(sys.argv[1], read_only=True); [list(ws.values) for ws in b]"
+    ours = "import sys; from network.io.uploads import load_any; print(len(load_any(sys.argv[1]).relations))"
+    run = [sys.executable, "-W", "default", "-c"]
+    raw = subprocess.run([*run, plain, str(path)], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert "extension is not supported" in raw.stderr  # the file does make openpyxl warn
+    done = subprocess.run([*run, ours, str(path)], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert (done.stdout.strip(), done.stderr) == ("4", "")
 
 
 def test_sheets_are_found_by_their_first_columns_when_not_named_elements_and_connections() -> None:

@@ -14,10 +14,10 @@ How our data maps onto that:
 - An actor is an element. ``write_kumu`` puts our actor id in Kumu's ``ID`` column (the
   first column, as Kumu's guide on duplicate labels asks) and the name in ``Label``, so
   From/To hold actor ids. Two actors that share a name therefore stay two elements, and
-  ids survive the round trip. Type is the type's display label; country, sector, aliases
-  and url are custom fields (left out when empty everywhere); other columns follow.
+  ids survive the round trip. Type is the type's display label; country, sector, aliases,
+  url and status are custom fields (left out when empty everywhere); other columns follow.
 - A relation is a connection. Its ``note`` is the connection's Description; date,
-  source_doc and evidence are custom fields; ``directed`` becomes Direction.
+  source_doc, evidence and basis are custom fields; ``directed`` becomes Direction.
 - The documents go to a sheet called ``Sources (ignore)``, which Kumu skips by name
   and ``read_kumu`` reads back.
 
@@ -27,12 +27,15 @@ against labels (then case-insensitively). A ``To`` cell naming several elements
 separated by ``|`` gives one relation per element, as in Kumu. Kumu's ``mutual`` is an
 undirected relation with the extra column ``direction`` = ``mutual``, so it is written
 back as mutual. Types are mapped through the vocabulary; unknown types are kept as
-given (the loader warns about them).
+given, with one warning per type that counts its rows. A connection without a type (no
+Type column, or an empty cell, as Kumu allows) is ``connected_to``, a neutral undirected
+relation, unless its Direction says otherwise.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -46,8 +49,12 @@ from .xlsx import column_order, kumu_sheets, open_workbook, sheet_table, sheets_
 __all__ = ["SOURCES_SHEET", "read_kumu", "write_kumu"]
 
 SOURCES_SHEET = "Sources (ignore)"
-_ACTOR_FIELDS = ("country", "sector", "aliases", "url")  # custom fields with our column's name
-_RELATION_FIELDS = ("date", "source_doc", "evidence")
+UNTYPED = "connected_to"  # the relation type of a connection without one
+_SHOWN_LINES = 5  # rows listed in the one warning about an unknown type
+# Our columns that Kumu has no place for travel as custom fields under their own name:
+# every known column but those Kumu's own columns hold, so a column added to the model is kept.
+_ACTOR_FIELDS = tuple(c for c in ACTOR_COLUMNS if c not in ("id", "name", "type", "description"))
+_RELATION_FIELDS = tuple(c for c in RELATION_COLUMNS if c not in ("source", "target", "type", "directed", "note"))
 _DIRECTIONS = {"directed": "true", "undirected": "false", "mutual": "false"}
 
 
@@ -165,7 +172,8 @@ def _read_connections(
         base: dict[str, str] = {"source": source}
         if "id" in cols:
             base["id"] = row.get(cols["id"], "")
-        base["type"] = row.get(cols["type"], "") if "type" in cols else ""
+        # Kumu allows untyped connections (no Type column, or an empty cell): a neutral type.
+        base["type"] = (row.get(cols["type"], "") if "type" in cols else "") or UNTYPED
         direction = row.get(cols["direction"], "") if "direction" in cols else ""
         base["directed"] = _DIRECTIONS.get(direction.casefold(), direction)
         if direction.casefold() == "mutual":
@@ -188,6 +196,62 @@ def _read_connections(
             lines.append(line)
     columns = column_order(rows, ("source", "target", "type"))
     return Table("relations.csv", columns, rows, lines), note_col is None and desc_col is not None
+
+
+def _unknown_types(table: Table | None, kind: str) -> dict[str, list[int]]:
+    """Each type value of ``table`` the vocabulary does not know, with the rows that use it."""
+    normalise = vocab.normalise_actor_type if kind == "actor" else vocab.normalise_relation_type
+    found: dict[str, list[int]] = {}
+    for row, line in zip(table.rows, table.lines) if table is not None else ():
+        value = row.get("type", "")
+        if value and normalise(value) is None:
+            found.setdefault(value, []).append(line)
+    return found
+
+
+def _one_warning_per_type(
+    problems: Sequence[Problem], unknown: Mapping[str, Mapping[str, list[int]]], where: Mapping[str, str]
+) -> list[Problem]:
+    """The validator's warning per row for an unknown type, as one warning per type with its row count.
+
+    A Kumu map with its own types ("Person", "Investor") would otherwise print one line per
+    row. The counts come from the sheets themselves, so they are whole even where the
+    validator stopped listing problems; its "... and N more" line loses the ones counted here.
+    """
+
+    def one_each(kind: str) -> list[Problem]:
+        found = []
+        for value, lines in unknown[kind].items():
+            shown = ", ".join(map(str, lines[:_SHOWN_LINES])) + (", …" if len(lines) > _SHOWN_LINES else "")
+            rows = f"{len(lines)} row" if len(lines) == 1 else f"{len(lines)} rows"
+            message = f"unknown {kind} type '{value}' on {rows} ({shown}); kept as it is, in a colour of its own"
+            found.append(Problem(where[kind], lines[0], "type", message, "warning"))
+        return found
+
+    out: list[Problem] = []
+    kept: dict[str, int] = {}
+    for p in problems:
+        kind = next((k for k in unknown if p.file == where[k]), None)
+        if kind is not None and p.column == "type" and p.severity == "warning" and p.message.startswith(f"unknown {kind} type '"):
+            if not kept.get(kind):
+                out += one_each(kind)  # where the first of the per-row warnings was
+            kept[kind] = kept.get(kind, 0) + 1
+            continue
+        out.append(p)
+    for kind, types in unknown.items():
+        dropped = sum(len(lines) for lines in types.values()) - kept.get(kind, 0)
+        if not dropped:
+            continue
+        if not kept.get(kind):
+            out += one_each(kind)
+        # The validator's cap left some out: take them out of its "... and N more" line too.
+        for i, p in enumerate(out):
+            more = re.fullmatch(r"… and (\d+) more problem\(s\) in this file", p.message)
+            if p.file == where[kind] and p.line == 0 and more:
+                rest = int(more.group(1)) - dropped
+                out[i : i + 1] = [replace(p, message=f"… and {rest} more problem(s) in this file")] if rest > 0 else []
+                break
+    return out
 
 
 def _rename_columns(
@@ -298,6 +362,12 @@ def read_kumu(
     }
     where = {"actors": el_where, "relations": co_where, "sources": sources_where}
     by_file = {"actors.csv": el_where, "relations.csv": co_where, "sources.csv": sources_where}
+    unknown = {"actor": _unknown_types(actors, "actor"), "relation": _unknown_types(relations, "relation")}
+
+    def tidy(found: Sequence[Problem]) -> list[Problem]:
+        found = _one_warning_per_type(found, unknown, {"actor": el_where, "relation": co_where})
+        return _rename_columns(found, where, names | {"sources": {}})
+
     try:
         ds = dataset_from_tables(
             {"actors.csv": actors, "relations.csv": relations, "sources.csv": sources_table},
@@ -307,8 +377,8 @@ def read_kumu(
             where=lambda name: by_file.get(name, name),
         )
     except DataError as exc:
-        raise DataError(_rename_columns(exc.problems, where, names | {"sources": {}})) from None
-    ds.warnings = _rename_columns(ds.warnings, where, names | {"sources": {}})
+        raise DataError(tidy(exc.problems)) from None
+    ds.warnings = tidy(ds.warnings)
     return ds
 
 
