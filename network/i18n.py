@@ -260,9 +260,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "more_sources": ("… and {n} more", "… en nog {n}"),
     "no_actors": ("No actors match this view.", "Geen actoren in deze weergave."),
     "csv_readme": (
+        "actors.csv, relations.csv and sources.csv are a data folder the explorer loads as it is: "
+        "UTF-8 with a byte-order mark, so Excel shows accented names right. "
         "Cells that start with =, +, - or @ are prefixed with an apostrophe so a spreadsheet "
         "shows them as text instead of running them as formulas; our loader takes that apostrophe "
         "off again, so this zip loads back to the same data.",
+        "actors.csv, relations.csv en sources.csv vormen een gegevensmap die de verkenner zo inleest: "
+        "UTF-8 met een byte-order mark, zodat Excel namen met accenten goed toont. "
         "Cellen die met =, +, - of @ beginnen krijgen een apostrof vooraan, zodat een "
         "spreadsheet ze als tekst toont in plaats van ze als formule uit te voeren; onze lader haalt "
         "die apostrof weer weg, zodat deze zip terugleest als dezelfde gegevens.",
