@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install install-dev chromium run test unit e2e lint format validate benchmark clean
+.PHONY: install install-dev chromium js run test unit e2e lint format validate benchmark clean
 
 # Create .venv (if needed) and install the runtime dependencies; re-runs only when requirements.txt changes.
 install: $(VENV)/.installed
@@ -27,16 +27,24 @@ chromium:
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 	@test -x $(CHROMIUM)
 
+# graphology-gexf (the GEXF reader Gephi Lite uses) for the export tests, run by Debian's Node.js.
+js: tests/js/node_modules/.package-lock.json
+
+tests/js/node_modules/.package-lock.json: tests/js/package.json tests/js/package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Start the app on the bundled data (or on $$NETWORK_DATA_DIR).
 run: install
 	$(VENV)/bin/streamlit run app.py
 
 # Every test: unit, doctests, app tests and browser tests in headless Chromium.
-test: install-dev chromium
+test: install-dev chromium js
 	$(PY) -m pytest
 
 # The fast loop: everything but the browser tests.
-unit: install-dev
+unit: install-dev js
 	$(PY) -m pytest -m "not e2e"
 
 # Only the browser tests.

@@ -9,8 +9,9 @@ from __future__ import annotations
 import io
 import json
 import re
+import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -18,7 +19,7 @@ import networkx as nx
 from .. import vocabulary as vocab
 from ..i18n import t
 from ..io.csvfile import csv_text
-from ..model import ACTOR_COLUMNS, RELATION_COLUMNS
+from ..model import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
 from .render import map_elements
 from .snapshot import Snapshot, source_text
 
@@ -82,50 +83,196 @@ def export_graph(snapshot: Snapshot) -> nx.MultiDiGraph:
     return H
 
 
-def _rgb(color: str) -> dict[str, int]:
+def _rgb(color: str) -> dict[str, str]:
     c = color.lstrip("#")
     if not re.fullmatch(r"[0-9a-fA-F]{6}([0-9a-fA-F]{2})?", c):
-        return {"r": 187, "g": 187, "b": 187}
-    return {"r": int(c[0:2], 16), "g": int(c[2:4], 16), "b": int(c[4:6], 16)}
+        c = "BBBBBB"
+    return {"r": str(int(c[0:2], 16)), "g": str(int(c[2:4], 16)), "b": str(int(c[4:6], 16))}
+
+
+# Characters XML 1.0 cannot hold (a CSV cell can): shown as U+FFFD instead of a file no reader opens.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+# The attribute types GEXF and GraphML share, by the Python type of every value of a column.
+_XML_TYPES = {str: "string", bool: "boolean", int: "long", float: "double"}
+# A relation's own ``id`` column (Kumu connections have one) would clash with the reader's
+# edge id (igraph refuses an ``id`` attribute beside its own; Gephi reserves the column).
+_RENAMED = {("edge", "id"): "relation_id"}
+
+
+def _xml_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _XML_ILLEGAL.sub("\ufffd", str(value))
+
+
+def _xml_bytes(root: ET.Element) -> bytes:
+    ET.indent(root, space="  ")
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _declare(rows: Iterable[Mapping[str, object]], skip: Collection[str]) -> dict[str, type]:
+    """Attribute name -> one Python type for all its values (str when they differ), in order of first use."""
+    kinds: dict[str, type] = {}
+    for row in rows:
+        for k, v in row.items():
+            if k in skip:
+                continue
+            kind = type(v)
+            if kinds.setdefault(k, kind) is not kind:
+                kinds[k] = str
+    return kinds
+
+
+def _edge_direction(H: nx.MultiDiGraph) -> str:
+    """The file's default edge type: undirected when every relation is, else directed."""
+    flags = [bool(e.get("directed", True)) for *_, e in H.edges(data=True)]
+    return "undirected" if flags and not any(flags) else "directed"
+
+
+_GEXF_NS = "http://gexf.net/1.3"
+# Node data that GEXF holds in its own places: the id, the label and viz:position.
+_GEXF_NODE_SKIP = ("id", "label", "x", "y")
+# Edge data the edge element holds itself: its ends, and its type (see below).
+_EDGE_SKIP = ("source", "target", "type")
+
+
+def _gexf_attributes(graph: ET.Element, cls: str, kinds: Mapping[str, type], first: int = 0) -> dict[str, str]:
+    # Numeric ids, as Gephi writes them: graphology-gexf takes a column's name from its
+    # title only when the id is a number (else the id is the name).
+    block = ET.SubElement(graph, "attributes", {"class": cls, "mode": "static"})
+    ids = {}
+    for i, (name, kind) in enumerate(kinds.items(), start=first):
+        ids[name] = str(i)
+        title = _xml_text(_RENAMED.get((cls, name), name))
+        ET.SubElement(block, "attribute", {"id": ids[name], "title": title, "type": _XML_TYPES[kind]})
+    return ids
+
+
+def _attvalues(parent: ET.Element, data: Mapping[str, object], ids: Mapping[str, str]) -> None:
+    values = [(ids[k], v) for k, v in data.items() if k in ids]
+    if values:
+        block = ET.SubElement(parent, "attvalues")
+        for key, v in values:
+            ET.SubElement(block, "attvalue", {"for": key, "value": _xml_text(v)})
 
 
 def gexf_bytes(snapshot: Snapshot) -> bytes:
-    from networkx.readwrite.gexf import GEXFWriter
+    """The shown map as GEXF 1.3, the format Gephi and Gephi Lite open.
 
+    Only what the GEXF 1.3 schema defines. Each relation keeps its direction as the
+    edge's own ``type`` (``directed`` or ``undirected``: a mixed graph, which Gephi and
+    graphology read as such); the graph's ``defaultedgetype`` is ``undirected`` only when
+    every relation is. GEXF reserves an edge's ``type`` for that, so the relation type
+    travels as the attribute ``relation_type`` and as the edge's ``label`` (its display
+    label). The edge id is the relation's key. Nodes carry the map's colour, size and
+    position (y flipped: Gephi's y axis points up, the map's down).
+    """
     H = export_graph(snapshot)
-    H.graph = {"name": snapshot.title}
     nodes, _edges = map_elements(snapshot.graph, snapshot.positions, snapshot.style)
     look = {n["id"]: n for n in nodes}
+    root = ET.Element(
+        "gexf",
+        {
+            "xmlns": _GEXF_NS,
+            "xmlns:viz": f"{_GEXF_NS}/viz",
+            "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+            "xsi:schemaLocation": f"{_GEXF_NS} {_GEXF_NS}/gexf.xsd",
+            "version": "1.3",
+        },
+    )
+    # The snapshot date, not the clock: the same data and view give the same bytes.
+    meta_el = ET.SubElement(root, "meta", {"lastmodifieddate": snapshot.date} if snapshot.date else {})
+    ET.SubElement(meta_el, "creator").text = t("app_title", snapshot.lang)
+    description = "\n".join(x for x in (snapshot.title, snapshot.caption, snapshot.sources_line()) if x)
+    ET.SubElement(meta_el, "description").text = _xml_text(description)
+    graph = ET.SubElement(root, "graph", {"defaultedgetype": _edge_direction(H), "mode": "static"})
+    node_ids = _gexf_attributes(graph, "node", _declare((a for _, a in H.nodes(data=True)), _GEXF_NODE_SKIP))
+    edge_rows = []
+    for *_, e in H.edges(keys=True, data=True):
+        row = {"relation_type": e.get("type", "")}
+        row.update((k, v) for k, v in e.items() if k not in _EDGE_SKIP)
+        edge_rows.append(row)
+    edge_ids = _gexf_attributes(graph, "edge", _declare(edge_rows, ()), first=len(node_ids))
+    nodes_el = ET.SubElement(graph, "nodes")
     for n, a in H.nodes(data=True):
+        node = ET.SubElement(nodes_el, "node", {"id": _xml_text(n), "label": _xml_text(a["label"])})
+        _attvalues(node, a, node_ids)
         el = look[n]
-        color = el["color"]["background"]  # type: ignore[index]
-        # Gephi's y axis points up, the map's down: flip it so the picture is not mirrored.
-        a["viz"] = {
-            "position": {"x": a["x"], "y": -a["y"], "z": 0.0},
-            "color": _rgb(str(color)),
-            "size": float(el["size"]),  # type: ignore[arg-type]
-        }
-    for _u, _v, k, e in H.edges(keys=True, data=True):
-        # GEXF reserves an edge's `type` for directed/undirected, so the relation type goes
-        # in `relation_type`; the edge `id` is the relation's key, `label` its type label.
-        e["relation_type"] = e.pop("type", "")
-        e["id"] = str(k)
-        e["label"] = vocab.label(str(e["relation_type"]), snapshot.lang, "relation")
-    writer = GEXFWriter(encoding="utf-8", prettyprint=True)
-    meta = writer.xml.find("meta")
-    if meta is not None:
-        meta.set("lastmodifieddate", snapshot.date)  # not the clock: byte-stable
-        desc = meta.makeelement("description", {})
-        desc.text = f"{snapshot.caption}\n{snapshot.sources_line()}"
-        meta.append(desc)
-    writer.add_graph(H)
-    return str(writer).encode("utf-8")
+        ET.SubElement(node, "viz:color", _rgb(str(el["color"]["background"])))  # type: ignore[index]
+        ET.SubElement(node, "viz:position", {"x": repr(float(a["x"])), "y": repr(-float(a["y"])), "z": "0.0"})
+        ET.SubElement(node, "viz:size", {"value": repr(float(el["size"]))})  # type: ignore[arg-type]
+    edges_el = ET.SubElement(graph, "edges")
+    for (u, v, k, e), row in zip(H.edges(keys=True, data=True), edge_rows):
+        relation = str(e.get("type", ""))
+        edge = ET.SubElement(
+            edges_el,
+            "edge",
+            {
+                "id": _xml_text(k),
+                "source": _xml_text(u),
+                "target": _xml_text(v),
+                "type": "directed" if e.get("directed", True) else "undirected",
+                "label": _xml_text(vocab.label(relation, snapshot.lang, "relation")),
+            },
+        )
+        _attvalues(edge, row, edge_ids)
+        rt = vocab.relation_type(relation)
+        ET.SubElement(edge, "viz:color", _rgb(rt.color if rt else vocab.UNKNOWN_RELATION_STYLE["color"]))
+    return _xml_bytes(root)
+
+
+_GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
 
 def graphml_bytes(snapshot: Snapshot) -> bytes:
-    buf = io.BytesIO()
-    nx.write_graphml(export_graph(snapshot), buf, encoding="utf-8", prettyprint=True)
-    return buf.getvalue()
+    """The shown map as GraphML (yEd, Cytoscape, igraph, networkx).
+
+    Each edge says ``directed="true"`` or ``"false"`` (a mixed graph, as GraphML allows);
+    ``edgedefault`` is ``undirected`` only when every relation is. Nothing repeats what
+    the elements hold themselves, so no reader's own ids clash: the node id is the actor
+    id (no ``id`` data key, which igraph would refuse beside its own), the edge id is the
+    relation's key, and the edge's ``source``/``target`` are its ends (no data keys
+    for them). Node data has ``label`` (the name) and the map's ``x``/``y``.
+    """
+    H = export_graph(snapshot)
+    root = ET.Element(
+        "graphml",
+        {
+            "xmlns": _GRAPHML_NS,
+            "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+            "xsi:schemaLocation": f"{_GRAPHML_NS} {_GRAPHML_NS}/1.0/graphml.xsd",
+        },
+    )
+    blocks = {
+        "graph": _declare([H.graph], ()),
+        "node": _declare((a for _, a in H.nodes(data=True)), ("id",)),
+        "edge": _declare((e for *_, e in H.edges(data=True)), ("source", "target")),
+    }
+    ids: dict[str, dict[str, str]] = {}
+    for cls, kinds in blocks.items():
+        ids[cls] = {}
+        for i, (name, kind) in enumerate(kinds.items()):
+            ids[cls][name] = f"{cls[0]}{i}"
+            shown = _RENAMED.get((cls, name), name)
+            attrs = {"id": ids[cls][name], "for": cls, "attr.name": _xml_text(shown), "attr.type": _XML_TYPES[kind]}
+            ET.SubElement(root, "key", attrs)
+
+    def data(parent: ET.Element, values: Mapping[str, object], cls: str) -> None:
+        for k, v in values.items():
+            if k in ids[cls]:
+                ET.SubElement(parent, "data", {"key": ids[cls][k]}).text = _xml_text(v)
+
+    graph = ET.SubElement(root, "graph", {"id": "G", "edgedefault": _edge_direction(H)})
+    data(graph, H.graph, "graph")
+    for n, a in H.nodes(data=True):
+        data(ET.SubElement(graph, "node", {"id": _xml_text(n)}), a, "node")
+    for u, v, k, e in H.edges(keys=True, data=True):
+        directed = "true" if e.get("directed", True) else "false"
+        attrs = {"id": _xml_text(k), "source": _xml_text(u), "target": _xml_text(v), "directed": directed}
+        data(ET.SubElement(graph, "edge", attrs), e, "edge")
+    return _xml_bytes(root)
 
 
 def json_bytes(snapshot: Snapshot) -> bytes:
@@ -141,7 +288,27 @@ def _columns(base: Iterable[str], rows: Iterable[Mapping[str, object]]) -> list[
     return cols + extra
 
 
+def _sources_rows(snapshot: Snapshot) -> list[dict[str, object]]:
+    """Every document of the data (the graph's ``sources`` table), by id; else the cited ones."""
+    table = snapshot.graph.graph.get("sources")
+    if isinstance(table, Mapping) and table:
+        rows = [{"id": d, **dict(row)} for d, row in table.items()]
+    else:
+        rows = [dict(s) for s in snapshot.sources]
+    return sorted(({str(k): _plain(v) for k, v in r.items()} for r in rows), key=lambda r: _natural(r.get("id", "")))
+
+
 def csv_zip_bytes(snapshot: Snapshot) -> bytes:
+    """The shown map as a ZIP of actors.csv, relations.csv, sources.csv and README.txt.
+
+    A data folder the explorer loads back to the same data (``load_dataset`` on the
+    unpacked folder; exporting that again gives the same bytes). Each CSV is UTF-8 with a
+    byte-order mark, so Excel shows accented names right; every column is kept; a cell
+    that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-`` or ``@``)
+    gets an apostrophe in front, which the loader takes off again (``csvfile.restore``).
+    sources.csv holds every document of the data, so the relations' ``source_doc`` still
+    resolve.
+    """
     H = export_graph(snapshot)
     actors = []
     for n, a in H.nodes(data=True):
@@ -155,6 +322,7 @@ def csv_zip_bytes(snapshot: Snapshot) -> bytes:
         if isinstance(row.get("directed"), bool):
             row["directed"] = "true" if row["directed"] else "false"
         relations.append(row)
+    sources = _sources_rows(snapshot)
     readme = "\n".join(
         [
             snapshot.title,
@@ -173,6 +341,7 @@ def csv_zip_bytes(snapshot: Snapshot) -> bytes:
     files = {
         "actors.csv": csv_text(actors, _columns(ACTOR_COLUMNS, actors)),
         "relations.csv": csv_text(relations, _columns(RELATION_COLUMNS, relations)),
+        "sources.csv": csv_text(sources, _columns(SOURCE_COLUMNS, sources)),
         "README.txt": readme,
     }
     buf = io.BytesIO()
@@ -181,5 +350,6 @@ def csv_zip_bytes(snapshot: Snapshot) -> bytes:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, text.encode("utf-8"))
+            # utf-8-sig: the byte-order mark tells Excel the text is UTF-8 (else it guesses cp1252).
+            zf.writestr(info, text.encode("utf-8-sig"))
     return buf.getvalue()
