@@ -377,4 +377,3 @@ def unknown_type_colors(keys: Iterable[str]) -> dict[str, str]:
         taken.add(slot)
         out[key] = UNKNOWN_TYPE_PALETTE[slot]
     return out
-
