@@ -29,7 +29,7 @@ LIST_FIELDS = (*VALUE_FILTERS, "path_relation_types", "expanded")
 # Choices of the fields that take one of a few values: the view, the sidebar and the CLI read them here.
 CHOICES: dict[str, tuple[str, ...]] = {
     "focus_mode": ("hide", "dim"),
-    "color_by": ("type", "community"),
+    "color_by": ("type", "community", "stance"),
     "overview": ("", "type", "community", "country"),
 }
 
@@ -53,7 +53,8 @@ class ViewState(_Filters):  # type: ignore[valid-type,misc]
     path_to: str = ""
     path_relation_types: list[str] = field(default_factory=list)
     path_via_stances: bool = False  # allow paths through themes and laws
-    color_by: str = "type"  # "type" or "community"
+    color_by: str = "type"  # "type", "community" or "stance" (on stance_ask)
+    stance_ask: str = ""  # the ask (id or name) whose for / against / conditional actors "stance" colours
     size_by: str = ""  # "" or a metric name
     physics: bool = False
     title: str = ""
@@ -247,6 +248,8 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
         ]
         if count > len(COALITION_COLORS):
             style.color_legend.append((t("coalition_other", lang), "#BBBBBB"))
+    if state.color_by == "stance":
+        _stance_style(G, state, lists, style, notes)
     ends = {"path_from": a, "path_to": b} if result.path_ends else {}
     shown = dataclasses.replace(state, **{k: [v for v in lists[k] if v != "\0none"] for k in lists}, **ends)
     result.caption = describe(G, H, shown, focus=focus, today=today)
@@ -258,6 +261,31 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
         style.sizes = group_sizes(groups)
         style.colors, style.color_legend = None, []  # groups are coloured by their type
     return result
+
+
+def _stance_style(
+    G: nx.MultiDiGraph, state: ViewState, lists: Mapping[str, list[str]], style: MapStyle, notes: list[str]
+) -> None:
+    """Colour actors by their stance on ``state.stance_ask`` (issue 15), read from the relations the filters keep.
+
+    A relation filter (basis, documents, dates) changes which claims count: "stated only"
+    colours by stated stances only. The ask itself need not be on the map.
+    """
+    from .stance import NO_STANCE_COLOR, stance_colors, stance_legend
+
+    if not state.stance_ask:
+        notes.append(t("note_choose_ask", state.lang))
+        return
+    ask = _resolve(G, state.stance_ask, "stance_ask", state.lang, notes)
+    if ask is None:
+        return
+    relation_filters = {k: v for k, v in lists.items() if VALUE_FILTERS[k].on == "relation"}
+    # The map through time (issue 14) counts too, where the state has it.
+    as_of = {"as_of": state.as_of} if getattr(state, "as_of", "") else {}
+    F = filter_graph(G, date_from=state.date_from, date_to=state.date_to, **as_of, **relation_filters)
+    colors = stance_colors(F, ask) if ask in F else {}
+    style.colors = {n: colors.get(n, NO_STANCE_COLOR) for n in G.nodes}
+    style.color_legend = stance_legend(G, ask, state.lang)
 
 
 def describe(

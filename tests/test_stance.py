@@ -180,3 +180,32 @@ def test_asks_table_rows_give_a_slide_its_rows(small, bundled):
     ]
     scheme = next(r for r in asks_table_rows(bundled) if r["ask"] == "subsidieregeling voor sectorale samenwerking")
     assert scheme["against"].startswith("CNV (inferred), FNV (inferred)") and "SER," in scheme["against"]
+
+
+def test_map_coloured_by_stance_on_a_chosen_ask(bundled):
+    from network.view import CHOICES, ViewState, apply_view
+
+    assert "stance" in CHOICES["color_by"]
+    state = ViewState(color_by="stance", stance_ask="subsidieregeling voor sectorale samenwerking")
+    style = apply_view(bundled, state).style
+    against = {n for n, c in style.colors.items() if c == STANCE_COLORS["against"]}
+    assert against == {"ser", "fnv", "cnv", "vno-ncw", "mkb-nederland"}
+    assert style.colors["mondiaal-fnv"] == NO_STANCE_COLOR
+    assert [c for _, c in style.color_legend] == [*STANCE_COLORS.values(), NO_STANCE_COLOR]
+    # "Stated claims only" colours by stated stances only: the social partners' objection is inferred.
+    style = apply_view(
+        bundled, ViewState(color_by="stance", stance_ask="subsidy-scheme-sector-cooperation", basis=["stated"])
+    ).style
+    assert {n for n, c in style.colors.items() if c == STANCE_COLORS["against"]} == {"ser"}
+    assert ViewState.from_query(state.to_query()) == state
+
+
+def test_stance_colouring_without_a_known_ask_says_so_and_keeps_type_colours(bundled):
+    from network.view import ViewState, apply_view
+
+    result = apply_view(bundled, ViewState(color_by="stance"))
+    assert result.style.colors is None and result.notes == [
+        "Colour by stance: choose the ask whose supporters and opponents to colour."
+    ]
+    result = apply_view(bundled, ViewState(color_by="stance", stance_ask="no such ask"))
+    assert result.style.colors is None and result.notes[0].startswith("Stance on: no actor named 'no such ask'")
