@@ -454,7 +454,8 @@ def actor_profile(G: nx.MultiDiGraph, actor: Hashable, lang: str = "en") -> dict
         ``ranking``: degree, degree_centrality, betweenness, eigenvector,
         pagerank, computed on the whole graph), ``relations`` (relation-type
         label → list of ``{direction, other, other_name, type, date,
-        source_doc, document_title, evidence, note}``, direction ``"out"``,
+        source_doc, document_title, evidence, basis, note}``, basis ``"stated"`` or
+        ``"inferred"`` (then ``note`` says why), direction ``"out"``,
         ``"in"`` or ``"mutual"`` for an undirected relation; types in
         vocabulary order, relations by date (undated last), then other_name),
         ``documents_written`` (documents it addresses or co-signs) and
@@ -496,6 +497,7 @@ def actor_profile(G: nx.MultiDiGraph, actor: Hashable, lang: str = "en") -> dict
             "source_doc": doc,
             "document_title": (sources.get(doc) or {}).get("title", "") if doc else "",
             "evidence": data.get("evidence") or "",
+            "basis": data.get("basis") or "stated",
             "note": data.get("note") or "",
         }
         order = (not row["date"], row["date"], other_name, _order(other), str(key))

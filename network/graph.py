@@ -243,6 +243,7 @@ def path_rows(G: nx.MultiDiGraph, paths: list[list[Hop]], lang: str = "en") -> l
                         "document": sources.get(r.get("source_doc", ""), {}).get("title", r.get("source_doc", "")),
                         "evidence": r.get("evidence", ""),
                         "basis": r.get("basis") or "stated",
+                        "note": r.get("note", ""),
                     }
                 )
     return rows

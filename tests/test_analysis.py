@@ -355,10 +355,25 @@ def test_profile_of_fnv_has_its_attributes_metrics_relations_and_documents(graph
         "source_doc": "doc1",
         "document_title": "Letter on scaling up",
         "evidence": "Aan de minister",
+        "basis": "stated",
         "note": "",
     }
     assert p["documents_written"] == ["doc1"]
     assert p["documents_received"] == []
+
+
+def test_profile_rows_say_how_each_claim_is_known():
+    G = make_graph("ab", [("a", "b", "advises", True, {"basis": "inferred", "note": "a reading of the text"})])
+    [row] = actor_profile(G, "a")["relations"]["advises"]
+    assert (row["basis"], row["note"]) == ("inferred", "a reading of the text")
+
+
+def test_path_hops_say_how_each_claim_is_known():
+    from network.graph import path_rows, shortest_paths
+
+    G = make_graph("abc", [("a", "b", "advises", True, {"basis": "inferred", "note": "why"}), ("b", "c", "funds")])
+    rows = path_rows(G, shortest_paths(G, "a", "c"))
+    assert [(r["basis"], r["note"]) for r in rows] == [("inferred", "why"), ("stated", "")]
 
 
 def test_profile_metrics_match_the_ranking_row(graph):
