@@ -14,7 +14,7 @@ from network import DataError, store
 from network import vocabulary as vocab
 from network.i18n import t
 from network.model import problem_rows
-from ui import data, edit, explore, export_panel, keys, map_panel, present, sidebar, state, upload, views_panel
+from ui import data, edit, explore, export_panel, keys, layout_panel, map_panel, present, sidebar, state, upload, views_panel
 from ui.messages import show
 
 
@@ -79,6 +79,7 @@ def main() -> None:
     state.sync_url(view)
     views_panel.panel(folder, view, lang)
     export_panel.panel(folder, stamp, view, lang)
+    layout_panel.panel(folder, stamp, lang, can_edit=not store.read_only())
     upload.panel(lang)
     upload.report(lang)
     view_json = view.to_json()

@@ -236,6 +236,16 @@ def _state_from_args(args: argparse.Namespace, G: nx.MultiDiGraph) -> Any:
     return state
 
 
+def _positions(args: argparse.Namespace, G: nx.MultiDiGraph) -> dict:
+    """The positions kept in the data folder the command reads (a workbook has none: computed)."""
+    from pathlib import Path
+
+    from .layout import compute_layout, data_positions
+
+    folder = Path(args.data or default_data_dir())
+    return data_positions(G, folder) if folder.is_dir() else compute_layout(G)
+
+
 def _export(args: argparse.Namespace) -> int:
     from .io.atomic import write_bytes_atomic
     from .presentation.export import export_bytes, make_snapshot, views_deck
@@ -245,7 +255,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.format == "pptx" and args.all_views:
         folder = default_views_dir(args.data or str(default_data_dir()))
         try:
-            deck, names = views_deck(G, folder, lang=args.lang)
+            deck, names = views_deck(G, folder, lang=args.lang, positions=_positions(args, G))
         except FileNotFoundError:
             raise CommandError(f"no saved views in {folder}") from None
         except ValueError as exc:
@@ -254,7 +264,7 @@ def _export(args: argparse.Namespace) -> int:
         print(f"wrote {args.out}: {len(names)} slide(s), one per saved view")
         return 0
     state = _state_from_args(args, G)
-    snap = make_snapshot(G, state, title=args.title or None)
+    snap = make_snapshot(G, state, title=args.title or None, positions=_positions(args, G))
     try:
         write_bytes_atomic(args.out, export_bytes(snap, args.format, dpi=args.dpi))
     except OSError as exc:

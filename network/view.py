@@ -16,12 +16,13 @@ from typing import Any
 import networkx as nx
 
 from . import vocabulary as vocab
-from .filters import FILTERS, RANGE_FIELDS, VALUE_FILTERS
+from .filters import DATE_FIELDS, FILTERS, VALUE_FILTERS
 from .graph import Hop, UnknownActorError, filter_graph, neighbourhood, resolve_actor, shortest_paths
 from .i18n import t
 from .layout import compute_layout
 from .overview import aggregate, group_sizes
 from .style import COALITION_COLORS, MapStyle
+from .timeline import new_relations
 
 __all__ = ["ViewState", "ViewResult", "apply_view", "initial_state", "describe", "COALITION_COLORS", "LIST_FIELDS", "CHOICES"]
 
@@ -31,13 +32,14 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "focus_mode": ("hide", "dim"),
     "color_by": ("type", "community", "stance"),
     "overview": ("", "type", "community", "country"),
+    "contact_by": ("", "color", "size"),  # time since last contact (the internal engagement log; issue 14)
 }
 
 # One list field per declared filter (filters.FILTERS), plus the date range.
 _Filters = dataclasses.make_dataclass(
     "_Filters",
     [(key, list[str], field(default_factory=list)) for key in VALUE_FILTERS]
-    + [(name, str, field(default="")) for name in RANGE_FIELDS],
+    + [(name, str, field(default="")) for name in DATE_FIELDS],
 )
 
 
@@ -62,6 +64,13 @@ class ViewState(_Filters):  # type: ignore[valid-type,misc]
     expanded: list[str] = field(default_factory=list)  # overview groups opened into their actors
     every_claim: bool = False  # every relation its own line (default: one line per pair of actors)
     show_asks: bool = False  # show themes (asks) even when no filter, focus or path names one
+    # Issue 14: the power-interest grid's ask, the map by last contact, and two dates compared.
+    grid_ask: str = ""  # "" = all asks
+    contact_by: str = ""  # "", "color" or "size": by time since the last engagement (never in exports by default)
+    stale_months: int = 0  # flag allies of grid_ask with no contact in this many months (0 = off)
+    compare_from: str = ""
+    compare_to: str = ""
+    show_people: bool = False  # show people in public roles (ministers, signatories) on the map
 
     def to_dict(self) -> dict[str, Any]:
         """Only what differs from the default: small, readable JSON and short links."""
@@ -88,7 +97,12 @@ class ViewState(_Filters):  # type: ignore[valid-type,misc]
                     setattr(state, f.name, max(1, min(3, int(value))))
                 except (TypeError, ValueError):
                     pass
-            elif f.name in ("physics", "path_via_stances", "every_claim", "show_asks"):
+            elif f.name == "stale_months":
+                try:
+                    setattr(state, f.name, max(0, min(120, int(value))))
+                except (TypeError, ValueError):
+                    pass
+            elif f.name in ("physics", "path_via_stances", "every_claim", "show_asks", "show_people"):
                 setattr(state, f.name, value in (True, "true", "1", 1))
             elif isinstance(value, str | int | float):
                 setattr(state, f.name, str(value))
@@ -152,21 +166,33 @@ def _resolve(G: nx.MultiDiGraph, name: str, what: str, lang: str, notes: list[st
         return None
 
 
-def _asks_lens(G: nx.MultiDiGraph, H: nx.MultiDiGraph, state: ViewState, themes: list[str]) -> nx.MultiDiGraph:
-    """``H`` without themes (asks) unless the state shows asks, filters by a theme or focuses on one (issue 11)."""
-    named = [state.focus, state.path_from, state.path_to]
-    if state.show_asks or themes or "theme" in state.actor_types or state.path_via_stances:
-        return H
-    for name in filter(None, named):
+# Actor types that are a lens of their own: off the opening map, shown when asked for.
+LENSES = {"theme": "show_asks", "person": "show_people"}
+
+
+def _lenses(G: nx.MultiDiGraph, H: nx.MultiDiGraph, state: ViewState, themes: list[str]) -> nx.MultiDiGraph:
+    """``H`` without asks (themes) and people unless the state shows them, filters by their type or names one.
+
+    The opening map shows organisations, programmes and laws; "who stands with us on X" is
+    one click away (a theme filter or focus), and the people in public roles appear on demand.
+    """
+    named = set()
+    for name in filter(None, [state.focus, state.path_from, state.path_to]):
         try:
-            if G.nodes[resolve_actor(G, name)].get("type") == "theme":
-                return H
+            named.add(G.nodes[resolve_actor(G, name)].get("type"))
         except UnknownActorError:
             pass
-    asks = [n for n, a in H.nodes(data=True) if a.get("type") == "theme"]
-    if not asks:
+    hidden = set()
+    for atype, flag in LENSES.items():
+        shown = getattr(state, flag) or atype in state.actor_types or atype in named
+        if atype == "theme":
+            shown = shown or bool(themes) or state.path_via_stances
+        if not shown:
+            hidden.add(atype)
+    drop = [n for n, a in H.nodes(data=True) if a.get("type") in hidden]
+    if not drop:
         return H
-    out = nx.MultiDiGraph(H.subgraph(set(H) - set(asks)))
+    out = nx.MultiDiGraph(H.subgraph(set(H) - set(drop)))
     out.graph.update(H.graph)
     return out
 
@@ -197,9 +223,9 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
         lists[name] = [v for v in values if v in known]
         if values and not lists[name]:
             lists[name] = ["\0none"]  # everything named is gone: show nothing rather than everything
-    H = filter_graph(G, date_from=state.date_from, date_to=state.date_to, **lists)
+    H = filter_graph(G, date_from=state.date_from, date_to=state.date_to, as_of=state.as_of, **lists)
 
-    H = _asks_lens(G, H, state, lists.get("themes", []))
+    H = _lenses(G, H, state, lists.get("themes", []))
     style = MapStyle(lang=lang, physics=state.physics, title=state.title, every_claim=state.every_claim)
     result = ViewResult(H, style, "", notes)
     # Paths are found on the filtered graph before a focus hides anything, and stay visible.
@@ -213,6 +239,9 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
         on_path = {n for p in result.paths for h in p for n in (h.source, h.target)}
         style.highlight_edges = frozenset((r["u"], r["v"], r["key"]) for p in result.paths for h in p for r in h.relations)
 
+    if state.as_of and not style.highlight_edges:
+        # The map through time: what appeared at this step stands out.
+        style.highlight_edges = new_relations(H, state.as_of)
     focus = _resolve(G, state.focus, "focus", lang, notes)
     if focus is not None and focus not in H:
         notes.append(t("note_focus_filtered", lang, name=G.nodes[focus].get("name", focus)))
@@ -302,6 +331,8 @@ def describe(
             parts.append(f"{t(f.key, lang)}: {', '.join(f.label(G, v, lang) for v in values)}")
     if state.date_from or state.date_to:
         parts.append(f"{t('date', lang)}: {state.date_from or '…'} – {state.date_to or '…'}")
+    if state.as_of:
+        parts.append(t("as_of_caption", lang, date=state.as_of))
     if focus is not None:
         parts.append(
             t(

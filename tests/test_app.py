@@ -33,11 +33,14 @@ def test_page_runs_on_the_bundled_data_and_draws_every_organisation(app):
     at = app(ROOT / "data")
     assert not at.exception
     actors = load_dataset(ROOT / "data").actors
-    n, asks = len(actors), sum(a["type"] == "theme" for a in actors)
-    # The opening map shows organisations, programmes and laws; the asks are their own lens.
-    assert at.caption[0].value.startswith(f"{n - asks} of {n} actors")
+    n, lenses = len(actors), sum(a["type"] in ("theme", "person") for a in actors)
+    # The opening map shows organisations, programmes and laws; asks and people are lenses of their own.
+    assert at.caption[0].value.startswith(f"{n - lenses} of {n} actors")
     nodes, _ = _map(at)
-    assert len(nodes) == n - asks and not any(node["id"].startswith("theme-") for node in nodes)
+    assert len(nodes) == n - lenses and not any(node["id"].startswith("theme-") for node in nodes)
+    at.toggle(key="w_show_asks").set_value(True).run()
+    at.toggle(key="w_show_people").set_value(True).run()
+    assert len(_map(at)[0]) == n and at.query_params["show_people"] == "true"
 
 
 def test_broken_data_is_shown_as_a_problem_table_not_a_crash(app, good_copy):
@@ -331,3 +334,23 @@ def test_saving_a_view_under_a_name_that_exists_asks_before_replacing_it(app, go
     at.button(key="view_confirm_yes").click().run()
     assert '"focus": "cnv"' in (good_copy / "views" / "around-fnv.json").read_text("utf-8")
     assert not at.exception
+
+
+def test_re_arranging_the_map_asks_first_and_then_rewrites_positions(app, good_copy):
+    from network.io.positions import read_positions
+    from network.layout import keep_positions
+
+    keep_positions(good_copy, {"fnv": (0.0, 0.0), "cnv": (500.0, 0.0)})
+    at = app(good_copy)
+    at.button(key="layout_reset").click().run()
+    assert read_positions(good_copy)[0]["fnv"] == (0.0, 0.0)  # nothing moved before the yes
+    at.button(key="layout_reset_yes").click().run()
+    kept, _ = read_positions(good_copy)
+    assert set(kept) == {"fnv", "cnv", "vno", "ser", "minister", "hukatan", "lonely"} and kept["cnv"] != (500.0, 0.0)
+    assert not at.exception
+
+
+def test_read_only_mode_offers_no_re_arranging(app, monkeypatch):
+    monkeypatch.setenv("NETWORK_READ_ONLY", "1")
+    at = app(GOOD)
+    assert not [b for b in at.button if b.key == "layout_reset"]

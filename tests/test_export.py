@@ -186,7 +186,7 @@ def test_svg_parses_and_shows_the_title_and_labels_as_text(snapshot):
     assert "Minister BHO" in texts and "Hukatan-KSBSI" in texts
 
 
-def test_pptx_has_one_slide_per_snapshot_with_title_picture_and_caption(graph, snapshot):
+def test_pptx_has_one_slide_per_snapshot_with_title_map_shapes_and_caption(graph, snapshot):
     from pptx import Presentation
     from pptx.enum.shapes import MSO_SHAPE_TYPE
 
@@ -196,7 +196,11 @@ def test_pptx_has_one_slide_per_snapshot_with_title_picture_and_caption(graph, s
     assert len(slides) == 2
     assert deck.slide_width * 9 == deck.slide_height * 16
     for slide, snap in zip(slides, (snapshot, other)):
-        assert any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in slide.shapes)
+        # The map is native shapes (each actor a shape with its name as text), not a picture.
+        assert not any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in slide.shapes)
+        names = {str(a.get("name")) for _, a in snap.graph.nodes(data=True)}
+        assert names <= {s.text_frame.text for s in slide.shapes if s.has_text_frame}
+        assert slide.shapes.title is not None and slide.shapes.title.text == snap.title
         text = "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
         assert snap.title in text and snap.caption in text and "Sources:" in text
     single = Presentation(io.BytesIO(export_bytes(snapshot, "pptx")))

@@ -74,3 +74,19 @@ def test_values_with_commas_survive_the_url():
 def test_notes_about_missing_actors_follow_the_language(graph):
     r = apply_view(graph, ViewState(lang="nl", focus="Acme"))
     assert r.notes == ["Focus: geen actor met de naam 'Acme'"]
+
+
+def test_asks_and_people_are_lenses_off_the_opening_map_and_on_when_asked(curated_graph=None):
+    from network import build_graph, load_dataset
+
+    from .conftest import ROOT
+
+    G = build_graph(load_dataset(ROOT / "data"))
+    types = {n: a.get("type") for n, a in G.nodes(data=True)}
+    opening = set(apply_view(G, ViewState()).graph)
+    assert not {types[n] for n in opening} & {"theme", "person"}
+    assert {types[n] for n in apply_view(G, ViewState(show_people=True)).graph} >= {"person"}
+    assert {types[n] for n in apply_view(G, ViewState(show_asks=True)).graph} >= {"theme"}
+    minister = next(n for n, t in types.items() if t == "person")
+    assert minister in apply_view(G, ViewState(focus=minister)).graph  # naming one shows it
+    assert "theme-vmp-funding" in apply_view(G, ViewState(themes=["theme-vmp-funding"])).graph

@@ -11,7 +11,7 @@ import streamlit as st
 from network import build_graph, load_dataset, store
 from network.analysis import ranking
 from network.io.folder import default_data_dir
-from network.layout import compute_layout
+from network.layout import load_positions
 from network.model import FILES, Dataset
 from network.presentation.export import export_bytes, make_snapshot, views_deck
 from network.presentation.render import render_view
@@ -34,7 +34,7 @@ def data_dir() -> str:
 def stamp(folder: str) -> Stamp:
     """Reload when a CSV changes on disk, even though loading is cached."""
     out = []
-    for name in FILES:
+    for name in (*FILES, "positions.csv"):
         p = Path(folder) / name
         s = p.stat() if p.exists() else None
         out.append((name, s.st_mtime if s else 0.0, s.st_size if s else -1))
@@ -53,9 +53,14 @@ def graph(folder: str, stamp: Stamp) -> nx.MultiDiGraph:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
+def placed(folder: str, stamp: Stamp) -> tuple[dict, list]:
+    # The data folder's positions (positions.csv; new actors beside their neighbours), and
+    # the problems reading that file: the same map at every meeting, whatever the filter.
+    return load_positions(graph(folder, stamp), folder)
+
+
 def positions(folder: str, stamp: Stamp) -> dict:
-    # Positions of the whole graph, so a filter or focus never moves anyone.
-    return compute_layout(graph(folder, stamp))
+    return placed(folder, stamp)[0]
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -73,13 +78,13 @@ def page(folder: str, stamp: Stamp, state_json: str, presenting: bool = False) -
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def snapshot_bytes(folder: str, stamp: Stamp, state_json: str, fmt: str, dpi: int | None) -> bytes:
-    snap = make_snapshot(graph(folder, stamp), ViewState.from_dict(json.loads(state_json)))
+    snap = make_snapshot(graph(folder, stamp), ViewState.from_dict(json.loads(state_json)), positions=positions(folder, stamp))
     return export_bytes(snap, fmt, dpi=dpi)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def deck_bytes(folder: str, stamp: Stamp, names: tuple[str, ...], lang: str) -> bytes:
-    return views_deck(graph(folder, stamp), default_views_dir(folder), names, lang=lang)[0]
+    return views_deck(graph(folder, stamp), default_views_dir(folder), names, lang=lang, positions=positions(folder, stamp))[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

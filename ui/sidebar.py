@@ -65,6 +65,9 @@ def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
             format_func=lambda m: t(f"metric_{m}" if m else "size_none", lang),
             key=keys.widget("size_by"),
         )
+        st.toggle(t("show_asks", lang), key=keys.widget("show_asks"), help=t("show_asks_help", lang))
+        st.toggle(t("show_people", lang), key=keys.widget("show_people"), help=t("show_people_help", lang))
+        st.toggle(t("every_claim", lang), key=keys.widget("every_claim"), help=t("every_claim_help", lang))
         st.toggle(t("physics", lang), key=keys.widget("physics"), help=t("physics_help", lang))
         st.text_input(t("title", lang), key=keys.widget("title"), max_chars=120)
         st.selectbox(

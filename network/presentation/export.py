@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -97,7 +97,11 @@ def export_file(snapshot: Snapshot, fmt: str, path: str | os.PathLike[str], *, d
 
 
 def views_deck(
-    G_full: nx.MultiDiGraph, folder: str | os.PathLike[str], names: Sequence[str] | None = None, lang: str | None = None
+    G_full: nx.MultiDiGraph,
+    folder: str | os.PathLike[str],
+    names: Sequence[str] | None = None,
+    lang: str | None = None,
+    positions: Mapping[Hashable, tuple[float, float]] | None = None,
 ) -> tuple[bytes, list[str]]:
     """A deck of saved views, one slide each (all views in ``folder`` unless ``names``).
 
@@ -115,5 +119,5 @@ def views_deck(
         state = load_view(folder, name)
         if lang:
             state = dataclasses.replace(state, lang=lang)
-        snaps.append(make_snapshot(G_full, state, title=state.title or name))
+        snaps.append(make_snapshot(G_full, state, title=state.title or name, positions=positions))
     return export_deck(snaps), chosen
