@@ -338,3 +338,14 @@ def test_a_spreadsheet_sees_formula_cells_as_text_behind_an_apostrophe(tricky_fo
     assert actors["vno"]["aliases"] == "''=own apostrophe"  # ours in front of the data's own
     assert actors["hukatan"]["description"] == "Hukatan-KSBSI: ünïcødé, café, België, Curaçao"
     assert {r["evidence"] for r in tables["relations"]} >= {"'=Aan de minister, één"}
+
+
+def test_an_overview_exports_its_groups_with_the_relation_count_as_gexf_weight(tmp_path):
+    snap = snapshot_of(overview="type")
+    path = tmp_path / "overview.gexf"
+    path.write_bytes(export_bytes(snap, "gexf"))
+    got = run_graphology(path)
+    assert len(got["nodes"]) == snap.graph.number_of_nodes()
+    weights = {(e["source"], e["target"]): e["attrs"]["weight"] for e in got["edges"]}
+    assert weights == {(u, v): e["weight"] for u, v, e in snap.graph.edges(data=True)}
+    assert read_igraph(export_bytes(snap, "graphml"), tmp_path).vcount() == snap.graph.number_of_nodes()

@@ -217,6 +217,9 @@ def gexf_bytes(snapshot: Snapshot) -> bytes:
                 "label": _xml_text(vocab.label(relation, snapshot.lang, "relation")),
             },
         )
+        weight = e.get("weight")
+        if isinstance(weight, int | float) and not isinstance(weight, bool):
+            edge.set("weight", repr(float(weight)))  # an overview's relation count: Gephi's line width
         _attvalues(edge, row, edge_ids)
         rt = vocab.relation_type(relation)
         ET.SubElement(edge, "viz:color", _rgb(rt.color if rt else vocab.UNKNOWN_RELATION_STYLE["color"]))
