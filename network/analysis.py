@@ -453,9 +453,10 @@ def actor_profile(G: nx.MultiDiGraph, actor: Hashable, lang: str = "en") -> dict
         description``, ``aliases`` (a list), ``metrics`` (this actor's row of
         ``ranking``: degree, degree_centrality, betweenness, eigenvector,
         pagerank, computed on the whole graph), ``relations`` (relation-type
-        label → list of ``{direction, other, other_name, type, date,
+        label → list of ``{key, direction, other, other_name, type, date,
         source_doc, document_title, evidence, basis, note}``, basis ``"stated"`` or
-        ``"inferred"`` (then ``note`` says why), direction ``"out"``,
+        ``"inferred"`` (then ``note`` says why), ``key`` the edge key (``r0`` …, what
+        ``verify.verified_quotes`` returns), direction ``"out"``,
         ``"in"`` or ``"mutual"`` for an undirected relation; types in
         vocabulary order, relations by date (undated last), then other_name),
         ``documents_written`` (documents it addresses or co-signs) and
@@ -489,6 +490,7 @@ def actor_profile(G: nx.MultiDiGraph, actor: Hashable, lang: str = "en") -> dict
         doc = data.get("source_doc") or ""
         other_name = G.nodes[other].get("name", str(other))
         row = {
+            "key": key,
             "direction": direction,
             "other": other,
             "other_name": other_name,

@@ -244,6 +244,7 @@ def path_rows(G: nx.MultiDiGraph, paths: list[list[Hop]], lang: str = "en") -> l
                         "evidence": r.get("evidence", ""),
                         "basis": r.get("basis") or "stated",
                         "note": r.get("note", ""),
+                        "key": r.get("key", ""),  # the edge key, as verify.verified_quotes names it
                     }
                 )
     return rows

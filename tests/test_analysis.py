@@ -347,6 +347,7 @@ def test_profile_of_fnv_has_its_attributes_metrics_relations_and_documents(graph
     letter = p["relations"]["addresses"]
     assert len(letter) == 1  # the duplicate row was dropped by the loader
     assert letter[0] == {
+        "key": "r3",
         "direction": "out",
         "other": "minister",
         "other_name": "Minister BHO",
@@ -373,7 +374,7 @@ def test_path_hops_say_how_each_claim_is_known():
 
     G = make_graph("abc", [("a", "b", "advises", True, {"basis": "inferred", "note": "why"}), ("b", "c", "funds")])
     rows = path_rows(G, shortest_paths(G, "a", "c"))
-    assert [(r["basis"], r["note"]) for r in rows] == [("inferred", "why"), ("stated", "")]
+    assert [(r["basis"], r["note"], r["key"]) for r in rows] == [("inferred", "why", "r0"), ("stated", "", "r1")]
 
 
 def test_profile_metrics_match_the_ranking_row(graph):
