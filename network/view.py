@@ -364,7 +364,7 @@ def initial_state(
     notes = apply_view(G, state).notes
     if overview_above is not None and G.number_of_nodes() > overview_above and "overview" not in params:
         state.overview = "type"  # a very big map opens on its groups, which the browser draws quickly
-    for key in ("focus", "path_from", "path_to"):
+    for key in ("focus", "path_from", "path_to", "stance_ask"):
         try:
             value = resolve_actor(G, getattr(state, key)) if getattr(state, key) else ""
         except UnknownActorError:

@@ -209,3 +209,10 @@ def test_stance_colouring_without_a_known_ask_says_so_and_keeps_type_colours(bun
     ]
     result = apply_view(bundled, ViewState(color_by="stance", stance_ask="no such ask"))
     assert result.style.colors is None and result.notes[0].startswith("Stance on: no actor named 'no such ask'")
+
+
+def test_a_link_may_name_the_ask_by_name(bundled):
+    from network.view import initial_state
+
+    state, notes = initial_state(bundled, {"color_by": "stance", "stance_ask": "Safe harbour for members of sector agreements"})
+    assert state.stance_ask == "theme-safe-harbour" and notes == []
