@@ -349,3 +349,13 @@ def test_an_overview_exports_its_groups_with_the_relation_count_as_gexf_weight(t
     weights = {(e["source"], e["target"]): e["attrs"]["weight"] for e in got["edges"]}
     assert weights == {(u, v): e["weight"] for u, v, e in snap.graph.edges(data=True)}
     assert read_igraph(export_bytes(snap, "graphml"), tmp_path).vcount() == snap.graph.number_of_nodes()
+
+
+def test_a_control_character_in_the_data_still_gives_xml_every_reader_opens(graph, tmp_path):
+    graph.nodes["fnv"]["name"] = "FNV\x01\x0b"  # a CSV cell can hold it, XML 1.0 cannot
+    snap = make_snapshot(graph, ViewState(), today=DAY)
+    path = tmp_path / "map.gexf"
+    path.write_bytes(export_bytes(snap, "gexf"))
+    assert {n["id"]: n["attrs"]["label"] for n in run_graphology(path)["nodes"]}["fnv"] == "FNV\ufffd\ufffd"
+    g = read_igraph(export_bytes(snap, "graphml"), tmp_path)
+    assert g.vs.find(id="fnv")["name"] == "FNV\ufffd\ufffd"

@@ -1,5 +1,12 @@
 """The data formats of a snapshot: GEXF, GraphML, node-link JSON and a CSV zip.
 
+Each is written for the programs people open it with (issue 16): GEXF 1.3 for Gephi and
+Gephi Lite (graphology-gexf), GraphML for igraph, yEd and Cytoscape, node-link JSON for
+networkx, the CSV zip for spreadsheets and for loading back. A map mixes directed and
+undirected relations, and every format keeps each relation's direction: GEXF and GraphML
+per edge, JSON and CSV in the ``directed`` column. networkx's GEXF and GraphML readers refuse
+mixed graphs; it reads the JSON, or the GEXF and GraphML of a view in one direction.
+
 Byte-stable: the same data and view give the same bytes, whatever the day (the snapshot
 date is written, not the clock) and whatever the order the data came in.
 """
@@ -92,8 +99,6 @@ def _rgb(color: str) -> dict[str, str]:
 
 # Characters XML 1.0 cannot hold (a CSV cell can): shown as U+FFFD instead of a file no reader opens.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 # The attribute types GEXF and GraphML share, by the Python type of every value of a column.
 _XML_TYPES = {str: "string", bool: "boolean", int: "long", float: "double"}
 # A relation's own ``id`` column (Kumu connections have one) would clash with the reader's
@@ -134,7 +139,7 @@ def _edge_direction(H: nx.MultiDiGraph) -> str:
 _GEXF_NS = "http://gexf.net/1.3"
 # Node data that GEXF holds in its own places: the id, the label and viz:position.
 _GEXF_NODE_SKIP = ("id", "label", "x", "y")
-# Edge data the edge element holds itself: its ends, and its type (see below).
+# Edge data the GEXF edge element holds itself: its ends, and its type (as relation_type).
 _EDGE_SKIP = ("source", "target", "type")
 
 
