@@ -281,6 +281,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The explorer runs read-only: nothing was saved.",
         "De verkenner is alleen-lezen: er is niets opgeslagen.",
     ),
+    "legend_inferred": ("dotted: inferred (a reading of the text)", "stippellijn: afgeleid (een lezing van de tekst)"),
     # How a claim is known.
     "basis": ("Basis", "Grondslag"),
     "basis_stated": ("stated in the document", "staat in het document"),
@@ -437,7 +438,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grid_stance_for": ("for", "voor"),
     "grid_stance_against": ("against", "tegen"),
     "grid_stance_conditional": ("conditional", "voorwaardelijk"),
-    "grid_stance_mixed": ("mixed (for one ask, against another)", "wisselend (voor de ene eis, tegen de andere)"),
+    "grid_stance_mixed": ("mixed (for and against)", "wisselend (voor en tegen)"),
     "grid_stance_neutral": ("neutral", "neutraal"),
     "grid_stance_none": ("no stance", "geen standpunt"),
     "why_influence": (
@@ -470,7 +471,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "from_data": ("from the data", "uit de gegevens"),
     "from_assessment": ("assessed", "beoordeeld"),
     "why": ("Why", "Waarom"),
-    "value": ("Value", "Waarde"),
     "engagements": ("Engagements", "Contacten"),
     "engagements_internal": (
         "The team's internal meeting log: not part of the map, its exports or shared links.",
@@ -520,6 +520,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Standaard uit: het logboek is voor intern gebruik. Aan, dan voegen de CSV-, JSON-, HTML- en PPTX-download de contacten met de getoonde actoren toe.",
     ),
     "download_with_engagements": ("Download this view with the engagement log", "Deze weergave met contactlogboek downloaden"),
+    "grid_unlabelled": ("Not labelled (no free spot): {names}", "Zonder label (geen vrije plek): {names}"),
 }
 
 

@@ -149,3 +149,36 @@ def test_big_maps_leave_self_relations_and_physics_to_vis_network(dataset, monke
     assert [(e["from"], e["to"]) for e in _embedded(html, "edges")] == loops
     # With physics on every edge must be a vis-network spring.
     assert len(_embedded(render_html(G, style=MapStyle(physics=True)), "edges")) == G.number_of_edges()
+
+
+def test_unknown_types_each_get_a_colour_and_legend_line_of_their_own():
+    from network.presentation.render import legend_entries, map_elements
+
+    G = nx.MultiDiGraph()
+    G.add_node("a", name="A", type="Volunteer")
+    G.add_node("b", name="B", type="Organization")
+    G.add_node("c", name="C", type="Organization")
+    G.add_edge("a", "b", key="r0", type="Investor", directed=True)
+    G.add_edge("b", "c", key="r1", type="Mentor", directed=True)
+    actors, relations = legend_entries(G)
+    colours = [e["color"] for e in actors + relations]
+    assert len(actors) == 2 and len(relations) == 2
+    assert len(set(colours)) == 4 and "#BBBBBB" not in colours
+    nodes, edges = map_elements(G, {n: (0.0, 0.0) for n in G})
+    by_type = {n["group_type"]: n["color"]["background"] for n in nodes}
+    assert by_type["Volunteer"] != by_type["Organization"]
+
+
+def test_inferred_claims_are_dotted_said_so_in_the_tooltip_and_in_the_legend():
+    from network.presentation.render import legend_entries, map_elements
+
+    G = nx.MultiDiGraph()
+    for n in "abc":
+        G.add_node(n, name=n.upper(), type="trade_union")
+    G.add_edge("a", "b", key="r0", type="supports", directed=True, basis="inferred", note="praise, not a pledge")
+    G.add_edge("b", "c", key="r1", type="supports", directed=True, basis="stated")
+    _, edges = map_elements(G, {n: (0.0, 0.0) for n in G})
+    by_pair = {(e["from"], e["to"]): e for e in edges}
+    assert isinstance(by_pair["a", "b"]["dashes"], list) and not isinstance(by_pair["b", "c"]["dashes"], list)
+    assert "praise, not a pledge" in by_pair["a", "b"]["title"] and "inferred" in by_pair["a", "b"]["title"]
+    assert any(r["dash"] == "dotted" for r in legend_entries(G)[1])

@@ -141,7 +141,7 @@ def _legend(slide: Any, snap: Snapshot, left: float, top: float, height: float) 
         (_GLYPHS.get(shapes.get(a["label"], "dot"), "●"), "#999999" if grey else a["color"], a["label"], False) for a in actors
     ]
     rows.append(("", "#000000", t("relation_types", snap.lang), True))
-    rows += [("┅" if r["dash"] == "dashed" else "━", r["color"], r["label"], False) for r in relations]
+    rows += [({"dashed": "┅", "dotted": "┈"}.get(r["dash"], "━"), r["color"], r["label"], False) for r in relations]
     size = 11.0
     while size > 7 and len(rows) * size * 1.2 / 72 > height:
         size -= 0.5
@@ -179,7 +179,9 @@ def _map_shapes(slide: Any, snap: Snapshot, placed: MapPlacement, left: float, t
         )
         line.line.color.rgb = _rgb(e["color"]["color"])
         line.line.width = Pt(max(0.75, float(e["width"]) * 0.6))
-        if e["dashes"]:
+        if isinstance(e["dashes"], list):
+            line.line.dash_style = MSO_LINE.ROUND_DOT  # every claim on the line is inferred
+        elif e["dashes"]:
             line.line.dash_style = MSO_LINE.DASH
         _arrows(line, bool(e["arrows"]["to"]["enabled"]), bool(e["arrows"].get("from", {}).get("enabled")))
         connectors.append((line, e["from"], e["to"]))

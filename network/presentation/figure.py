@@ -177,7 +177,8 @@ def _frame(fig: Any, nodes: list[dict[str, Any]], box: tuple[float, float, float
 def _line_style(e: dict[str, Any]) -> tuple[str, float, Any]:
     color = e["color"]["color"]
     width = float(e["width"]) * 0.6
-    return color, width, ((0, (4, 3)) if e["dashes"] else "solid")
+    # Dotted (a list of dash lengths): every claim on the line is inferred; dashed: the type's own style.
+    return color, width, ((0, (1, 2)) if isinstance(e["dashes"], list) else (0, (4, 3)) if e["dashes"] else "solid")
 
 
 def _draw_relations(frame: _Frame, edges: list[dict[str, Any]]) -> None:
@@ -400,7 +401,9 @@ def _legend_handles(snapshot: Snapshot) -> tuple[list[Any], list[str], list[int]
         labels.append(item["label"])
     header(t("relation_types", lang))
     for item in relation_items:
-        handles.append(Line2D([], [], color=item["color"], linewidth=2, linestyle="--" if item["dash"] == "dashed" else "-"))
+        handles.append(
+            Line2D([], [], color=item["color"], linewidth=2, linestyle={"dashed": "--", "dotted": ":"}.get(item["dash"], "-"))
+        )
         labels.append(item["label"])
     return handles, labels, headers
 

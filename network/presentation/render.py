@@ -111,7 +111,9 @@ def edge_tooltip(G: nx.MultiDiGraph, u: Hashable, v: Hashable, k: Hashable, lang
         lines.append(f"{t('document', lang)}: {title} [{doc}]" if title else f"{t('document', lang)}: {doc}")
     if e.get("evidence"):
         lines += ["", f"“{e['evidence']}”"]
-    if e.get("note"):
+    if e.get("basis") == "inferred":
+        lines += ["", f"{t('basis_inferred', lang)}: {e.get('note') or '–'}"]
+    elif e.get("note"):
         lines += ["", f"{t('note', lang)}: {e['note']}"]
     return "\n".join(lines)
 
@@ -194,10 +196,27 @@ def pair_tooltip(G: nx.MultiDiGraph, line: PairLine, lang: str = "en") -> str:
     return "\n\n".join(parts)
 
 
-def _line_style(G: nx.MultiDiGraph, line: PairLine) -> tuple[str, bool]:
+# A line whose claims are all inferred (a reading of the text, not what the quote says) is dotted.
+DOTTED = [2, 6]
+
+
+def _unknown_relation_colors(G: nx.MultiDiGraph) -> dict[str, str]:
+    return vocab.unknown_type_colors({str(e.get("type", "")) for *_, e in G.edges(data=True)} - set(vocab.RELATION_TYPES))
+
+
+def _unknown_actor_colors(G: nx.MultiDiGraph) -> dict[str, str]:
+    return vocab.unknown_type_colors({str(a.get("type", "")) for _, a in G.nodes(data=True)} - set(vocab.ACTOR_TYPES))
+
+
+def _line_style(G: nx.MultiDiGraph, line: PairLine, unknown: Mapping[str, str] | None = None) -> tuple[str, bool | list[int]]:
+    """Colour and dash of a line: its type's (several types: neutral); dotted when every claim is inferred."""
     if line.type or len(line.claims) == 1:
-        return _relation_style(G.edges[line.claims[0]])
-    return SEVERAL_TYPES_COLOR, False
+        color, dashes = _relation_style(G.edges[line.claims[0]], unknown)
+    else:
+        color, dashes = SEVERAL_TYPES_COLOR, False
+    if all(G.edges[c].get("basis") == "inferred" for c in line.claims):
+        return color, DOTTED
+    return color, dashes
 
 
 def _faint(color: str) -> str:
@@ -222,9 +241,12 @@ def map_elements(
     positions = positions if positions is not None else compute_layout(G)
     lang = style.lang
     nodes: list[dict[str, object]] = []
+    # Types the vocabulary does not know (a Kumu map's own) each keep a colour of their own.
+    unknown_actor, unknown_relation = _unknown_actor_colors(G), _unknown_relation_colors(G)
     for n, a in G.nodes(data=True):
         at = vocab.actor_type(a.get("type", ""))
-        color = (style.colors or {}).get(n) or (at.color if at else vocab.UNKNOWN_ACTOR_STYLE["color"])
+        fallback = unknown_actor.get(str(a.get("type", "")), vocab.UNKNOWN_ACTOR_STYLE["color"])
+        color = (style.colors or {}).get(n) or (at.color if at else fallback)
         shape = at.shape if at else vocab.UNKNOWN_ACTOR_STYLE["shape"]
         size = (style.sizes or {}).get(n, style.node_size)
         dim = n in style.dimmed
@@ -264,7 +286,7 @@ def map_elements(
         if only_edges is not None and not any(c in only_edges for c in line.claims):
             continue
         u, v = line.u, line.v
-        color, dashes = _line_style(G, line)
+        color, dashes = _line_style(G, line, unknown_relation)
         hl = any(c in style.highlight_edges for c in line.claims)
         dim = (u in style.dimmed or v in style.dimmed) or (bool(style.highlight_edges) and not hl)
         width = pair_width(len(line.claims))
@@ -272,7 +294,7 @@ def map_elements(
         if lean and not hl and not dim:
             item: dict[str, object] = {"from": u, "to": v, "title": tip, "color": color}
             if dashes:
-                item["dashes"] = True
+                item["dashes"] = dashes
             arrows = ",".join(end for end, on in (("to", line.forward), ("from", line.backward)) if on)
             if arrows:
                 item["arrows"] = arrows
@@ -311,9 +333,11 @@ def map_elements(
     return nodes, edges
 
 
-def _relation_style(e: Mapping[str, object]) -> tuple[str, bool]:
+def _relation_style(e: Mapping[str, object], unknown: Mapping[str, str] | None = None) -> tuple[str, bool]:
     rt = vocab.relation_type(str(e.get("type", "")))
-    return (rt.color, rt.dashes) if rt else (vocab.UNKNOWN_RELATION_STYLE["color"], False)
+    if rt:
+        return rt.color, rt.dashes
+    return (unknown or {}).get(str(e.get("type", "")), vocab.UNKNOWN_RELATION_STYLE["color"]), False
 
 
 def edge_layer(
@@ -331,14 +355,16 @@ def edge_layer(
     """
     style = style or MapStyle()
     index = {n: i for i, n in enumerate(G.nodes)}
-    styles: dict[tuple[str, bool, bool, bool, float], int] = {}
+    styles: dict[tuple[str, bool | str, bool, bool, float], int] = {}
     flat: list[object] = []
     tips: list[str] = []
+    unknown = _unknown_relation_colors(G)
     for line in pair_lines(G, style.every_claim):
         if any(c in skip for c in line.claims):
             continue
         u, v = line.u, line.v
-        color, dashes = _line_style(G, line)
+        color, dashes = _line_style(G, line, unknown)
+        dashes = "dotted" if dashes == DOTTED else bool(dashes)
         dim = u in style.dimmed or v in style.dimmed or bool(style.highlight_edges)
         key = (_faint(color) if dim else color, dashes, line.forward, line.backward, pair_width(len(line.claims)))
         flat += (index[u], index[v], styles.setdefault(key, len(styles)))
@@ -366,8 +392,9 @@ def legend_entries(
         for at in vocab.ACTOR_TYPES.values()
         if at.key in present_a
     ]
+    unknown_actor, unknown_relation = _unknown_actor_colors(G), _unknown_relation_colors(G)
     actors += [
-        {"label": k, "color": vocab.UNKNOWN_ACTOR_STYLE["color"], "glyph": "●"}
+        {"label": k, "color": unknown_actor.get(k, vocab.UNKNOWN_ACTOR_STYLE["color"]), "glyph": "●"}
         for k in sorted(present_a - set(vocab.ACTOR_TYPES))
     ]
     rels = [
@@ -376,11 +403,13 @@ def legend_entries(
         if rt.key in present_r
     ]
     rels += [
-        {"label": k, "color": vocab.UNKNOWN_RELATION_STYLE["color"], "dash": "solid"}
+        {"label": k, "color": unknown_relation.get(k, vocab.UNKNOWN_RELATION_STYLE["color"]), "dash": "solid"}
         for k in sorted(present_r - set(vocab.RELATION_TYPES))
     ]
     if several:
         rels.append({"label": t("several_relation_types", lang), "color": SEVERAL_TYPES_COLOR, "dash": "solid"})
+    if any(all(G.edges[c].get("basis") == "inferred" for c in line.claims) for line in lines):
+        rels.append({"label": t("legend_inferred", lang), "color": "#555555", "dash": "dotted"})
     return actors, rels
 
 
@@ -532,6 +561,43 @@ def render_html(
     page draws the edges itself (``edge_layer``), with the same colours, dashes, arrows
     and tooltips; ``window.mapData.edgeLayer`` then answers for them.
     """
+    return _environment().get_template("map.html").render(**map_context(G, positions, style))
+
+
+def render_view(
+    G_full: nx.MultiDiGraph,
+    result: ViewResult,
+    *,
+    presenting: bool = False,
+    positions: Mapping | None = None,
+    viewport: tuple[float, float] = (1280, 720),
+) -> str:
+    """The page of an applied view, as the app shows it (``presenting``: as on a projector).
+
+    Positions are the data folder's (``layout.data_positions``: every actor stays in place
+    whatever the filter), or the overview's own when the view groups actors. Presenting,
+    ``viewport`` is the map's canvas in pixels (the screen less the bar above it): sizes and
+    the opening zoom come from ``presentation_sizes``, so every label is at least 14 px and
+    every actor with its label is inside the canvas.
+    """
+    return render_html(*view_style(G_full, result, presenting=presenting, positions=positions, viewport=viewport))
+
+
+# Room the page's own parts take (map.html): the legend column, the heading and the caption line.
+LEGEND_PX = 208
+HEADING_PX = 40
+CAPTION_PX = 24
+
+
+def map_context(
+    G: nx.MultiDiGraph,
+    positions: Mapping[Hashable, tuple[float, float]] | None = None,
+    style: MapStyle | None = None,
+) -> dict[str, object]:
+    """Everything the page template (map.html) draws ``G`` from: nodes, edges, options, legend, texts.
+
+    ``render_html`` is this context put into the template; ``map_update`` compares two of them.
+    """
     style = style or MapStyle()
     # With physics on vis-network needs every edge as a spring; self-relations it draws as loops.
     light = G.number_of_edges() > LIGHT_EDGES_ABOVE and not style.physics
@@ -553,53 +619,40 @@ def render_html(
         # Colour now means coalition; the legend keeps the shapes, in neutral grey.
         legend_actors = [{**a, "color": "#666666"} for a in legend_actors]
     js, css = _vis_assets()
-    return (
-        _environment()
-        .get_template("map.html")
-        .render(
-            nodes=nodes_,
-            edges=edges_,
-            edge_layer=layer,
-            edge_tips=edge_tips,
-            options=json.loads(options),
-            heading=heading,
-            height=height,
-            caption=style.caption,
-            lang=style.lang,
-            legend_actors=legend_actors,
-            legend_relations=legend_relations,
-            legend_colors=[{"label": lbl, "color": c} for lbl, c in style.color_legend],
-            opening=list(style.opening) if style.opening else None,
-            fit_nodes=sorted((n for n in style.highlight_nodes if n in G), key=str)
-            if style.dimmed or style.highlight_edges
-            else [],
-            legend_title=t("legend", style.lang),
-            actor_types_title=t("actor_types", style.lang),
-            relation_types_title=t("relation_types", style.lang),
-            directed_note=t("directed_note", style.lang),
-            pair_note="" if style.every_claim else t("pair_line_note", style.lang),
-            vis_js=js,
-            vis_css=css,
-        )
+    return dict(
+        nodes=nodes_,
+        edges=edges_,
+        edge_layer=layer,
+        edge_tips=edge_tips,
+        options=json.loads(options),
+        heading=heading,
+        height=height,
+        caption=style.caption,
+        lang=style.lang,
+        legend_actors=legend_actors,
+        legend_relations=legend_relations,
+        legend_colors=[{"label": lbl, "color": c} for lbl, c in style.color_legend],
+        opening=list(style.opening) if style.opening else None,
+        fit_nodes=sorted((n for n in style.highlight_nodes if n in G), key=str) if style.dimmed or style.highlight_edges else [],
+        legend_title=t("legend", style.lang),
+        actor_types_title=t("actor_types", style.lang),
+        relation_types_title=t("relation_types", style.lang),
+        directed_note=t("directed_note", style.lang),
+        pair_note="" if style.every_claim else t("pair_line_note", style.lang),
+        vis_js=js,
+        vis_css=css,
     )
 
 
-def render_view(
+def view_style(
     G_full: nx.MultiDiGraph,
     result: ViewResult,
     *,
     presenting: bool = False,
     positions: Mapping | None = None,
     viewport: tuple[float, float] = (1280, 720),
-) -> str:
-    """The page of an applied view, as the app shows it (``presenting``: as on a projector).
-
-    Positions are the data folder's (``layout.data_positions``: every actor stays in place
-    whatever the filter), or the overview's own when the view groups actors. Presenting,
-    ``viewport`` is the map's canvas in pixels (the screen less the bar above it): sizes and
-    the opening zoom come from ``presentation_sizes``, so every label is at least 14 px and
-    every actor with its label is inside the canvas.
-    """
+) -> tuple[nx.MultiDiGraph, Mapping, MapStyle]:
+    """The graph, positions and style ``render_view`` draws an applied view with (see there)."""
     from ..layout import data_positions
 
     where = result.positions if result.positions is not None else (positions or data_positions(G_full))
@@ -625,10 +678,113 @@ def render_view(
         if result.graph.number_of_nodes() > PRESENT_ALL_LABELS_MAX and result.graph.number_of_nodes() <= LEAN_ABOVE:
             priority = style.sizes or label_priority(result.graph)
             style = dataclasses.replace(style, label_priority=priority, label_min_px=8.0)
-    return render_html(result.graph, where, style)
+    return result.graph, where, style
 
 
-# Room the page's own parts take (map.html): the legend column, the heading and the caption line.
-LEGEND_PX = 208
-HEADING_PX = 40
-CAPTION_PX = 24
+# The app's map stays mounted (issue 13): one page per data version and mode (the "shell",
+# drawn from a base view), and per view only what differs from that base, applied in the
+# page by templates/live.js. Why a diff against the base and not against the last view: the
+# page can reload at any time (a new session, a moved frame) and then needs one message, not
+# a history; and a view close to the base (most of them) sends little.
+
+
+def live_context(
+    G_full: nx.MultiDiGraph,
+    result: ViewResult,
+    *,
+    presenting: bool = False,
+    positions: Mapping | None = None,
+    viewport: tuple[float, float] = (1280, 720),
+) -> dict[str, object]:
+    """``map_context`` of an applied view as ``render_view`` draws it, with an id on every edge.
+
+    (Big maps leave ids out of their plain edges; a page that updates in place needs them.)
+    """
+    ctx = map_context(*view_style(G_full, result, presenting=presenting, positions=positions, viewport=viewport))
+    seen: dict[tuple[object, object], int] = defaultdict(int)
+    for e in ctx["edges"]:  # type: ignore[attr-defined]
+        if "id" not in e:
+            pair = (e["from"], e["to"])
+            e["id"] = f"{e['from']}\u0001{e['to']}\u0001#{seen[pair]}"
+            seen[pair] += 1
+    return ctx
+
+
+def live_page(base: Mapping[str, object], shell: str) -> str:
+    """The page of ``base`` (a ``live_context``) that then shows other views in place.
+
+    It asks its host for the view to show (a ``sne-ready`` message) and applies every
+    ``sne-update`` message whose ``shell`` is this page's. ``document.body.dataset.drawn``
+    becomes "true" once the first view is drawn (at once when opened on its own); the count
+    of views applied is ``document.body.dataset.view``.
+    """
+    return _environment().get_template("map.html").render(**base, live=True, shell=shell)
+
+
+def _legend_update(ctx: Mapping[str, object]) -> dict[str, object]:
+    note = str(ctx["directed_note"]) + (f" {ctx['pair_note']}" if ctx["pair_note"] else "")
+    return {
+        "title": ctx["legend_title"],
+        "colors": ctx["legend_colors"],
+        "actors_title": ctx["actor_types_title"],
+        "actors": ctx["legend_actors"],
+        "relations_title": ctx["relation_types_title"],
+        "relations": ctx["legend_relations"],
+        "note": note,
+    }
+
+
+def _diff(base: list[dict[str, object]], view: list[dict[str, object]]) -> tuple[list[dict[str, object]], list[object]]:
+    before = {item["id"]: item for item in base}
+    changed = [item for item in view if before.get(item["id"]) != item]
+    shown = {item["id"] for item in view}
+    return changed, [i for i in before if i not in shown]
+
+
+def map_update(base: Mapping[str, object], view: Mapping[str, object], shell: str = "") -> dict[str, object]:
+    """What the page of ``base`` needs to show ``view`` (both ``live_context``): plain JSON data.
+
+    Nodes and edges that differ from the base's (or are new) and the ids of the base's that
+    the view leaves out; the options, texts, legend and framing whole; the edge layer as
+    ``"base"`` when it is the base's, else whole, with each tooltip the base has already
+    given as its index into the base's tooltips.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("a", "b", {"type": "funds"})])
+    >>> pos = {"a": (0.0, 0.0), "b": (100.0, 0.0)}
+    >>> base = map_context(G, pos)
+    >>> view = map_context(G.subgraph(["a"]), pos)
+    >>> u = map_update(base, view)
+    >>> u["nodes"], u["drop_nodes"], len(u["drop_edges"])
+    ([], ['b'], 1)
+    """
+    nodes, drop_nodes = _diff(base["nodes"], view["nodes"])  # type: ignore[arg-type]
+    edges, drop_edges = _diff(base["edges"], view["edges"])  # type: ignore[arg-type]
+    layer: object = None
+    if view["edge_layer"] is not None:
+        same = view["edge_layer"] == base["edge_layer"] and view["edge_tips"] == base["edge_tips"]
+        if same and not drop_nodes and all(n["id"] in {b["id"] for b in base["nodes"]} for n in nodes):  # type: ignore[index,union-attr]
+            layer = "base"
+        else:
+            known = {tip: i for i, tip in enumerate(base["edge_tips"])}  # type: ignore[arg-type]
+            layer = {
+                **view["edge_layer"],  # type: ignore[dict-item]
+                "nodes": [n["id"] for n in view["nodes"]],  # type: ignore[attr-defined]
+                "tips": [known.get(tip, tip) for tip in view["edge_tips"]],  # type: ignore[attr-defined]
+            }
+    return {
+        "shell": shell,
+        "nodes": nodes,
+        "drop_nodes": drop_nodes,
+        "edges": edges,
+        "drop_edges": drop_edges,
+        "layer": layer,
+        "options": view["options"],
+        "heading": view["heading"] or "",
+        "caption": view["caption"] or "",
+        "lang": view["lang"],
+        "legend": _legend_update(view),
+        "opening": view["opening"],
+        "fit": view["fit_nodes"],
+    }

@@ -42,7 +42,7 @@ function sneEdgeLayer(network, container, nodeIds, layer, tipsElement, hideOnDra
     }
     ctx.lineWidth = width;
     ctx.strokeStyle = color;
-    ctx.setLineDash(dashes ? [5, 5] : []);
+    ctx.setLineDash(dashes === "dotted" ? [2, 5] : dashes ? [5, 5] : []);
     ctx.stroke();
     if (!arrows) { return; }
     ctx.beginPath();
