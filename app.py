@@ -14,7 +14,21 @@ from network import DataError, store
 from network import vocabulary as vocab
 from network.i18n import t
 from network.model import problem_rows
-from ui import data, edit, explore, export_panel, keys, layout_panel, map_panel, present, sidebar, state, upload, views_panel
+from ui import (
+    asks,
+    data,
+    edit,
+    explore,
+    export_panel,
+    keys,
+    layout_panel,
+    map_panel,
+    present,
+    sidebar,
+    state,
+    upload,
+    views_panel,
+)
 from ui.messages import show
 
 
@@ -97,14 +111,16 @@ def main() -> None:
         map_panel.show(data.page(folder, stamp, view_json), height=740)
         map_panel.bridge(on_selected=map_panel.select_from_map)
     with side_col, st.container(height=740, border=False):
-        explore.profile(G, lang)
+        explore.profile(G, lang, data.verified(folder, stamp, data.documents_dir()))
 
-    tabs = {"path": t("path", lang), "brokers": t("brokers", lang), "coalitions": t("coalitions", lang)}
+    tabs = {"path": t("path", lang), "asks": t("asks", lang), "brokers": t("brokers", lang), "coalitions": t("coalitions", lang)}
     if not store.read_only():
         tabs["edit"] = t("edit_data", lang)
     panels = dict(zip(tabs, st.tabs(list(tabs.values()))))
     with panels["path"]:
-        explore.paths(G, view, result.paths, lang)
+        explore.paths(G, view, result.paths, lang, data.verified(folder, stamp, data.documents_dir()))
+    with panels["asks"]:
+        asks.panel(G, lang)  # the whole graph: the opening map leaves the asks out
     with panels["brokers"]:
         explore.brokers(folder, stamp, view_json, lang)
     with panels["coalitions"]:

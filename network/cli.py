@@ -16,10 +16,10 @@ import networkx as nx
 
 from . import vocabulary as vocab
 from .analysis import METRICS
-from .filters import FILTERS, Filter
+from .filters import DATE_FILTERS, FILTERS, Filter
 from .graph import UnknownActorError, build_graph, neighbourhood, path_rows, resolve_actor, route_names, shortest_paths
 from .io.folder import default_data_dir
-from .model import DataError
+from .model import DataError, parse_date
 from .view import CHOICES
 
 __all__ = ["main"]
@@ -46,8 +46,11 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     for p in ds.warnings:
         print(f"{p} (warning)")
+    team = "".join(
+        f", {len(rows)} {name}" for name, rows in (("assessments", ds.assessments), ("engagements", ds.engagements)) if rows
+    )
     print(
-        f"ok: {len(ds.actors)} actors, {len(ds.relations)} relations, {len(ds.sources)} documents, "
+        f"ok: {len(ds.actors)} actors, {len(ds.relations)} relations, {len(ds.sources)} documents{team}, "
         f"{len(ds.warnings)} warning(s), data version {ds.version} ({folder})"
     )
     return 0
@@ -223,10 +226,16 @@ def _state_from_args(args: argparse.Namespace, G: nx.MultiDiGraph) -> Any:
     for flag in ("show_asks", "show_people", "every_claim"):
         if getattr(args, flag, False):
             setattr(state, flag, True)
-    for name in ("date_from", "date_to", "color_by", "size_by", "title", "overview"):
+    for d in DATE_FILTERS:
+        value = getattr(args, d.key, None)
+        if value:
+            if parse_date(value) is None:
+                raise CommandError(f"{d.flag} '{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+            setattr(state, d.key, value)
+    for name in ("color_by", "size_by", "title", "overview"):
         if getattr(args, name, None):
             setattr(state, name, getattr(args, name))
-    for name in ("focus", "path_from", "path_to"):
+    for name in ("focus", "path_from", "path_to", "stance_ask"):
         if getattr(args, name, None):
             setattr(state, name, _actor(G, getattr(args, name)))
     if args.hops:
@@ -251,6 +260,8 @@ def _export(args: argparse.Namespace) -> int:
     from .presentation.export import export_bytes, make_snapshot, views_deck
     from .views import default_views_dir
 
+    if args.lens == "grid":
+        return _export_grid(args)
     G = _graph(args)
     if args.format == "pptx" and args.all_views:
         folder = default_views_dir(args.data or str(default_data_dir()))
@@ -265,13 +276,101 @@ def _export(args: argparse.Namespace) -> int:
         return 0
     state = _state_from_args(args, G)
     snap = make_snapshot(G, state, title=args.title or None, positions=_positions(args, G))
+    data = export_bytes(snap, args.format, dpi=args.dpi)
+    if args.include_engagements:  # the team's internal log: only when asked for (issue 14)
+        from .engagements import for_shown, include_in_export
+
+        data = include_in_export(data, args.format, for_shown(_loaded(args)[0].engagements, snap.graph.nodes), snap.lang)
     try:
-        write_bytes_atomic(args.out, export_bytes(snap, args.format, dpi=args.dpi))
+        write_bytes_atomic(args.out, data)
     except OSError as exc:
         raise CommandError(f"cannot write {args.out}: {exc.strerror}") from None
     print(
         f"wrote {args.out}: {args.format}, {snap.graph.number_of_nodes()} actors, {snap.graph.number_of_edges()} relations — {snap.caption}"
     )
+    return 0
+
+
+def _loaded(args: argparse.Namespace) -> tuple[Any, nx.MultiDiGraph]:
+    """The data set (with the team's assessments and engagement log) and its graph."""
+    folder = args.data or str(default_data_dir())
+    try:
+        ds = _load(folder)
+    except DataError as exc:
+        lines = [str(p) for p in exc.errors]
+        raise CommandError(f"{folder} did not load; run `python -m network validate {folder}`:\n" + "\n".join(lines)) from None
+    return ds, build_graph(ds)
+
+
+def _date_arg(flag: str, value: str | None) -> str:
+    if value and parse_date(value) is None:
+        raise CommandError(f"{flag} '{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value or ""
+
+
+def _grid_of(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
+    from .grid import grid, grid_asks
+    from .timeline import as_of
+
+    ds, G = _loaded(args)
+    ask = _actor(G, args.ask) if args.ask else None
+    if ask is not None and ask not in grid_asks(G):
+        raise CommandError(f"nobody takes a stance on '{_name(G, ask)}'; asks: {', '.join(map(str, grid_asks(G)))}")
+    date = _date_arg("--as-of", getattr(args, "as_of", None))
+    since = _date_arg("--since", getattr(args, "since", None))
+    lang = args.lang or "en"
+    return G, grid(as_of(G, date) if date else G, ask, ds.assessments, as_of=date, since=since, lang=lang)
+
+
+def _grid(args: argparse.Namespace) -> int:
+    """The power-interest grid of one ask (or all) as text or JSON."""
+    from .grid import grid_text
+
+    _, g = _grid_of(args)
+    _emit(args, g, grid_text(g, args.lang))
+    return 0
+
+
+def _export_grid(args: argparse.Namespace) -> int:
+    from .io.atomic import write_bytes_atomic
+    from .presentation.grid_figure import grid_bytes
+
+    if args.format not in ("png", "svg", "pdf", "pptx"):
+        raise CommandError(f"--lens grid writes png, svg, pdf or pptx, not {args.format}")
+    G, g = _grid_of(args)
+    data = grid_bytes(
+        g, args.format, title=args.title or "", version=str(G.graph.get("version", "")), lang=args.lang or "en", dpi=args.dpi
+    )
+    try:
+        write_bytes_atomic(args.out, data)
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.out}: {exc.strerror}") from None
+    print(f"wrote {args.out}: {args.format}, power-interest grid of {g['ask_name']}, {len(g['actors'])} actors")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """Actors and relations added and removed: between two dates of one map, or two data folders."""
+    from .i18n import t
+    from .timeline import compare, compare_dates, compare_text
+
+    lang = args.lang
+    if args.old or args.new:
+        if not (args.old and args.new) or args.date_from or args.date_to:
+            raise CommandError("give two data folders (OLD_DIR NEW_DIR), or --from DATE and/or --to DATE, not both")
+        args.data = args.old
+        old = _graph(args)
+        args.data = args.new
+        new = _graph(args)
+        d, what = compare(old, new), t("compare_what_versions", lang, a=args.old, b=args.new)
+    else:
+        a, b = _date_arg("--from", args.date_from), _date_arg("--to", args.date_to)
+        if not (a or b):
+            raise CommandError("give --from DATE and/or --to DATE (the other is the whole map), or two data folders")
+        whole = t("whole_map", lang)
+        d = compare_dates(_graph(args), a, b)
+        what = t("compare_what_dates", lang, a=a or whole, b=b or whole)
+    _emit(args, {"compared": what, **d}, compare_text(d, lang, what))
     return 0
 
 
@@ -449,13 +548,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dpi", type=int, help="png: 300 for print")
     for f in FILTERS:
         p.add_argument(f.flag, dest=f.key, action="append", metavar="VALUE", help=f"{f.help} (repeatable)")
-    p.add_argument("--date-from", metavar="YYYY[-MM[-DD]]")
-    p.add_argument("--date-to", metavar="YYYY[-MM[-DD]]")
+    for d in DATE_FILTERS:
+        p.add_argument(d.flag, dest=d.key, metavar="YYYY[-MM[-DD]]", help=d.help)
+    p.add_argument("--lens", choices=("map", "grid"), default="map", help="grid: the power-interest grid (png, svg, pdf, pptx)")
+    p.add_argument("--ask", metavar="ACTOR", help="--lens grid: the ask (default: all asks)")
+    p.add_argument("--since", metavar="YYYY[-MM[-DD]]", help="--lens grid: mark what the assessments changed after this date")
+    p.add_argument(
+        "--include-engagements",
+        action="store_true",
+        help="add the internal engagement log of the shown actors (csv, json, html, pptx); off by default",
+    )
     p.add_argument("--focus", metavar="ACTOR")
     p.add_argument("--hops", type=int, choices=(1, 2, 3))
     p.add_argument("--path-from", metavar="ACTOR")
     p.add_argument("--path-to", metavar="ACTOR")
     p.add_argument("--color-by", choices=CHOICES["color_by"])
+    p.add_argument("--stance-ask", metavar="ASK", help="--color-by stance: the ask (id, name or alias)")
     p.add_argument("--size-by", choices=METRICS)
     p.add_argument(
         "--overview", choices=CHOICES["overview"][1:], help="group actors by type, community or country, as the app's overview"
@@ -469,6 +577,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
     p.add_argument("--reset", action="store_true", help="re-arrange every actor (the seeded layout), overwriting positions.csv")
     p.set_defaults(func=_layout)
+
+    p = sub.add_parser("grid", help="the power-interest grid: actors by influence and interest on an ask")
+    p.add_argument("--ask", metavar="ACTOR", help="id, name or alias of the ask (default: all asks)")
+    p.add_argument("--as-of", metavar="YYYY[-MM[-DD]]", help="the map and the assessments as they stood on this date")
+    p.add_argument("--since", metavar="YYYY[-MM[-DD]]", help="say what the assessments changed after this date")
+    _common(p)
+    p.set_defaults(func=_grid)
+
+    p = sub.add_parser("diff", help="actors and relations added and removed: between two dates, or two data folders")
+    p.add_argument("old", nargs="?", metavar="OLD_DIR")
+    p.add_argument("new", nargs="?", metavar="NEW_DIR")
+    p.add_argument("--from", dest="date_from", metavar="YYYY[-MM[-DD]]", help="the map as of this date (default: the whole map)")
+    p.add_argument("--to", dest="date_to", metavar="YYYY[-MM[-DD]]", help="compared with the map as of this date")
+    _common(p)
+    p.set_defaults(func=_diff)
 
     p = sub.add_parser("coalitions", help="communities, co-signature coalitions and theme support")
     _common(p)

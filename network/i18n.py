@@ -282,6 +282,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "De verkenner is alleen-lezen: er is niets opgeslagen.",
     ),
     "legend_inferred": ("dotted: inferred (a reading of the text)", "stippellijn: afgeleid (een lezing van de tekst)"),
+    "verified": ("Quote found", "Citaat gevonden"),
     # How a claim is known.
     "basis": ("Basis", "Grondslag"),
     "basis_stated": ("stated in the document", "staat in het document"),

@@ -275,7 +275,7 @@ def test_a_relation_without_source_and_quote_cannot_be_saved_to_the_curated_data
 def test_read_only_mode_shows_no_editing_control(app, good_copy, monkeypatch):
     monkeypatch.setenv("NETWORK_READ_ONLY", "1")
     at = app(good_copy)
-    assert [t.label for t in at.tabs] == ["Path", "Brokers and influence", "Coalitions"]
+    assert [t.label for t in at.tabs] == ["Path", "Asks", "Brokers and influence", "Coalitions"]
     keys = {w.key for w in at.button} | {w.key for w in at.text_input}
     assert not keys & {"edit_save", "edit_undo", "edit_discard", "fa_id", "view_save", "view_delete", "view_rename"}
 
@@ -354,3 +354,22 @@ def test_read_only_mode_offers_no_re_arranging(app, monkeypatch):
     monkeypatch.setenv("NETWORK_READ_ONLY", "1")
     at = app(GOOD)
     assert not [b for b in at.button if b.key == "layout_reset"]
+
+
+def test_with_the_documents_at_hand_the_profile_marks_each_quote_found(app, good_copy, tmp_path, monkeypatch):
+    (good_copy / "sources.csv").write_text(
+        "id,title,date,kind,authors,file\ndoc1,Letter,2026-05-07,letter,FNV,letter.txt\ndoc2,Brochure,2025,brochure,CNV,brochure.txt\n",
+        "utf-8",
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    # The letter holds its quotes; the brochure holds none of its own.
+    (docs / "letter.txt").write_text("CNV, FNV, VNO-NCW en MKB-Nederland samen bij de SER. Aan de minister.", "utf-8")
+    (docs / "brochure.txt").write_text("Iets anders.", "utf-8")
+    monkeypatch.setenv("NETWORK_DOCUMENTS_DIR", str(docs))
+    at = app(good_copy)
+    at.selectbox(key="profile_actor").set_value("cnv").run()
+    tables = [d.value for d in at.dataframe if "Quote found" in d.value.columns]
+    marks = {(row["With"], row["Quote found"]) for table in tables for _, row in table.iterrows()}
+    assert ("FNV", "✓") in marks and ("Hukatan-KSBSI", "") in marks
+    assert not at.exception

@@ -97,3 +97,21 @@ def editable(folder: str, stamp: Stamp) -> tuple[list[dict], list[dict], list[di
 @st.cache_data(show_spinner=False, max_entries=32)
 def ranked(folder: str, stamp: Stamp, state_json: str, metric: str, lang: str) -> list[dict]:
     return ranking(result(folder, stamp, state_json).graph, metric, lang=lang)
+
+
+def documents_dir() -> str | None:
+    """``$NETWORK_DOCUMENTS_DIR``: where the source documents are, to mark the quotes found in them."""
+    import os
+
+    folder = os.environ.get("NETWORK_DOCUMENTS_DIR")
+    return folder if folder and Path(folder).is_dir() else None
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def verified(folder: str, stamp: Stamp, documents: str | None) -> frozenset[str]:
+    """Keys of the relations whose quote was found in its document (empty without documents)."""
+    if not documents:
+        return frozenset()
+    from network.verify import verified_quotes
+
+    return frozenset(verified_quotes(dataset(folder, stamp), documents))

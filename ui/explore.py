@@ -20,7 +20,7 @@ def metric_label(key: str, lang: str) -> str:
     return t({"degree": "metric_neighbours", "degree_centrality": "metric_degree"}.get(key, f"metric_{key}"), lang)
 
 
-def profile(G: nx.MultiDiGraph, lang: str) -> None:
+def profile(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset()) -> None:
     names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
     options = [""] + sorted(G.nodes, key=lambda n: names[n].casefold())
     if st.session_state.get(keys.PROFILE_ACTOR) not in options:
@@ -63,6 +63,8 @@ def profile(G: nx.MultiDiGraph, lang: str) -> None:
                     t("date", lang): r["date"],
                     t("document", lang): r["source_doc"],
                     t("quote", lang): r["evidence"],
+                    t("basis", lang): t(f"basis_{r.get('basis') or 'stated'}", lang),
+                    **({t("verified", lang): "✓" if r.get("key") in verified else ""} if verified else {}),
                 }
                 for r in rows
             ],
@@ -71,7 +73,9 @@ def profile(G: nx.MultiDiGraph, lang: str) -> None:
         )
 
 
-def paths(G: nx.MultiDiGraph, state: ViewState, found: list[list[Hop]], lang: str) -> None:
+def paths(
+    G: nx.MultiDiGraph, state: ViewState, found: list[list[Hop]], lang: str, verified: frozenset[str] = frozenset()
+) -> None:
     if not (state.path_from and state.path_to):
         st.caption(t("path_hint", lang))
         return
@@ -92,8 +96,13 @@ def paths(G: nx.MultiDiGraph, state: ViewState, found: list[list[Hop]], lang: st
         "date": t("date", lang),
         "document": t("document", lang),
         "evidence": t("quote", lang),
+        "basis": t("basis", lang),
     }
     rows = [{h: r[k] for k, h in headers.items()} for r in path_rows(G, found, lang)]
+    for row, r in zip(rows, path_rows(G, found, lang)):
+        row[headers["basis"]] = t(f"basis_{r['basis']}", lang)
+        if verified:
+            row[t("verified", lang)] = "✓" if r.get("key") in verified else ""
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
@@ -105,7 +114,9 @@ def brokers(folder: str, stamp: data.Stamp, state_json: str, lang: str) -> None:
     columns = ["id", "name", "type", "degree", "degree_centrality", "betweenness", "eigenvector", "pagerank"]
     headers = {c: metric_label(c, lang) if c not in ("id", "name", "type") else t(c, lang) for c in columns}
     st.dataframe([{headers[c]: r.get(c) for c in columns} for r in rows], hide_index=True, width="stretch", key="rank_table")
-    st.download_button(t("download_csv", lang), csv_text(rows, columns), file_name=f"ranking-{metric}.csv", mime="text/csv")
+    # A byte-order mark, so Excel on Windows reads the accents right.
+    data_bytes = csv_text(rows, columns).encode("utf-8-sig")
+    st.download_button(t("download_csv", lang), data_bytes, file_name=f"ranking-{metric}.csv", mime="text/csv")
 
 
 def coalitions(G: nx.MultiDiGraph, lang: str) -> None:

@@ -12,6 +12,7 @@ from network import vocabulary as vocab
 from network.analysis import METRICS
 from network.filters import FILTERS, by_key
 from network.i18n import t
+from network.stance import stance_targets
 from network.view import CHOICES
 
 from . import keys
@@ -59,6 +60,15 @@ def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
 
     with sb.expander(t("appearance", lang), expanded=False):
         choice("color_by", "color_by", lambda v: t(f"color_{v}", lang))
+        if st.session_state.get(keys.widget("color_by")) == "stance":
+            targets = stance_targets(G)
+            keep(keys.widget("stance_ask"), [""] + targets)
+            st.selectbox(
+                t("stance_ask", lang),
+                [""] + targets,
+                format_func=lambda n: names.get(n, n) if n else "—",
+                key=keys.widget("stance_ask"),
+            )
         st.selectbox(
             t("size_by", lang),
             ["", *METRICS],
