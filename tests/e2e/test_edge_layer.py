@@ -30,7 +30,8 @@ def layer_page(browser, tmp_path, monkeypatch):
     monkeypatch.setattr(render, "LIGHT_EDGES_ABOVE", 0)
     G = _graph()
     path = tmp_path / "map.html"
-    path.write_text(render_html(G, POSITIONS, MapStyle()), encoding="utf-8")
+    # Every claim its own line: these tests follow single relations through the layer.
+    path.write_text(render_html(G, POSITIONS, MapStyle(every_claim=True)), encoding="utf-8")
     context = browser.new_context(viewport={"width": 1200, "height": 800})
     page = context.new_page()
     dialogs: list[str] = []

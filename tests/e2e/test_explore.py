@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 from network import load_dataset
 
 from .conftest import ROOT
-from .test_map import map_frame
+from .test_map import map_frame, opening_actors
 
-N_ACTORS = len(load_dataset(ROOT / "data").actors)
+N_ACTORS = len(opening_actors())  # what the opening map draws
 
 
 def _settled(page, locator, timeout: float = 10.0) -> None:
