@@ -19,7 +19,19 @@ from . import vocabulary as vocab
 from .i18n import t
 from .model import parse_date
 
-__all__ = ["Filter", "FILTERS", "VALUE_FILTERS", "RANGE_FIELDS", "by_key", "period", "apply_filters"]
+__all__ = [
+    "Filter",
+    "FILTERS",
+    "VALUE_FILTERS",
+    "RANGE_FIELDS",
+    "DateFilter",
+    "DATE_FILTERS",
+    "DATE_FIELDS",
+    "by_key",
+    "period",
+    "appears",
+    "apply_filters",
+]
 
 
 def _node_values(attribute: str) -> Callable[[nx.MultiDiGraph], list[str]]:
@@ -148,7 +160,25 @@ FILTERS: tuple[Filter, ...] = (
     ),
 )
 VALUE_FILTERS = {f.key: f for f in FILTERS}
-# The date range is the one filter that is not a list of values: two fields, each a date.
+
+
+@dataclass(frozen=True)
+class DateFilter:
+    """A filter that is one date (YYYY, YYYY-MM or YYYY-MM-DD), not a list of values."""
+
+    key: str  # the ViewState field, the URL parameter and the string catalog's label
+    flag: str  # the command-line option
+    help: str
+
+
+DATE_FILTERS: tuple[DateFilter, ...] = (
+    DateFilter("date_from", "--date-from", "only relations dated in or after this period"),
+    DateFilter("date_to", "--date-to", "only relations dated in or before this period"),
+    # The map through time (issue 14): a relation appears when its document does.
+    DateFilter("as_of", "--as-of", "the map as it stood on this date: each relation appears when its document does"),
+)
+DATE_FIELDS = tuple(d.key for d in DATE_FILTERS)
+# The date range: the relation's own date overlaps it.
 RANGE_FIELDS = ("date_from", "date_to")
 
 
@@ -176,15 +206,47 @@ def period(value: str) -> tuple[_dt.date, _dt.date] | None:
     return start, start
 
 
+def appears(G: nx.MultiDiGraph, e: Mapping[str, object]) -> tuple[_dt.date, _dt.date] | None:
+    """When a relation enters the map through time: its document's date, else its own; None if undated.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(sources={"d": {"date": "2025-06"}})
+    >>> appears(G, {"source_doc": "d", "date": "2019"})[0], appears(G, {"date": "2019"})[0]
+    (datetime.date(2025, 6, 1), datetime.date(2019, 1, 1))
+    """
+    doc = e.get("source_doc")
+    source = (G.graph.get("sources") or {}).get(doc) if doc else None
+    if source and period(str(source.get("date", ""))):
+        return period(str(source["date"]))
+    return period(str(e.get("date", "")))
+
+
 def apply_filters(
-    G: nx.MultiDiGraph, chosen: Mapping[str, Iterable[str]], date_from: str = "", date_to: str = ""
+    G: nx.MultiDiGraph, chosen: Mapping[str, Iterable[str]], date_from: str = "", date_to: str = "", as_of: str = ""
 ) -> nx.MultiDiGraph:
-    """The part of ``G`` that passes every chosen filter (``graph.filter_graph`` documents the rules)."""
+    """The part of ``G`` that passes every chosen filter (``graph.filter_graph`` documents the rules).
+
+    ``as_of`` keeps the relations that had appeared by the end of that period (``appears``):
+    the map as it stood then. Undated relations drop out while it is on, as with the range.
+    A date field may also come in ``chosen`` (as ``graph.filter_graph`` passes it on).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(sources={"d": {"date": "2026-05-07"}})
+    >>> _ = G.add_edge("a", "b", type="trains", date="2020", source_doc="d")
+    >>> _ = G.add_edge("a", "c", type="trains", date="2020")
+    >>> sorted(apply_filters(G, {}, as_of="2025").nodes), apply_filters(G, {}, as_of="2026-05").number_of_edges()
+    (['a', 'c'], 2)
+    """
+    chosen = dict(chosen)
+    as_of = as_of or str(chosen.pop("as_of", "") or "")
     unknown = set(chosen) - set(VALUE_FILTERS)
     if unknown:
         raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
     sets = {k: set(v) for k, v in chosen.items() if v}
-    if not sets and not period(date_from) and not period(date_to):
+    until = period(as_of)[1] if period(as_of) else None
+    if not sets and not period(date_from) and not period(date_to) and until is None:
         return G  # nothing to filter: no copy (callers never change the graph they are given)
     actor_filters = [(VALUE_FILTERS[k], s) for k, s in sets.items() if VALUE_FILTERS[k].on == "actor"]
     relation_filters = [(VALUE_FILTERS[k], s) for k, s in sets.items() if VALUE_FILTERS[k].on == "relation"]
@@ -192,7 +254,7 @@ def apply_filters(
     lo = period(date_from)[0] if period(date_from) else None
     hi = period(date_to)[1] if period(date_to) else None
     H = G.subgraph(keep)
-    if relation_filters or lo or hi:
+    if relation_filters or lo or hi or until:
         edges = []
         for u, v, k, e in H.edges(keys=True, data=True):
             if not all(f.matches(e, s) for f, s in relation_filters):
@@ -200,6 +262,10 @@ def apply_filters(
             if lo or hi:
                 p = period(str(e.get("date", "")))
                 if p is None or (lo and p[1] < lo) or (hi and p[0] > hi):
+                    continue
+            if until:
+                seen = appears(G, e)
+                if seen is None or seen[0] > until:
                     continue
             edges.append((u, v, k))
         H = G.edge_subgraph(edges)

@@ -264,7 +264,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Dit verplaatst elke actor en overschrijft positions.csv. Opgeslagen weergaven en dia's zien er dan anders uit.",
     ),
     "yes_rearrange": ("Yes, re-arrange", "Ja, opnieuw indelen"),
-    "rearranged": ("The map was re-arranged and its positions saved.", "De kaart is opnieuw ingedeeld en de posities zijn opgeslagen."),
+    "rearranged": (
+        "The map was re-arranged and its positions saved.",
+        "De kaart is opnieuw ingedeeld en de posities zijn opgeslagen.",
+    ),
     # Saved views: asking first.
     "confirm_delete_view": (
         "Delete the view '{name}'? This cannot be undone here.",
@@ -453,7 +456,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "geen standpunt over deze eis; {n} van zijn partners nemen er een in",
     ),
     "why_stance_none": ("no relation for, against or with concerns about it", "geen relatie voor, tegen of met bedenkingen"),
-    "why_assessed": ("assessed by the team on {date} (the data says: {data})", "door het team beoordeeld op {date} (de gegevens zeggen: {data})"),
+    "why_assessed": (
+        "assessed by the team on {date} (the data says: {data})",
+        "door het team beoordeeld op {date} (de gegevens zeggen: {data})",
+    ),
     "changed_since": ("changed since {date}: {what}", "veranderd sinds {date}: {what}"),
     "changed_since_label": ("Changed since", "Veranderd sinds"),
     "grid_assessed_mark": (
@@ -513,8 +519,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "For {ask}, no contact in {months} months: {names}",
         "Voor {ask}, geen contact in {months} maanden: {names}",
     ),
-    "stale_allies_none": ("Every ally of {ask} was contacted in the last {months} months.", "Alle bondgenoten van {ask} zijn de laatste {months} maanden gesproken."),
-    "stale_need_ask": ("Choose the ask (Grid for) whose allies to check.", "Kies de eis (Matrix voor) waarvan de bondgenoten gecontroleerd worden."),
+    "stale_allies_none": (
+        "Every ally of {ask} was contacted in the last {months} months.",
+        "Alle bondgenoten van {ask} zijn de laatste {months} maanden gesproken.",
+    ),
+    "stale_need_ask": (
+        "Choose the ask (Grid for) whose allies to check.",
+        "Kies de eis (Matrix voor) waarvan de bondgenoten gecontroleerd worden.",
+    ),
     "include_engagements": ("Include the engagement log (internal)", "Contactlogboek meesturen (intern)"),
     "include_engagements_help": (
         "Off by default: the log is the team's internal notes. On, the CSV, JSON, HTML and PPTX download add the engagements with the shown actors.",

@@ -15,7 +15,12 @@ __all__ = [
     "ACTOR_COLUMNS",
     "RELATION_COLUMNS",
     "SOURCE_COLUMNS",
+    "ASSESSMENT_COLUMNS",
+    "ENGAGEMENT_COLUMNS",
+    "ENGAGEMENT_KINDS",
     "FILES",
+    "OPTIONAL_FILES",
+    "MAP_FILES",
     "KNOWN_COLUMNS",
     "REQUIRED",
     "EVIDENCE_MAX",
@@ -32,12 +37,29 @@ __all__ = [
 ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "description", "aliases", "url", "status")
 RELATION_COLUMNS = ("source", "target", "type", "directed", "date", "source_doc", "evidence", "basis", "note")
 SOURCE_COLUMNS = ("id", "title", "date", "kind", "authors", "addressed_to", "file", "date_note")
-FILES = ("actors.csv", "relations.csv", "sources.csv")
-KNOWN_COLUMNS = {"actors.csv": ACTOR_COLUMNS, "relations.csv": RELATION_COLUMNS, "sources.csv": SOURCE_COLUMNS}
+# The team's own files beside the map (issue 14): dated scores for the power-interest grid, and
+# the meeting log. engagements.csv is internal: no export, snapshot or link carries it unless asked.
+ASSESSMENT_COLUMNS = ("actor", "ask", "influence", "interest", "stance", "date", "note")
+ENGAGEMENT_COLUMNS = ("date", "actors", "kind", "ask", "summary", "outcome", "follow_up", "due", "owner", "done")
+ENGAGEMENT_KINDS = ("meeting", "call", "letter", "event")
+# What the map is drawn from: the data version is the hash of these files only, so editing the
+# internal meeting log never changes the version a snapshot states.
+MAP_FILES = ("actors.csv", "relations.csv", "sources.csv")
+FILES = (*MAP_FILES, "assessments.csv", "engagements.csv")
+OPTIONAL_FILES = ("sources.csv", "assessments.csv", "engagements.csv")
+KNOWN_COLUMNS = {
+    "actors.csv": ACTOR_COLUMNS,
+    "relations.csv": RELATION_COLUMNS,
+    "sources.csv": SOURCE_COLUMNS,
+    "assessments.csv": ASSESSMENT_COLUMNS,
+    "engagements.csv": ENGAGEMENT_COLUMNS,
+}
 REQUIRED = {
     "actors.csv": ("id", "name", "type"),
     "relations.csv": ("source", "target", "type"),
     "sources.csv": ("id",),
+    "assessments.csv": ("actor", "date"),
+    "engagements.csv": ("date", "actors", "kind"),
 }
 EVIDENCE_MAX = 250
 # How a claim is known: the quote says it, or it is the curators' reading (``note`` says why).
@@ -97,6 +119,8 @@ class Dataset:
     warnings: list[Problem] = field(default_factory=list)
     version: str = ""
     directory: str = ""
+    assessments: list[dict[str, str]] = field(default_factory=list)  # optional assessments.csv
+    engagements: list[dict[str, str]] = field(default_factory=list)  # optional engagements.csv: internal
 
     @property
     def source_ids(self) -> list[str]:

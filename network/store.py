@@ -19,8 +19,10 @@ The rules, in the order ``save`` applies them:
 5. **Undo.** ``.backups/<UTC time>/`` keeps what each save replaced (the newest 20);
    ``undo_last_save`` puts the newest back, by the same route, and drops it.
 
-No name given by a user reaches a path: the files are always actors.csv, relations.csv
-and sources.csv, and staging and backup folders get generated names.
+No name given by a user reaches a path: the files are always those of ``model.FILES``
+(actors.csv, relations.csv, sources.csv and the team's optional assessments.csv and
+engagements.csv), and staging and backup folders get generated names. ``save_tables``
+writes any of them by the same route (the engagement log is saved on its own).
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ __all__ = [
     "load",
     "diff",
     "save",
+    "save_tables",
     "undo_last_save",
     "backups",
     "read_only",
@@ -365,15 +368,47 @@ def save(
     read-only mode. On success returns the new snapshot, the base for the next save.
     ``curated`` defaults to ``is_curated(folder)``.
     """
+    tables: dict[str, Iterable[Mapping[str, Any]]] = {"actors.csv": actors, "relations.csv": relations}
+    if sources is not None:
+        tables["sources.csv"] = sources
+    return save_tables(folder, tables, base=base, curated=curated)
+
+
+def save_tables(
+    folder: str | os.PathLike[str],
+    tables: Mapping[str, Iterable[Mapping[str, Any]]],
+    *,
+    base: Mapping[str, str],
+    curated: bool | None = None,
+) -> SaveResult:
+    """Write the named files of ``FILES`` (name -> rows) to ``folder``; the others stay as they are.
+
+    The same route as ``save``: lock, conflict check against ``base``, a staging folder that
+    must load whole (every file checked against the others, e.g. an engagement naming an
+    actor that is not there), a backup, and one commit. ``undo_last_save`` undoes it.
+
+    Examples
+    --------
+    >>> import shutil, tempfile, pathlib
+    >>> from network.io.folder import bundled_data_dir
+    >>> folder = pathlib.Path(tempfile.mkdtemp()) / "data"
+    >>> _ = shutil.copytree(bundled_data_dir().parent / "tests" / "data" / "good", folder)
+    >>> _, base = load(folder)
+    >>> row = {"date": "2026-01-05", "actors": "fnv", "kind": "call", "summary": "Agenda"}
+    >>> result = save_tables(folder, {"engagements.csv": [row]}, base=base)
+    >>> [e["summary"] for e in result.dataset.engagements]
+    ['Agenda']
+    """
     if read_only():
         raise ReadOnlyError("the explorer runs read-only (NETWORK_READ_ONLY); nothing was saved")
+    unknown = set(tables) - set(FILES)
+    if unknown:
+        raise ValueError(f"not a data file: {', '.join(sorted(unknown))}")
     path = Path(folder).resolve()
     if not path.is_dir():
         raise DataError([Problem(str(path), 0, "", "data folder not found")])
     curated = is_curated(path) if curated is None else curated
-    new_rows = {"actors.csv": _clean(actors), "relations.csv": _clean(relations)}
-    if sources is not None:
-        new_rows["sources.csv"] = _clean(sources)
+    new_rows = {name: _clean(rows) for name, rows in tables.items()}
     with locked(path, exclusive=True):
         recover(path)
         _check_base(path, base)

@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from . import vocabulary as vocab
 from .model import (
     ACTOR_COLUMNS,
+    ASSESSMENT_COLUMNS,
     BASIS_VALUES,
+    ENGAGEMENT_COLUMNS,
+    ENGAGEMENT_KINDS,
     EVIDENCE_MAX,
     RELATION_COLUMNS,
     REQUIRED,
@@ -31,9 +34,24 @@ from .model import (
 )
 from .text import close_matches
 
-__all__ = ["ColumnRule", "COLUMN_RULES", "CROSS_CHECKS", "ProblemLog", "validate", "dataset_from_tables", "MAX_PROBLEMS"]
+__all__ = [
+    "ColumnRule",
+    "COLUMN_RULES",
+    "CROSS_CHECKS",
+    "TEAM_FILES",
+    "ProblemLog",
+    "validate",
+    "validate_team_files",
+    "dataset_from_tables",
+    "MAX_PROBLEMS",
+    "SCORE_RANGE",
+    "STANCE_VALUES",
+]
 
 MAX_PROBLEMS = 200
+# Scores in assessments.csv (influence, interest) are numbers on this scale; the grid's middle is 5.
+SCORE_RANGE = (0.0, 10.0)
+STANCE_VALUES = ("for", "against", "conditional", "neutral")
 MAX_SUGGESTED = 50
 _DATE_HINT = "(use YYYY, YYYY-MM or YYYY-MM-DD)"
 
@@ -116,7 +134,7 @@ class ColumnRule:
     required: bool = False
     empty: str = "empty {column}"
     unique: bool = False
-    kind: str = ""  # "date", "bool", "actor_type", "relation_type"
+    kind: str = ""  # "date", "bool", "actor_type", "relation_type", "score" (0-10), "actor_list" (ids separated by |)
     refers_to: str = ""  # "actors" or "sources"
     choices: tuple[str, ...] = ()
     max_length: int = 0
@@ -142,8 +160,32 @@ COLUMN_RULES: dict[str, tuple[ColumnRule, ...]] = {
         ColumnRule("evidence", max_length=EVIDENCE_MAX),
         ColumnRule("basis", choices=BASIS_VALUES),
     ),
+    # The team's optional files (issue 14).
+    "assessments.csv": (
+        ColumnRule("actor", required=True, refers_to="actors"),
+        ColumnRule("ask", refers_to="actors"),
+        ColumnRule("influence", kind="score"),
+        ColumnRule("interest", kind="score"),
+        ColumnRule("stance", choices=STANCE_VALUES),
+        ColumnRule("date", required=True, empty="empty date: an assessment is dated", kind="date"),
+    ),
+    "engagements.csv": (
+        ColumnRule("date", required=True, empty="empty date", kind="date"),
+        ColumnRule("actors", required=True, empty="empty actors (ids separated by |)", kind="actor_list"),
+        ColumnRule("kind", required=True, empty="empty kind", choices=ENGAGEMENT_KINDS),
+        ColumnRule("ask", refers_to="actors"),
+        ColumnRule("due", kind="date"),
+        ColumnRule("done", kind="bool"),
+    ),
 }
-_COLUMNS = {"actors.csv": ACTOR_COLUMNS, "relations.csv": RELATION_COLUMNS, "sources.csv": SOURCE_COLUMNS}
+_COLUMNS = {
+    "actors.csv": ACTOR_COLUMNS,
+    "relations.csv": RELATION_COLUMNS,
+    "sources.csv": SOURCE_COLUMNS,
+    "assessments.csv": ASSESSMENT_COLUMNS,
+    "engagements.csv": ENGAGEMENT_COLUMNS,
+}
+TEAM_FILES = ("assessments.csv", "engagements.csv")
 
 
 def _check_cell(rule: ColumnRule, row: dict[str, str], ctx: _Context) -> tuple[str, str] | None:
@@ -153,6 +195,23 @@ def _check_cell(rule: ColumnRule, row: dict[str, str], ctx: _Context) -> tuple[s
         return ("error", rule.empty.format(column=rule.column, id=row.get("id", ""))) if rule.required else None
     if rule.kind == "date" and parse_date(value) is None:
         return "error", f"impossible date '{value}' {_DATE_HINT}"
+    if rule.kind == "score":
+        try:
+            score = float(value.replace(",", "."))  # Dutch Excel writes 7,5
+        except ValueError:
+            return "error", f"'{value}' is not a number from {SCORE_RANGE[0]:g} to {SCORE_RANGE[1]:g}"
+        if not SCORE_RANGE[0] <= score <= SCORE_RANGE[1]:
+            return "error", f"{rule.column} {value} is out of range: use a number from {SCORE_RANGE[0]:g} to {SCORE_RANGE[1]:g}"
+        row[rule.column] = f"{score:g}"
+    if rule.kind == "actor_list":
+        ids = [part.strip() for part in value.split("|") if part.strip()]
+        if not ids:
+            return "error", rule.empty.format(column=rule.column, id="")
+        unknown = [i for i in ids if ctx.actor_ids is not None and i not in ctx.actor_ids]
+        if unknown:
+            hint = ctx.suggest_actor(unknown[0]) if ctx.suggest_actor else ""
+            return "error", f"unknown actor '{unknown[0]}'{hint}"
+        row[rule.column] = "|".join(dict.fromkeys(ids))
     if rule.kind == "bool":
         parsed = parse_bool(value)
         if parsed is None:
@@ -278,6 +337,63 @@ def check_isolated_actors(actors: _Checked, relations: _Checked, log: ProblemLog
             log.add(Problem("actors.csv", line, "id", f"actor '{row['id']}' has no relations (isolated)", "warning"))
 
 
+def check_assessment_duplicates(assessments: _Checked, log: ProblemLog) -> None:
+    """Two assessments of one actor on one ask on the same date contradict each other."""
+    seen: dict[tuple[str, str, str], int] = {}
+    keep = _Checked()
+    for row, line in zip(assessments.rows, assessments.lines):
+        key = (row["actor"], row.get("ask", ""), row["date"])
+        if key in seen:
+            log.add(
+                Problem(
+                    "assessments.csv", line, "date", f"a second assessment of '{key[0]}' on {key[2]} (first on line {seen[key]})"
+                )
+            )
+            continue
+        seen[key] = line
+        keep.rows.append(row)
+        keep.lines.append(line)
+    assessments.rows, assessments.lines = keep.rows, keep.lines
+
+
+def check_follow_up_dates(engagements: _Checked, log: ProblemLog) -> None:
+    """A follow-up due before the engagement it comes from is a typo in one of the two dates."""
+    for row, line in zip(engagements.rows, engagements.lines):
+        due, day = parse_date(row.get("due", "")), parse_date(row["date"])
+        if due and day and due < day:
+            log.add(
+                Problem(
+                    "engagements.csv", line, "due", f"due {row['due']} is before the engagement itself ({row['date']})", "warning"
+                )
+            )
+
+
+TEAM_CHECKS: dict[str, Callable[[_Checked, ProblemLog], None]] = {
+    "assessments.csv": check_assessment_duplicates,
+    "engagements.csv": check_follow_up_dates,
+}
+
+
+def validate_team_files(
+    tables: Mapping[str, Table | None], actors: Iterable[Mapping[str, str]], log: ProblemLog
+) -> dict[str, list[dict[str, str]]]:
+    """Check the optional assessments.csv and engagements.csv against the (checked) actors.
+
+    Returns the checked rows of each file present; problems go to ``log``.
+    """
+    ids = {a["id"]: 0 for a in actors}
+    ctx = _Context(actor_ids=ids, suggest_actor=_Suggester(ids))
+    out: dict[str, list[dict[str, str]]] = {}
+    for name in TEAM_FILES:
+        table = tables.get(name)
+        if table is None or not _check_header(table, log):
+            continue
+        checked = _check_rows(table, ctx, log)
+        TEAM_CHECKS[name](checked, log)
+        out[name] = checked.rows
+    return out
+
+
 def validate(
     actors: Table | None, relations: Table | None, sources: Table | None, problems: list[Problem] | ProblemLog
 ) -> tuple[list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]]:
@@ -333,6 +449,7 @@ def dataset_from_tables(
     """
     log = ProblemLog()
     actors, relations, sources = validate(tables.get("actors.csv"), tables.get("relations.csv"), tables.get("sources.csv"), log)
+    team = validate_team_files(tables, actors, log) if any(tables.get(n) is not None for n in TEAM_FILES) else {}
     inner = [Problem(where(p.file), p.line, p.column, p.message, p.severity) for p in log.problems()]
     outer = ProblemLog(problems).problems()
     found = outer + inner
@@ -340,4 +457,13 @@ def dataset_from_tables(
         if not any(p.severity == "error" for p in found):
             found.append(Problem(label, 0, "", "the data could not be read"))
         raise DataError(found)
-    return Dataset(actors, relations, sources, found, version, label)
+    return Dataset(
+        actors,
+        relations,
+        sources,
+        found,
+        version,
+        label,
+        assessments=team.get("assessments.csv", []),
+        engagements=team.get("engagements.csv", []),
+    )

@@ -1,6 +1,7 @@
 """The data folder on disk: where it is, reading it whole, and never reading half a save.
 
-A folder holds actors.csv, relations.csv and (optionally) sources.csv. Every reader (the
+A folder holds actors.csv, relations.csv and (optionally) sources.csv, assessments.csv and
+engagements.csv (the team's own scores and meeting log). Every reader (the
 app, the command line, exports) goes through ``load_dataset``: it first finishes or
 rolls back a save that a crash interrupted, then reads under the folder's shared lock, so
 it sees the old or the new data of a save, never a mix. Writers (:mod:`network.store`)
@@ -21,7 +22,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..model import FILES, DataError, Dataset, Problem, Table
+from ..model import FILES, MAP_FILES, OPTIONAL_FILES, DataError, Dataset, Problem, Table
 from ..validate import ProblemLog, dataset_from_tables
 from .atomic import fsync_dir
 from .csvfile import parse_table
@@ -78,7 +79,7 @@ def _read_member(folder: Path, name: str, log: ProblemLog) -> bytes | None:
     try:
         info = path.lstat()
     except FileNotFoundError:
-        if name != "sources.csv":
+        if name not in OPTIONAL_FILES:
             log.add(Problem(label, 0, "", "file is missing"))
         return None
     except OSError as exc:
@@ -125,7 +126,8 @@ def read_folder(directory: str | os.PathLike[str]) -> Dataset:
         tables[name] = None
         if data is None:
             continue
-        digest.update(name.encode() + b"\0" + data + b"\0")
+        if name in MAP_FILES:  # the team's own files do not change the map's data version
+            digest.update(name.encode() + b"\0" + data + b"\0")
         table = parse_table(data, str(folder / name), log)
         if table is not None:
             table.name = name

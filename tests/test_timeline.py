@@ -1,0 +1,120 @@
+"""The map through time: the "as of" filter, the steps a play button takes, new relations highlighted, and diff."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from network import build_graph, load_dataset
+from network.cli import main
+from network.filters import DATE_FIELDS, DATE_FILTERS, apply_filters
+from network.timeline import compare, compare_dates, new_relations, step_before, steps
+from network.view import ViewState, apply_view
+from network.views import load_view, save_view
+
+from .conftest import DATA
+
+TEAM = DATA / "stakeholder"
+
+
+@pytest.fixture
+def G():
+    return build_graph(load_dataset(TEAM))
+
+
+def test_as_of_is_one_entry_of_the_filter_registry_and_a_view_field():
+    assert "as_of" in DATE_FIELDS and any(d.flag == "--as-of" for d in DATE_FILTERS)
+    assert ViewState().as_of == "" and ViewState.from_query({"as_of": "2025"}).as_of == "2025"
+
+
+def test_a_relation_appears_when_its_document_does_not_at_its_own_date(G):
+    # cnv trains hukatan since 2019, but the brochure that says so is of 2025.
+    assert not apply_filters(G, {}, as_of="2024").has_edge("cnv", "hukatan")
+    assert apply_filters(G, {}, as_of="2025").has_edge("cnv", "hukatan")
+
+
+def test_actors_appear_with_their_first_relation(G):
+    H = apply_filters(G, {}, as_of="2020-12")
+    assert set(H) == {"fnv", "cnv", "kamer", "csddd"}
+    assert "minister" not in apply_filters(G, {}, as_of="2026-05-06") and "minister" in apply_filters(G, {}, as_of="2026-05-07")
+
+
+def test_the_play_button_steps_through_the_documents_dates(G):
+    assert steps(G) == ["2020-12", "2023-01-18", "2025", "2026-05-07"]
+    assert step_before(G, "2025") == "2023-01-18" and step_before(G, "2020-12") == ""
+
+
+def test_the_relations_new_at_a_step_are_highlighted_on_the_map(G):
+    result = apply_view(G, ViewState(as_of="2025", show_asks=True))
+    highlighted = {(u, v) for u, v, _ in result.style.highlight_edges}
+    assert highlighted == {("cnv", "hukatan"), ("cnv", "vmp"), ("hukatan", "vmp")}
+    assert {(u, v) for u, v, _ in new_relations(G, "2023-06")} == {("ser", "csddd"), ("vno", "csddd"), ("ser", "kamer")}
+    assert "as of 2025" in result.caption
+
+
+def test_as_of_is_kept_in_links_and_saved_views(tmp_path):
+    state = ViewState(as_of="2023-01-18", lang="nl", grid_ask="vmp", contact_by="color", stale_months=6)
+    assert ViewState.from_query(state.to_query()) == state
+    save_view(tmp_path, "Through time", state)
+    assert load_view(tmp_path, "Through time") == state
+    assert ViewState.from_dict({"stale_months": "999", "contact_by": "bogus"}).stale_months == 120
+    assert ViewState.from_dict({"contact_by": "bogus"}).contact_by == ""
+
+
+def test_the_caption_says_as_of_in_dutch(G):
+    assert "stand op 2025" in apply_view(G, ViewState(as_of="2025", lang="nl")).caption
+
+
+def test_export_as_of_draws_the_map_as_it_stood(tmp_path, capsys):
+    out = tmp_path / "map.json"
+    assert main(["export", "--data", str(TEAM), "--format", "json", "--out", str(out), "--as-of", "2020-12"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert sorted(n["id"] for n in data["nodes"]) == ["cnv", "fnv", "kamer"]  # the ask is a lens of its own
+    assert "as of 2020-12" in data["meta"]["caption"]
+
+
+def test_export_refuses_an_impossible_as_of_date(tmp_path, capsys):
+    assert (
+        main(["export", "--data", str(TEAM), "--format", "json", "--out", str(tmp_path / "m.json"), "--as-of", "2025-02-30"]) == 1
+    )
+    assert "--as-of '2025-02-30' is not a date" in capsys.readouterr().err
+
+
+def test_comparing_two_dates_lists_what_was_added(G):
+    d = compare_dates(G, "2023-01-18", "2025")
+    assert [r["name"] for r in d["actors_added"]] == ["Continue VMP funding", "Hukatan-KSBSI"]
+    assert len(d["relations_added"]) == 3 and d["actors_removed"] == [] and d["relations_removed"] == []
+
+
+def test_comparing_two_versions_of_the_data_lists_added_and_removed(tmp_path):
+    new = tmp_path / "new"
+    shutil.copytree(TEAM, new)
+    lines = (new / "relations.csv").read_text(encoding="utf-8").splitlines()
+    (new / "relations.csv").write_text("\n".join(line for line in lines if not line.startswith("acme,")) + "\n", encoding="utf-8")
+    with open(new / "actors.csv", "a", encoding="utf-8") as fh:
+        fh.write("ilo,ILO,international_organisation,,,\n")
+    d = compare(build_graph(load_dataset(TEAM)), build_graph(load_dataset(new)))
+    assert [r["id"] for r in d["actors_added"]] == ["ilo"]
+    assert [(r["source"], r["target"], r["type"]) for r in d["relations_removed"]] == [("acme", "ser", "member_of")]
+    assert d["relations_added"] == [] and d["actors_removed"] == []
+
+
+def test_the_diff_command_compares_dates_or_folders(tmp_path, capsys):
+    assert main(["diff", "--data", str(TEAM), "--from", "2023", "--to", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("The map as of 2023 compared with as of 2025") and "+ CNV → Hukatan-KSBSI: trains" in out
+    assert main(["diff", str(DATA / "good"), str(TEAM), "--format", "json", "--lang", "nl"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (
+        "vergeleken met" in data["compared"]
+        and {"id": "acme", "name": "<img src=x onerror=alert(1)>", "type": "company"} in data["actors_added"]
+    )
+
+
+def test_the_diff_command_needs_dates_or_two_folders(capsys):
+    assert main(["diff", "--data", str(TEAM)]) == 1
+    assert main(["diff", str(TEAM)]) == 1
+    assert main(["diff", "--data", str(TEAM), "--from", "2025-13"]) == 1
+    assert "is not a date" in capsys.readouterr().err
