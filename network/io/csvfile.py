@@ -13,7 +13,7 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterable, Mapping, MutableSequence, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 
 from ..model import Problem, Table
 from ..text import shorten
@@ -27,11 +27,16 @@ __all__ = [
     "write_csv_atomic",
     "MAX_CELL",
     "MAX_COLUMNS",
+    "MAX_LINE",
 ]
 
 # A cell longer than this is not data anyone curates by hand; say so instead of "broken quoting".
 MAX_CELL = 100_000
 MAX_COLUMNS = 1000
+# The csv module splits a line into a list of every field it holds before a row can be checked:
+# a line longer than this is looked at first and refused if it has more than MAX_COLUMNS
+# fields, so a few MB of "a,a,a,…" cannot become hundreds of MB of strings.
+MAX_LINE = 1_000_000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 csv.field_size_limit(MAX_CELL)
 
@@ -69,9 +74,59 @@ def _guess_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
+def _header_width(text: str, delimiter: str) -> int:
+    """How many columns the first line has, counted without splitting it (quoted delimiters aside)."""
+    end = text.find("\n")
+    header = text[: end if end >= 0 else len(text)]
+    return re.sub(r'"[^"]*"', "", header).count(delimiter) + 1
+
+
+def _long_lines(text: str, limit: int = MAX_LINE) -> Iterator[tuple[int, int, int]]:
+    """(line number, start, end) of each line longer than ``limit`` characters.
+
+    Looks at windows of ``limit // 2`` characters: a window without a line break lies inside
+    a line at least that long, and every line over ``limit`` holds such a window. So a file
+    of ordinary lines costs a few ``find`` calls per MB, not one Python step per line.
+
+    Examples
+    --------
+    >>> list(_long_lines("ab\\n" + "x" * 12 + "\\ncd", limit=10)), list(_long_lines("ab\\n" * 50, limit=10))
+    ([(2, 3, 15)], [])
+    """
+    window = max(1, limit // 2)
+    pos = 0
+    while pos < len(text):
+        if text.find("\n", pos, pos + window) >= 0 or pos + window > len(text):
+            pos += window
+            continue
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if end - start > limit:
+            yield text.count("\n", 0, start) + 1, start, end
+        pos = end + 1
+
+
+def _too_many_fields(text: str, delimiter: str, name: str, problems: MutableSequence[Problem]) -> bool:
+    """A line with more fields than a header may have: refused before it is split into them."""
+    for line, start, end in _long_lines(text):
+        fields = text.count(delimiter, start, end) + 1
+        if fields > MAX_COLUMNS:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "",
+                    f"the line has {fields:,} fields ({end - start:,} characters); at most {MAX_COLUMNS:,} are read",
+                )
+            )
+            return True
+    return False
+
+
 def _header(record: list[str], name: str, problems: MutableSequence[Problem]) -> list[str] | None:
     if len(record) > MAX_COLUMNS:
-        problems.append(Problem(name, 1, "", f"the header has {len(record)} columns; at most {MAX_COLUMNS} are read"))
+        problems.append(Problem(name, 1, "", f"the header has {len(record):,} columns; at most {MAX_COLUMNS:,} are read"))
         return None
     columns = [c.strip().lower() for c in record]
     seen: set[str] = set()
@@ -100,6 +155,12 @@ def parse_table(data: bytes, name: str, problems: MutableSequence[Problem]) -> T
         return None
     text, encoding = decoded
     delimiter = _guess_delimiter(text)
+    width = _header_width(text, delimiter)
+    if width > MAX_COLUMNS:
+        problems.append(Problem(name, 1, "", f"the header has {width:,} columns; at most {MAX_COLUMNS:,} are read"))
+        return None
+    if _too_many_fields(text, delimiter, name, problems):
+        return None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     columns: list[str] = []
     rows: list[dict[str, str]] = []

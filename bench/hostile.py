@@ -1,0 +1,200 @@
+"""Hostile inputs: how long validating each takes, and how much memory, in a fresh process.
+
+Run it as ``python -m bench.hostile`` (``--keep DIR`` keeps the generated files). Each case
+is written to a temporary folder and validated with ``python -m network validate`` in its
+own subprocess; the table gives the wall time, the subprocess's peak resident memory
+(``ru_maxrss`` from ``os.wait4``, imports included) and the first and last lines it printed.
+The goals (issue 12): under 5 s and under 300 MB each, with a clear message. Figures are
+printed, never asserted; a case that runs longer than ``--timeout`` is killed.
+
+The cases are those the issue probed with:
+
+* ``mistyped-ids``: 20,000 relations whose source is a mistyped actor id (20,000 actors),
+  so every unknown id could be compared with every known one for "did you mean";
+* ``header-10mb`` and ``header-1mb``: an actors.csv header of one column name repeated to
+  10 MB (and 1 MB);
+* ``cell-10mb``: one 10 MB description cell;
+* ``row-10mb``: a data line of 3.5 million short fields under a three-column header;
+* ``wide-workbook``: an .xlsx whose actors sheet has 16,000 columns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["CASES", "Outcome", "run_case", "format_table", "main"]
+
+ROOT = Path(__file__).resolve().parents[1]
+GOAL_SECONDS = 5.0
+GOAL_MB = 300.0
+
+_RELATIONS_HEAD = "source,target,type,directed,date,source_doc,evidence\n"
+_ACTORS_HEAD = "id,name,type,country\n"
+
+
+def _actors(n: int) -> str:
+    return _ACTORS_HEAD + "".join(f"actor-{i:05d},Actor {i},company,NL\n" for i in range(n))
+
+
+def mistyped_ids(folder: Path, n: int = 20_000) -> Path:
+    """``n`` actors and ``n`` relations whose source is a near miss of an actor id."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "actors.csv").write_text(_actors(n), encoding="utf-8")
+    rows = "".join(f"actr-{i:05d}x,actor-{(i + 1) % n:05d},partners_with,false,2026,,\n" for i in range(n))
+    (folder / "relations.csv").write_text(_RELATIONS_HEAD + rows, encoding="utf-8")
+    return folder
+
+
+def repeated_header(folder: Path, size: int) -> Path:
+    """An actors.csv whose header is ``id,name,type`` and then ``id`` repeated to ``size`` bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    head = "id,name,type" + ",id" * ((size - 12) // 3)
+    (folder / "actors.csv").write_text(head + "\nfnv,FNV,trade_union\n", encoding="utf-8")
+    (folder / "relations.csv").write_text(_RELATIONS_HEAD + "fnv,fnv,partners_with,false,2026,,\n", encoding="utf-8")
+    return folder
+
+
+def big_cell(folder: Path, size: int = 10 * 2**20) -> Path:
+    """An actors.csv with one quoted description of ``size`` characters."""
+    folder.mkdir(parents=True, exist_ok=True)
+    actors = "id,name,type,description\n" + f'fnv,FNV,trade_union,"{"x" * size}"\ncnv,CNV,trade_union,\n'
+    (folder / "actors.csv").write_text(actors, encoding="utf-8")
+    (folder / "relations.csv").write_text(_RELATIONS_HEAD + "fnv,cnv,partners_with,false,2026,,\n", encoding="utf-8")
+    return folder
+
+
+def wide_row(folder: Path, size: int = 10 * 2**20) -> Path:
+    """An actors.csv whose second line is ``ab,`` repeated to ``size`` bytes (a narrow header)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    actors = "id,name,type\n" + "ab," * (size // 3) + "\ncnv,CNV,trade_union\n"
+    (folder / "actors.csv").write_text(actors, encoding="utf-8")
+    (folder / "relations.csv").write_text(_RELATIONS_HEAD + "cnv,cnv,partners_with,false,2026,,\n", encoding="utf-8")
+    return folder
+
+
+def wide_workbook(folder: Path, columns: int = 16_000, rows: int = 20) -> Path:
+    """An .xlsx with actors (``columns`` columns, the known three first) and relations sheets."""
+    from openpyxl import Workbook
+
+    folder.mkdir(parents=True, exist_ok=True)
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("actors")
+    ws.append(["id", "name", "type", *(f"extra{i}" for i in range(columns - 3))])
+    for i in range(rows):
+        ws.append([f"a{i}", f"Actor {i}", "company", *(["v"] * (columns - 3))])
+    rel = book.create_sheet("relations")
+    rel.append(["source", "target", "type"])
+    rel.append(["a0", "a1", "partners_with"])
+    out = io.BytesIO()
+    book.save(out)
+    path = folder / "wide.xlsx"
+    path.write_bytes(out.getvalue())
+    return path
+
+
+CASES: dict[str, Callable[[Path], Path]] = {
+    "mistyped-ids (20,000)": mistyped_ids,
+    "header-10mb": lambda d: repeated_header(d, 10 * 2**20),
+    "header-1mb": lambda d: repeated_header(d, 2**20),
+    "cell-10mb": big_cell,
+    "row-10mb (short fields)": wide_row,
+    "wide-workbook (16,000 columns)": wide_workbook,
+}
+
+
+@dataclass
+class Outcome:
+    """One case: seconds, peak MB, exit code, the lines worth showing, and how many problem lines."""
+
+    name: str
+    seconds: float
+    peak_mb: float
+    returncode: int | None  # None: killed at the timeout
+    first: str
+    last: str
+    lines: int
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode is not None and self.seconds < GOAL_SECONDS and self.peak_mb < GOAL_MB
+
+
+def run_case(name: str, target: Path, timeout: float = 120.0, project: Path = ROOT) -> Outcome:
+    """Validate ``target`` in a fresh ``python -m network validate`` (of ``project``) and measure it."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "network", "validate", str(target)], cwd=project, stdout=out, stderr=subprocess.STDOUT
+        )
+        killed = False
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > timeout:
+                proc.kill()
+                killed = True
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.02)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace").splitlines()
+    first = text[0] if text else ""
+    last = text[-1] if text else ""
+    return Outcome(name, seconds, usage.ru_maxrss / 1024, None if killed else proc.returncode, first, last, len(text))
+
+
+def _cut(value: str, limit: int) -> str:
+    value = value.replace("|", "\\|")
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def format_table(outcomes: list[Outcome], root: str = "") -> str:
+    """A markdown table of the outcomes; server paths in messages shortened to the file name."""
+    lines = [
+        f"| case | time (s) | peak RSS (MB) | goal (< {GOAL_SECONDS:.0f} s, < {GOAL_MB:.0f} MB) | lines printed | first line | last line |",
+        "|---|---:|---:|---|---:|---|---|",
+    ]
+    for o in outcomes:
+        first, last = (s.replace(root, "…") if root else s for s in (o.first, o.last))
+        goal = "met" if o.ok else ("killed at timeout" if o.returncode is None else "MISSED")
+        lines.append(
+            f"| {o.name} | {o.seconds:.2f} | {o.peak_mb:.0f} | {goal} | {o.lines} | {_cut(first, 110)} | {_cut(last, 110)} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.hostile", description=__doc__.splitlines()[0])
+    parser.add_argument("--timeout", type=float, default=120.0, help="kill a case after this many seconds (default 120)")
+    parser.add_argument("--only", default="", help="run only the cases whose name contains this text")
+    parser.add_argument("--keep", default="", help="write the inputs into this folder and keep them")
+    parser.add_argument("--project", default=str(ROOT), help="validate with the checkout in this folder (e.g. an older release)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="sne-hostile-") as tmp:
+        root = Path(args.keep or tmp)
+        outcomes = []
+        for i, (name, make) in enumerate(CASES.items()):
+            if args.only and args.only not in name:
+                continue
+            target = make(root / f"case{i}")
+            outcome = run_case(name, target, args.timeout, Path(args.project))
+            outcomes.append(outcome)
+            print(f"{name}: {outcome.seconds:.2f} s, {outcome.peak_mb:.0f} MB", file=sys.stderr, flush=True)
+        print(format_table(outcomes, str(root)))
+    return 0 if all(o.ok for o in outcomes) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
