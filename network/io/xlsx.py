@@ -153,6 +153,11 @@ def sheet_table(ws: Any, name: str, where: str, problems: list[Problem]) -> Tabl
     lines: list[int] = []
     try:
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            if not columns and len(values) > MAX_COLUMNS and any(v is not None for v in values[MAX_COLUMNS:]):
+                problems.append(
+                    Problem(where, number, "", f"the sheet has {len(values):,} columns; at most {MAX_COLUMNS} are read")
+                )
+                return None
             cells = [cell_text(v) for v in values[:MAX_COLUMNS]]
             if not any(cells):
                 continue
