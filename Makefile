@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install install-dev chromium js run test unit e2e lint format validate benchmark clean
+.PHONY: install install-dev chromium js run serve test unit e2e lint format validate benchmark clean
 
 # Create .venv (if needed) and install the runtime dependencies; re-runs only when requirements.txt changes.
 install: $(VENV)/.installed
@@ -35,9 +35,17 @@ tests/js/node_modules/.package-lock.json: tests/js/package.json tests/js/package
 	npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Start the app on the bundled data (or on $$NETWORK_DATA_DIR).
+# Start the app on the bundled data (or on $$NETWORK_DATA_DIR), for this machine only (127.0.0.1).
 run: install
-	$(VENV)/bin/streamlit run app.py
+	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1
+
+# Serve a team on every interface (port $$PORT, default 8501): refuses to start unless the server is
+# read-only (NETWORK_READ_ONLY=1) or editors must log in (.streamlit/secrets.toml); no error details in the browser.
+PORT ?= 8501
+serve: install
+	$(PY) -m ui.auth check
+	$(VENV)/bin/streamlit run app.py --server.address 0.0.0.0 --server.port $(PORT) \
+		--client.showErrorDetails none --client.toolbarMode viewer --browser.gatherUsageStats false
 
 # Every test: unit, doctests, app tests and browser tests in headless Chromium.
 test: install-dev chromium js
