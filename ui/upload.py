@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import tempfile
+import time
+import weakref
 from pathlib import Path
 
 import streamlit as st
@@ -37,11 +41,53 @@ def panel(lang: str) -> None:
             take([(f.name, f.getvalue()) for f in files])
 
 
+PREFIX = "sne-upload-"
+MAX_AGE_SECONDS = 24 * 3600
+# The session's _Owned holder of its upload folder. When Streamlit forgets a session (its
+# browser tab closed, ``server.disconnectedSessionTTL`` later) or the server stops, the holder
+# is freed and its finalizer removes the folder; a folder a killed server left behind goes at
+# the next upload once it is a day old.
+_OWNER = "_upload_owner"
+
+
+class _Owned:
+    """Removes ``folder`` when this session's state lets go of it (or when called)."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+        self.remove = weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
+
+
 def drop_upload() -> None:
     """Remove this session's upload folder (a new upload or going back replaces it)."""
     folder = st.session_state.pop(keys.UPLOAD_DIR, None)
-    if folder and Path(folder).name.startswith("sne-upload-"):
+    owner = st.session_state.pop(_OWNER, None)
+    if isinstance(owner, _Owned):
+        owner.remove()
+    if folder and Path(folder).name.startswith(PREFIX):
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def sweep_stale_uploads(root: str | None = None, max_age: float = MAX_AGE_SECONDS) -> list[str]:
+    """Remove upload folders (ours: prefix, owner, a real folder) untouched for ``max_age`` seconds."""
+    removed = []
+    base = Path(root or tempfile.gettempdir())
+    now = time.time()
+    try:
+        entries = list(os.scandir(base))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(PREFIX):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and now - info.st_mtime > max_age:
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed.append(entry.name)
+    return removed
 
 
 def take(files: list[tuple[str, bytes]]) -> None:
@@ -52,8 +98,10 @@ def take(files: list[tuple[str, bytes]]) -> None:
         st.session_state[keys.UPLOAD_REPORT] = (names, problem_rows(exc.problems), False)
         return
     drop_upload()
+    sweep_stale_uploads()
     # A folder of our own (never a user's value in the path): the app then works on it as on data/.
-    folder = write_dataset(tempfile.mkdtemp(prefix="sne-upload-"), ds)
+    folder = write_dataset(tempfile.mkdtemp(prefix=PREFIX), ds)
+    st.session_state[_OWNER] = _Owned(str(folder))
     st.session_state[keys.UPLOAD_DIR] = str(folder)
     st.session_state[keys.UPLOAD_NAME] = names
     st.session_state[keys.UPLOADS] = st.session_state.get(keys.UPLOADS, 0) + 1
