@@ -7,13 +7,19 @@ link into the app's own message box. Every such value goes through ``text()`` fi
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from . import keys
 
-# Inline markdown, HTML and the ':' and '.' of autolinks (http://…, www.…); '-' and '+' only
-# matter at the start of a line, and a value is always inside a sentence.
+# Inline markdown and HTML; '-' and '+' only matter at the start of a line, and a value is
+# always inside a sentence.
 _MARKDOWN = set("\\`*_{}[]()#!|<>~$:.")
+# GFM turns bare "http://…", "www.…" and "a@b.org" into links after escapes are resolved (so
+# "http\\://" is linked all the same: issue 12). An invisible word joiner breaks each pattern.
+_AUTOLINK = re.compile(r"(?<=:)(?=/)|(?i:(?<=www))(?=\.)|(?<=@)")
+_JOIN = "\u2060"
 _KINDS = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
 
 
@@ -22,10 +28,13 @@ def text(value: object) -> str:
 
     Examples
     --------
-    >>> print(text("![x](http://evil/x.png) *b* Hukatan-KSBSI"))
-    \\!\\[x\\]\\(http\\://evil/x\\.png\\) \\*b\\* Hukatan-KSBSI
+    >>> print(text("![x](http://evil/x.png) *b* Hukatan-KSBSI").replace(_JOIN, "^"))
+    \\!\\[x\\]\\(http\\:^//evil/x\\.png\\) \\*b\\* Hukatan-KSBSI
+    >>> print(text("www.evil.example or eve@evil.example").replace(_JOIN, "^"))
+    www^\\.evil\\.example or eve@^evil\\.example
     """
-    return "".join("\\" + c if c in _MARKDOWN else c for c in str(value))
+    joined = _AUTOLINK.sub(_JOIN, str(value))
+    return "".join("\\" + c if c in _MARKDOWN else c for c in joined)
 
 
 def show(kind: str, message: str) -> None:
