@@ -38,6 +38,7 @@ __all__ = [
     "stale_allies",
     "for_shown",
     "include_in_export",
+    "check_rows",
     "CONTACT_BANDS",
     "NEVER_COLOR",
 ]
@@ -186,6 +187,24 @@ def for_shown(engagements: Iterable[Mapping[str, str]], actors: Iterable[Hashabl
     shown = {str(a) for a in actors}
     rows = [dict(e) for e in engagements if shown & set(actor_ids(e))]
     return sorted(rows, key=lambda e: (_day(e.get("date", "")), e.get("date", "")))
+
+
+def check_rows(rows: Iterable[Mapping[str, str]], actors: Iterable[Mapping[str, str]]) -> list[Any]:
+    """The problems a save of these engagement rows would raise, line by line as the file will have them (header = 1).
+
+    Examples
+    --------
+    >>> [str(p) for p in check_rows([{"date": "2026-02-30", "actors": "fnv", "kind": "call"}], [{"id": "fnv"}])]
+    ["engagements.csv:2: date: impossible date '2026-02-30' (use YYYY, YYYY-MM or YYYY-MM-DD)"]
+    """
+    from .model import Table
+    from .validate import ProblemLog, validate_team_files
+
+    clean = [{str(k): "" if v is None else str(v).strip() for k, v in r.items()} for r in rows]
+    table = Table("engagements.csv", list(ENGAGEMENT_COLUMNS), clean, list(range(2, len(clean) + 2)))
+    log = ProblemLog()
+    validate_team_files({"engagements.csv": table}, actors, log)
+    return log.problems()
 
 
 def _html_table(rows: Sequence[Mapping[str, str]], lang: str) -> str:

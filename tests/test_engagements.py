@@ -210,3 +210,75 @@ def test_the_command_line_includes_the_log_only_with_its_flag(tmp_path, capsys):
     assert SECRET not in out.read_text(encoding="utf-8")
     assert main(["export", "--data", str(TEAM), "--format", "json", "--out", str(out), "--include-engagements"]) == 0
     assert SECRET in out.read_text(encoding="utf-8")
+
+
+# -- in the app ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def page(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from .conftest import ROOT
+
+    def run(data_dir=TEAM, **query):
+        monkeypatch.setenv("NETWORK_DATA_DIR", str(data_dir))
+        at = AppTest.from_file(str(ROOT / "tests" / "e2e" / "stakeholder_page.py"), default_timeout=120)
+        for k, v in query.items():
+            at.query_params[k] = v
+        return at.run()
+
+    return run
+
+
+def _table_with(at, column):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def test_the_profile_lists_an_actor_s_engagements_newest_first(page):
+    at = page()
+    at.selectbox(key="profile_actor").set_value("minister").run()
+    assert not at.exception
+    assert list(_table_with(at, "Summary")["Summary"]) == [SECRET, "Budget talk with the minister's staff"]
+
+
+def test_read_only_hides_the_log_everywhere(page, monkeypatch):
+    monkeypatch.setenv("NETWORK_READ_ONLY", "1")
+    at = page()
+    at.selectbox(key="profile_actor").set_value("minister").run()
+    assert not at.exception
+    assert not any("Summary" in d.value.columns for d in at.dataframe)
+    assert [tab.label for tab in at.tabs] == ["Power–interest grid", "Compare"]
+
+
+def test_open_follow_ups_and_stale_allies_are_listed(page):
+    at = page(grid_ask="vmp", stale_months="6")
+    follow = _table_with(at, "Follow-up")
+    assert list(follow["Follow-up"])[:2] == ["Send updated figures", "Invite to the round table"]
+    assert "no contact in 6 months" in at.warning[0].value
+
+
+def test_the_map_by_last_contact_is_drawn_in_the_internal_tab_only(page):
+    at = page(contact_by="color")
+    assert not at.exception and len(at.get("iframe")) == 1
+    frame = at.get("iframe")[0].proto
+    assert "no contact logged" in (frame.srcdoc or frame.src)
+
+
+def test_an_engagement_logged_in_the_form_is_saved_with_a_backup(page, tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(TEAM, folder)
+    at = page(data_dir=folder)
+    at.multiselect(key="fe_actors").set_value(["fnv"])
+    at.text_input(key="fe_summary").set_value("Lunch on the covenant")
+    next(b for b in at.button if b.label == "Log an engagement").click().run()
+    assert not at.exception
+    at.button(key="engagements_save").click().run()
+    assert not at.exception and "Lunch on the covenant" in (folder / "engagements.csv").read_text(encoding="utf-8")
+    assert store.backups(folder)
+
+
+def test_the_export_checkbox_is_off_by_default(page):
+    at = page()
+    assert at.checkbox(key="include_engagements").value is False
+    assert not any(b.proto.label == "Download this view with the engagement log" for b in at.get("download_button"))

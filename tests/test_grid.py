@@ -207,3 +207,48 @@ def test_dutch_excel_scores_with_a_decimal_comma_load(tmp_path):
     shutil.copytree(TEAM, folder)
     (folder / "assessments.csv").write_text('actor;ask;influence;date\nminister;vmp;"7,5";2025-06-01\n', encoding="utf-8")
     assert load_dataset(folder).assessments[0]["influence"] == "7.5"
+
+
+# -- in the app ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def page(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    def run(data_dir=TEAM, **query):
+        monkeypatch.setenv("NETWORK_DATA_DIR", str(data_dir))
+        at = AppTest.from_file(str(ROOT / "tests" / "e2e" / "stakeholder_page.py"), default_timeout=120)
+        for k, v in query.items():
+            at.query_params[k] = v
+        return at.run()
+
+    return run
+
+
+def test_the_grid_lens_follows_the_ask_in_the_link_and_opens_a_profile(page):
+    at = page(grid_ask="vmp")
+    assert not at.exception and at.selectbox(key="w_grid_ask").value == "vmp"
+    table = next(d.value for d in at.dataframe if "Quadrant" in d.value.columns)
+    assert list(table["Name"])[:4] == ["Minister BHO", "FNV", "CNV", "VNO-NCW"]
+    at.selectbox(key="grid_pick").set_value("minister").run()
+    assert not at.exception and at.selectbox(key="profile_actor").value == "minister"
+    shown = " ".join(m.value for m in at.markdown)
+    assert "On the grid \\(Continue VMP funding\\)" in shown and "Manage closely" in shown
+
+
+def test_the_profile_explains_each_grid_value_in_dutch(page):
+    at = page(grid_ask="vmp", lang="nl")
+    at.selectbox(key="profile_actor").set_value("fnv").run()
+    why = next(d.value for d in at.dataframe if "Waarom" in d.value.columns)
+    assert list(why["Waarde"]) == ["8", "8", "voor"] and "PageRank" in why["Waarom"].iloc[0]
+
+
+def test_a_broken_assessments_file_shows_the_problems_not_a_half_grid(page, tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(TEAM, folder)
+    shutil.copy(BAD / "assessments_out_of_range.csv", folder / "assessments.csv")
+    at = page(data_dir=folder)
+    assert not at.exception and at.error
+    problems = " ".join(at.dataframe[0].value["problem"].astype(str))
+    assert "out of range" in problems and not at.selectbox

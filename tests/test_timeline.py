@@ -118,3 +118,64 @@ def test_the_diff_command_needs_dates_or_two_folders(capsys):
     assert main(["diff", str(TEAM)]) == 1
     assert main(["diff", "--data", str(TEAM), "--from", "2025-13"]) == 1
     assert "is not a date" in capsys.readouterr().err
+
+
+# -- in the app ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def app(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from .conftest import ROOT
+
+    def run(script: str = "app.py", data_dir=TEAM, **query):
+        monkeypatch.setenv("NETWORK_DATA_DIR", str(data_dir))
+        at = AppTest.from_file(str(ROOT / script), default_timeout=120)
+        for k, v in query.items():
+            at.query_params[k] = v
+        return at.run()
+
+    return run
+
+
+def test_the_as_of_slider_puts_the_date_in_the_caption_and_the_link(app):
+    at = app()
+    slider = at.select_slider(key="w_as_of")
+    assert slider.options[:4] == ["2020-12", "2023-01-18", "2025", "2026-05-07"]
+    slider.set_value("2023-01-18").run()
+    assert not at.exception and "as of 2023-01-18" in at.caption[0].value
+    assert at.query_params["as_of"] == "2023-01-18"
+
+
+def test_play_steps_to_the_next_document_date_and_stops_after_the_last(app):
+    at = app(as_of="2025")
+    at.button(key="as_of_play").click().run()
+    assert not at.exception and at.session_state["w_as_of"] == "2026-05-07" and at.session_state["_as_of_playing"]
+    at.button(key="as_of_forward").click().run()
+    assert at.session_state["w_as_of"] == "" and not at.session_state["_as_of_playing"]
+
+
+def test_a_link_with_as_of_opens_the_map_as_it_stood_in_dutch(app):
+    at = app(as_of="2020-12", lang="nl")
+    assert not at.exception and "stand op 2020-12" in at.caption[0].value and at.caption[0].value.startswith("3 van 10 actoren")
+
+
+def test_the_comparison_tab_lists_what_two_dates_add(app):
+    at = app("tests/e2e/stakeholder_page.py")
+    at.selectbox(key="w_compare_from").set_value("2023-01-18").run()
+    at.selectbox(key="w_compare_to").set_value("2025").run()
+    assert not at.exception and "2 actor\\(s\\) added" in at.info[0].value
+    assert at.query_params["compare_from"] == "2023-01-18"
+
+
+def test_the_comparison_with_a_backup_shows_a_saved_edit(app, tmp_path):
+    from network import store
+
+    folder = tmp_path / "data"
+    shutil.copytree(TEAM, folder)
+    ds, base = store.load(folder)
+    store.save(folder, [*ds.actors, {"id": "ilo", "name": "ILO", "type": "international_organisation"}], ds.relations, base=base)
+    at = app("tests/e2e/stakeholder_page.py", data_dir=folder)
+    at.radio(key="compare_mode").set_value("versions").run()
+    assert not at.exception and "1 actor\\(s\\) added, 0 removed" in at.info[0].value

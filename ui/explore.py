@@ -11,7 +11,7 @@ from network.i18n import t
 from network.io.csvfile import csv_text
 from network.view import ViewState
 
-from . import data, keys
+from . import data, engagements, keys
 from .messages import show, text
 
 
@@ -44,6 +44,7 @@ def profile(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset(
         hide_index=True,
         width="stretch",
     )
+    engagements.profile_section(G, actor, lang)  # the grid's why and the engagement log (issue 14)
     sources = G.graph.get("sources", {})
     for key in ("documents_written", "documents_received"):
         if p[key]:

@@ -15,7 +15,7 @@ from network.i18n import t
 from network.stance import stance_targets
 from network.view import CHOICES
 
-from . import keys
+from . import keys, timeline
 from .state import keep
 
 
@@ -45,6 +45,8 @@ def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
         for f in FILTERS:
             pick_many(f.key, f.options(G), lambda v, f=f: f.label(G, v, lang))
         _date_range(G, lang)
+
+    timeline.controls(G, lang)  # the map "as of" a date, with play (issue 14)
 
     with sb.expander(t("focus", lang), expanded=bool(st.session_state.get(keys.widget("focus")))):
         pick_actor("focus", "focus_actor")

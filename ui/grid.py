@@ -1,0 +1,133 @@
+"""The power-interest grid as a lens next to the map: the picture, the table, and a click that opens the profile."""
+
+from __future__ import annotations
+
+import networkx as nx
+import streamlit as st
+
+from network.grid import QUADRANTS, grid, grid_asks
+from network.i18n import t
+from network.presentation.grid_figure import grid_bytes
+from network.timeline import as_of
+
+from . import data, keys
+from .messages import text
+from .state import keep
+
+GRID_TABLE = "grid_table"
+GRID_PICK = "grid_pick"
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _grid(folder: str, stamp: data.Stamp, ask: str, date: str, lang: str) -> dict:
+    G = data.graph(folder, stamp)
+    return grid(as_of(G, date) if date else G, ask or None, data.dataset(folder, stamp).assessments, as_of=date, lang=lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _picture(folder: str, stamp: data.Stamp, ask: str, date: str, lang: str, fmt: str) -> bytes:
+    G = data.graph(folder, stamp)
+    return grid_bytes(_grid(folder, stamp, ask, date, lang), fmt, version=str(G.graph.get("version", "")), lang=lang)
+
+
+def _open(actor: str) -> None:
+    if actor:
+        st.session_state[keys.PROFILE_ACTOR] = actor
+
+
+def _open_from_table(ids: list[str]) -> None:
+    rows = (st.session_state.get(GRID_TABLE) or {}).get("selection", {}).get("rows", [])
+    if rows:
+        _open(ids[rows[0]])
+
+
+def _open_from_pick() -> None:
+    _open(st.session_state.get(GRID_PICK) or "")
+
+
+def panel(G: nx.MultiDiGraph, lang: str) -> None:
+    """The grid of the ask chosen (``grid_ask`` in the view, so in the link and saved views), as of the map's date."""
+    folder = st.session_state.get(keys.FOLDER) or data.data_dir()
+    stamp = data.stamp(folder)
+    names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
+    asks = ["", *grid_asks(G)]
+    keep(keys.widget("grid_ask"), asks)
+    ask = st.selectbox(
+        t("grid_ask", lang),
+        asks,
+        format_func=lambda n: names.get(n, n) if n else t("all_asks", lang),
+        key=keys.widget("grid_ask"),
+    )
+    date = st.session_state.get(keys.widget("as_of")) or ""
+    st.caption(t("grid_intro", lang))
+    g = _grid(folder, stamp, ask or "", date, lang)
+    st.image(_picture(folder, stamp, ask or "", date, lang, "png"), width="stretch")
+    ids = [str(r["id"]) for r in g["actors"]]
+    st.selectbox(
+        t("grid_open_profile", lang),
+        ["", *ids],
+        format_func=lambda n: names.get(n, n) if n else "—",
+        key=GRID_PICK,
+        on_change=_open_from_pick,
+    )
+    mark = {"data": t("from_data", lang), "assessment": t("from_assessment", lang)}
+    st.dataframe(
+        [
+            {
+                t("quadrant", lang): t("quadrant_" + r["quadrant"], lang),
+                t("name", lang): r["name"],
+                t("influence", lang): r["influence"],
+                t("interest", lang): r["interest"],
+                t("stance", lang): t("grid_stance_" + r["stance"], lang),
+                t("why", lang): " · ".join(f"{mark[r['from'][k]]}: {r['why'][k]}" for k in ("influence", "interest")),
+            }
+            for r in g["actors"]
+        ],
+        hide_index=True,
+        width="stretch",
+        key=GRID_TABLE,
+        on_select=lambda: _open_from_table(ids),
+        selection_mode="single-row",
+    )
+    st.caption(" · ".join(f"{t('quadrant_' + q, lang)}: {len(g['quadrants'][q])}" for q in QUADRANTS))
+    cols = st.columns(4)
+    for col, fmt in zip(cols, ("png", "svg", "pdf", "pptx")):
+        col.download_button(
+            fmt.upper(),
+            data=lambda fmt=fmt: _picture(folder, stamp, ask or "", date, lang, fmt),
+            file_name=f"power-interest-grid.{fmt}",
+            on_click="ignore",
+            key=f"grid_download_{fmt}",
+            width="stretch",
+        )
+
+
+def explain(G: nx.MultiDiGraph, actor: str, lang: str) -> None:
+    """For the profile: where the actor sits on the grid of the chosen ask, and why (the data or the team's assessment)."""
+    folder = st.session_state.get(keys.FOLDER) or data.data_dir()
+    stamp = data.stamp(folder)
+    ask = st.session_state.get(keys.widget("grid_ask")) or ""
+    if ask and ask not in G:
+        ask = ""
+    date = st.session_state.get(keys.widget("as_of")) or ""
+    g = _grid(folder, stamp, ask, date, lang)
+    row = next((r for r in g["actors"] if r["id"] == actor), None)
+    if row is None:
+        return
+    st.markdown(f"**{text(t('grid_in_profile', lang, ask=g['ask_name']))}:** {text(t('quadrant_' + row['quadrant'], lang))}")
+    mark = {"data": t("from_data", lang), "assessment": t("from_assessment", lang)}
+    st.dataframe(
+        [
+            {
+                "": t(k, lang),
+                t("value", lang): t("grid_stance_" + row[k], lang) if k == "stance" else f"{row[k]:g}",
+                t("why", lang): f"{mark[row['from'][k]]}: {row['why'][k]}",
+            }
+            for k in ("influence", "interest", "stance")
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    if len(row["trend"]) > 1:
+        st.markdown(f"**{t('grid_trend', lang)}**")
+        st.dataframe([{k: str(v) for k, v in a.items()} for a in row["trend"]], hide_index=True, width="stretch")
