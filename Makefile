@@ -63,9 +63,10 @@ e2e: install-dev chromium
 validate: install
 	$(PY) -m network validate data
 
-# Time the pipeline on synthetic data (100 to 10,000 actors) against the naive pyvis path.
+# Time the pipeline on synthetic data (100 to 10,000 actors) against the naive pyvis path,
+# then the running app in Chromium: cold start, reload, each change until the map shows it.
 benchmark: install-dev chromium
-	$(PY) -m bench --sizes 100,1000,5000,10000 --markdown
+	$(PY) -m bench --sizes 100,1000,5000,10000 --markdown --app
 
 # Lint, check formatting, and check the import contract (the layers in pyproject.toml: no upward import).
 lint: install-dev

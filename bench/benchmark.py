@@ -701,6 +701,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", help="where the synthetic CSVs and pages go (default: a temporary folder)")
     p.add_argument("--seed", type=int, default=1, help="seed of the synthetic data")
     p.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    p.add_argument(
+        "--app", action="store_true", help="also time the running app in Chromium: start, reload, each change (bench.app_timing)"
+    )
     return p
 
 
@@ -769,6 +772,18 @@ def main(argv: list[str] | None = None) -> int:
     print("Targets:")
     for line in target_lines(results, samples):
         print(f"- {line}")
+    if args.app and not args.no_browser:
+        # The app as a person uses it: cold start, reload, each change on screen (issue 13).
+        from .app_timing import format_app_table, run_all
+
+        _say("the running app in Chromium (bench.app_timing)")
+        try:
+            timings = run_all(args.runs, say=_say)
+        except Exception as exc:  # noqa: BLE001 - say why, keep the pipeline table
+            print(f"\nApp timings not measured: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+        else:
+            print("\nThe running app, in headless Chromium (median of each change; bundled data unless said):\n")
+            print(format_app_table(timings, args.markdown))
     if tmp is not None:
         tmp.cleanup()
     else:
