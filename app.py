@@ -10,12 +10,13 @@ import dataclasses
 
 import streamlit as st
 
-from network import DataError, store
+from network import DataError
 from network import vocabulary as vocab
 from network.i18n import t
 from network.model import problem_rows
 from ui import (
     asks,
+    auth,
     data,
     edit,
     explore,
@@ -29,7 +30,7 @@ from ui import (
     upload,
     views_panel,
 )
-from ui.messages import show
+from ui.messages import show, text
 
 
 def _language_changed() -> None:
@@ -86,6 +87,7 @@ def main() -> None:
         return
 
     lang = _sidebar_top(folder, lang)
+    auth.login_panel(lang)
     st.title(t("app_title", lang), anchor=False)
     sidebar.view_controls(G, lang)
     view = state.from_widgets()
@@ -93,28 +95,27 @@ def main() -> None:
     state.sync_url(view)
     views_panel.panel(folder, view, lang)
     export_panel.panel(folder, stamp, view, lang)
-    layout_panel.panel(folder, stamp, lang, can_edit=not store.read_only())
+    layout_panel.panel(folder, stamp, lang, can_edit=auth.can_edit())
     upload.panel(lang)
     upload.report(lang)
     view_json = view.to_json()
     result = data.result(folder, stamp, view_json)
 
     for note in url_notes + [n for n in result.notes if n not in url_notes]:
-        show("info", note)
-    st.caption(result.caption)
+        show("info", text(note))  # notes carry values from the link and names from the data
+    st.caption(text(result.caption))
     if ds.warnings:
         with st.expander(f"{t('data_warnings', lang)} ({len(ds.warnings)})"):
             st.dataframe(problem_rows(ds.warnings), hide_index=True)
 
     map_col, side_col = st.columns([3, 1], gap="small")
     with map_col:
-        map_panel.show(data.page(folder, stamp, view_json), height=740)
-        map_panel.bridge(on_selected=map_panel.select_from_map)
+        map_panel.live(folder, stamp, view_json, lang, height=740, on_selected=map_panel.select_from_map)
     with side_col, st.container(height=740, border=False):
         explore.profile(G, lang, data.verified(folder, stamp, data.documents_dir()))
 
     tabs = {"path": t("path", lang), "asks": t("asks", lang), "brokers": t("brokers", lang), "coalitions": t("coalitions", lang)}
-    if not store.read_only():
+    if auth.can_edit():
         tabs["edit"] = t("edit_data", lang)
     panels = dict(zip(tabs, st.tabs(list(tabs.values()))))
     with panels["path"]:

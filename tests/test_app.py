@@ -23,8 +23,31 @@ def app(monkeypatch):
 
 
 def _iframe_html(at) -> str:
+    """The map as drawn: its page, with the view the bridge sends it applied (as live.js does).
+
+    The page stays the same from run to run (issue 13); what a view changes comes as the
+    bridge's data: nodes and edges that differ from the page's, the ids it leaves out, and the
+    options, texts and legend (kept here as JSON text, for the checks that look for them).
+    """
+    import json
+
     [frame] = at.get("iframe")
-    return frame.proto.srcdoc or frame.proto.src
+    page = frame.proto.srcdoc or frame.proto.src
+    bridges = [b for b in at.get("bidi_component") if b.proto.component_name.endswith("sne_map_bridge")]
+    update = json.loads(bridges[0].proto.json or "{}").get("update") if bridges else None
+    if not update:
+        return page
+
+    def shown(items: list[dict], changed: list[dict], dropped: list) -> list[dict]:
+        out = {item["id"]: item for item in items if item["id"] not in set(dropped)}
+        out.update((item["id"], item) for item in changed)
+        return list(out.values())
+
+    nodes, edges = map_data(page)
+    nodes = shown(nodes, update["nodes"], update["drop_nodes"])
+    edges = shown(edges, update["edges"], update["drop_edges"])
+    rest = {k: v for k, v in update.items() if k not in ("nodes", "edges", "drop_nodes", "drop_edges")}
+    return f"var nodeItems = {json.dumps(nodes)};\nvar edges = new vis.DataSet({json.dumps(edges)});\n{json.dumps(rest)}"
 
 
 def test_page_runs_on_the_bundled_data_and_draws_every_organisation(app):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -13,8 +14,9 @@ from network.analysis import ranking
 from network.io.folder import default_data_dir
 from network.layout import load_positions
 from network.model import FILES, Dataset
+from network.overview import OVERVIEW_THRESHOLD
 from network.presentation.export import export_bytes, make_snapshot, views_deck
-from network.presentation.render import render_view
+from network.presentation.render import live_context, live_page, map_update, render_view
 from network.view import ViewResult, ViewState, apply_view
 from network.views import default_views_dir
 
@@ -74,6 +76,34 @@ def page(folder: str, stamp: Stamp, state_json: str, presenting: bool = False) -
     return render_view(
         graph(folder, stamp), result(folder, stamp, state_json), presenting=presenting, positions=positions(folder, stamp)
     )
+
+
+# The map that stays mounted (issue 13): one page per data version, mode and language (the
+# shell, drawn from the view a new session opens on), and per view what differs from it.
+
+
+def _base_state(G: nx.MultiDiGraph, lang: str) -> str:
+    # What a session opens on without a link: the whole map, or its groups when it is very big.
+    return ViewState(lang=lang, overview="type" if G.number_of_nodes() > OVERVIEW_THRESHOLD else "").to_json()
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def shell(folder: str, stamp: Stamp, presenting: bool, lang: str) -> tuple[str, dict, str]:
+    """(id, context, page) of the map page that later views are applied to; shared, read-only."""
+    G = graph(folder, stamp)
+    base = live_context(G, result(folder, stamp, _base_state(G, lang)), presenting=presenting, positions=positions(folder, stamp))
+    shell_id = f"{hashlib.sha1(repr((folder, stamp)).encode()).hexdigest()[:12]}-{'present' if presenting else 'explore'}-{lang}"
+    return shell_id, base, live_page(base, shell_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def update(folder: str, stamp: Stamp, state_json: str, presenting: bool, lang: str) -> dict:
+    """What the shell (in ``lang``) needs to show the view ``state_json``: plain JSON data; shared, read-only."""
+    shell_id, base, _ = shell(folder, stamp, presenting, lang)
+    view = live_context(
+        graph(folder, stamp), result(folder, stamp, state_json), presenting=presenting, positions=positions(folder, stamp)
+    )
+    return map_update(base, view, shell_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

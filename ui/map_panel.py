@@ -1,26 +1,49 @@
-"""The map, and the bridge that brings a click on a node (or an arrow key) back to Python."""
+"""The map, which stays mounted, and the bridge between it and Python (issue 13).
+
+The map's frame holds one page per data version, mode and language (``data.shell``): its
+``srcdoc`` stays the same from one run to the next, so the browser keeps the page and its
+vis-network. What a view changes (``data.update``) goes as the bridge's ``data``; the
+bridge runs in the app's page and posts it to the map's frame, which applies it in place
+(templates/live.js). The other way, the bridge brings a click on a node (or an arrow key)
+back to Python as a trigger value.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from . import keys
+from . import data, keys
+
+# The language the map's page was made in, kept for the session: a language switch then
+# updates the page's texts in place instead of loading a page in the other language.
+_SHELL_LANG = "_map_shell_lang"
 
 # Forwards a click on a map node (posted by the map's iframe) to Python as a trigger value.
 # Also forwards arrow keys (from the page or the map) as "next"/"prev" for presentation mode.
+# And the other way: posts the view to show (its data) to the map's frame, now and whenever
+# the frame (re)loads and asks for it ("sne-ready").
 _BRIDGE_JS = """
 export default function (component) {
-  const { setTriggerValue } = component;
+  const { setTriggerValue, data } = component;
   const step = (key) => {
     if (key === "ArrowRight" || key === "PageDown") setTriggerValue("step", "next");
     if (key === "ArrowLeft" || key === "PageUp") setTriggerValue("step", "prev");
   };
+  const send = (target) => {
+    const update = window.__sneMapUpdate;
+    if (!update || !target) return;
+    try { target.postMessage({ type: "sne-update", update }, window.location.origin); } catch (e) {}
+  };
+  window.__sneMapUpdate = (data && data.update) || null;
   if (window.__sneBridge) window.removeEventListener("message", window.__sneBridge);
   if (window.__sneKeys) window.removeEventListener("keydown", window.__sneKeys);
   window.__sneBridge = (event) => {
     const msg = event.data;
     if (msg && msg.type === "sne-select" && typeof msg.id === "string") setTriggerValue("selected", msg.id);
     if (msg && msg.type === "sne-key") step(msg.key);
+    if (msg && msg.type === "sne-ready") send(event.source);
   };
   window.__sneKeys = (event) => {
     const tag = (event.target && event.target.tagName) || "";
@@ -28,13 +51,21 @@ export default function (component) {
   };
   window.addEventListener("message", window.__sneBridge);
   window.addEventListener("keydown", window.__sneKeys);
+  // The map's frames are srcdoc pages: same origin. A frame not loaded yet asks when it is.
+  document.querySelectorAll("iframe[srcdoc]").forEach((frame) => send(frame.contentWindow));
 }
 """
 _bridge = st.components.v2.component("sne_map_bridge", js=_BRIDGE_JS)
 
 
-def bridge(on_selected=lambda: None, on_step=lambda: None) -> None:
-    _bridge(key=keys.MAP_BRIDGE, on_selected_change=on_selected, on_step_change=on_step, height=0)
+def bridge(on_selected=lambda: None, on_step=lambda: None, update: dict | None = None) -> None:
+    _bridge(
+        key=keys.MAP_BRIDGE,
+        data={"update": update},
+        on_selected_change=on_selected,
+        on_step_change=on_step,
+        height=0,
+    )
 
 
 def bridge_value(name: str) -> str | None:
@@ -53,4 +84,23 @@ def select_from_map() -> None:
 
 
 def show(page: str, height: int) -> None:
+    """A whole map page in a frame (drawn anew when the page changes)."""
     st.iframe(page, height=height)
+
+
+def live(
+    folder: str,
+    stamp: data.Stamp,
+    state_json: str,
+    lang: str,
+    *,
+    height: int,
+    presenting: bool = False,
+    on_selected: Callable[[], None] = lambda: None,
+    on_step: Callable[[], None] = lambda: None,
+) -> None:
+    """The map of the view ``state_json``, kept mounted: the same page, updated in place."""
+    shell_lang = st.session_state.setdefault(_SHELL_LANG, lang)
+    _, _, page = data.shell(folder, stamp, presenting, shell_lang)
+    st.iframe(page, height=height)
+    bridge(on_selected, on_step, data.update(folder, stamp, state_json, presenting, shell_lang))

@@ -102,5 +102,4 @@ def page(folder: str, stamp: data.Stamp, lang: str) -> None:
     note = st.session_state.pop(keys.SLIDE_NOTE, None)
     if note:
         show("info", note)
-    map_panel.show(data.page(folder, stamp, state.to_json(), presenting=True), height=820)
-    map_panel.bridge(on_step=_on_key)
+    map_panel.live(folder, stamp, state.to_json(), lang, height=820, presenting=True, on_step=_on_key)

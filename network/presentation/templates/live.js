@@ -1,0 +1,190 @@
+// The app's map stays mounted (issue 13). This page was drawn once from a base view; every
+// later view arrives from the app's bridge as a message ("sne-update", made by render.py's
+// map_update) holding only what differs from the base, and is applied here in place:
+// DataSet add/update/remove, setOptions, a new edge layer when the edges changed, and the
+// heading, caption and legend through textContent. Nothing from the data becomes markup.
+function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsElement, options, shell) {
+  var hideOnDrag = !!(options.interaction && options.interaction.hideEdgesOnDrag);
+  var base = {nodes: toMap(nodeItems), edges: toMap(edges.get())};
+  var shown = {nodes: new Map(base.nodes), edges: new Map(base.edges)};
+  var baseIds = nodeItems.map(function (n) { return n.id; });
+  var baseTips = null, layer = null, layerIsBase = false, applied = 0, framing = null;
+  var currentOptions = JSON.stringify(options);
+
+  function toMap(items) {
+    var m = new Map();
+    items.forEach(function (item) { m.set(item.id, item); });
+    return m;
+  }
+
+  function tipsOfBase() {
+    if (baseTips === null) { baseTips = tipsElement ? JSON.parse(tipsElement.textContent) : []; }
+    return baseTips;
+  }
+
+  // An edge layer (edge_layer.js) whose listeners can be taken back, so a new view can draw its own.
+  function useLayer(nodeIds, data, tips) {
+    if (layer) { layer.dispose(); layer = null; }
+    window.mapData.edgeLayer = undefined;
+    if (!data) { return; }
+    var onNetwork = [], onContainer = [], added = [];
+    var net = new Proxy(network, {get: function (target, key) {
+      if (key === "on") { return function (name, fn) { onNetwork.push([name, fn]); return target.on(name, fn); }; }
+      var value = target[key];
+      return typeof value === "function" ? value.bind(target) : value;
+    }});
+    var box = new Proxy(container, {get: function (target, key) {
+      if (key === "addEventListener") {
+        return function (name, fn, opts) { onContainer.push([name, fn, opts]); target.addEventListener(name, fn, opts); };
+      }
+      if (key === "appendChild") { return function (el) { added.push(el); return target.appendChild(el); }; }
+      var value = target[key];
+      return typeof value === "function" ? value.bind(target) : value;
+    }});
+    // Tooltips are read when first needed (on hover), as the layer reads its own.
+    var source = {get textContent() { return JSON.stringify(tips()); }};
+    layer = sneEdgeLayer(net, box, nodeIds, data, source, hideOnDrag);
+    layer.dispose = function () {
+      onNetwork.forEach(function (h) { network.off(h[0], h[1]); });
+      onContainer.forEach(function (h) { container.removeEventListener(h[0], h[1], h[2]); });
+      added.forEach(function (el) { if (el.parentNode) { el.parentNode.removeChild(el); } });
+    };
+    window.mapData.edgeLayer = layer;
+  }
+
+  // Make ``data`` (a DataSet) hold ``target``; ``now`` is what it holds. Returns whether ids came or went.
+  function sync(data, target, now) {
+    var remove = [], add = [], change = [];
+    now.forEach(function (item, id) { if (!target.has(id)) { remove.push(id); } });
+    target.forEach(function (item, id) {
+      var old = now.get(id);
+      if (old === undefined) {
+        add.push(item);
+      } else if (old !== item && JSON.stringify(old) !== JSON.stringify(item)) {
+        // A field the new item leaves out goes back to vis-network's default (null deletes it).
+        var patch = Object.assign({}, item);
+        Object.keys(old).forEach(function (k) { if (!(k in item)) { patch[k] = null; } });
+        change.push(patch);
+      }
+    });
+    if (remove.length) { data.remove(remove); }
+    if (change.length) { data.update(change); }
+    if (add.length) { data.add(add); }
+    return remove.length > 0 || add.length > 0;
+  }
+
+  function wanted(from, set, drop) {
+    var m = new Map(from);
+    drop.forEach(function (id) { m.delete(id); });
+    set.forEach(function (item) { m.set(item.id, item); });
+    return m;
+  }
+
+  function setText(id, text) {
+    var el = document.getElementById(id);
+    if (!el) { return; }
+    el.textContent = text || "";
+    el.style.display = text ? "" : "none";
+  }
+
+  function add(parent, tag, text) {
+    var el = document.createElement(tag);
+    if (text !== undefined) { el.textContent = text; }
+    parent.appendChild(el);
+    return el;
+  }
+
+  function entries(parent, items, mark) {
+    var ul = add(parent, "ul");
+    items.forEach(function (item) {
+      var li = add(ul, "li");
+      mark(li, item);
+      li.appendChild(document.createTextNode(item.label));
+    });
+  }
+
+  function glyph(li, color, text) {
+    var span = add(li, "span", text);
+    span.className = "glyph";
+    span.style.color = color;
+  }
+
+  function legend(l) {
+    var box = document.getElementById("legend");
+    if (!box) { return; }
+    while (box.firstChild) { box.removeChild(box.firstChild); }
+    add(box, "summary", l.title);
+    if (l.colors.length) { entries(box, l.colors, function (li, c) { glyph(li, c.color, "●"); }); }
+    add(box, "h4", l.actors_title);
+    entries(box, l.actors, function (li, a) { glyph(li, a.color, a.glyph); });
+    add(box, "h4", l.relations_title);
+    entries(box, l.relations, function (li, r) {
+      var span = add(li, "span");
+      span.className = "line";
+      span.style.borderTopColor = r.color;
+      span.style.borderTopStyle = r.dash;
+    });
+    var note = add(box, "p", l.note);
+    note.style.fontSize = "11px";
+    note.style.color = "#555";
+  }
+
+  function apply(u) {
+    document.body.dataset.drawn = "false";
+    var nodesMoved = sync(nodes, wanted(base.nodes, u.nodes, u.drop_nodes), shown.nodes);
+    shown.nodes = wanted(base.nodes, u.nodes, u.drop_nodes);
+    sync(edges, wanted(base.edges, u.edges, u.drop_edges), shown.edges);
+    shown.edges = wanted(base.edges, u.edges, u.drop_edges);
+    if (u.layer === "base") {
+      // The layer holds vis-network's node objects: a node that was removed and added again is a new one.
+      if (!layerIsBase || nodesMoved) { useLayer(baseIds, baseLayer, tipsOfBase); }
+      layerIsBase = true;
+    } else {
+      var tips = u.layer ? u.layer.tips : [];
+      useLayer(u.layer ? u.layer.nodes : null, u.layer, function () {
+        return tips.map(function (t) { return typeof t === "number" ? tipsOfBase()[t] : t; });
+      });
+      layerIsBase = false;
+    }
+    var opts = JSON.stringify(u.options);
+    if (opts !== currentOptions) {
+      network.setOptions(u.options);
+      currentOptions = opts;
+    }
+    setText("heading", u.heading);
+    setText("caption", u.caption);
+    document.documentElement.lang = u.lang;
+    if (u.heading) { document.title = u.heading; }
+    legend(u.legend);
+    // Frame the map again only when what is shown (or what to frame) changed: a new colour keeps the zoom.
+    var frame = JSON.stringify([u.opening, u.fit]);
+    if (nodesMoved || frame !== framing) {
+      if (u.opening) {
+        network.moveTo({position: {x: u.opening[0], y: u.opening[1]}, scale: u.opening[2], animation: false});
+      } else {
+        network.fit(u.fit.length > 1 ? {nodes: u.fit, animation: false} : {animation: false});
+      }
+      framing = frame;
+    }
+    applied += 1;
+    network.once("afterDrawing", function () {
+      document.body.dataset.view = String(applied);
+      document.body.dataset.drawn = "true";
+    });
+    network.redraw();
+  }
+
+  useLayer(baseLayer ? baseIds : null, baseLayer, tipsOfBase);
+  layerIsBase = true;
+  window.mapData.apply = apply;
+  if (window.parent === window) {
+    network.once("afterDrawing", function () { document.body.dataset.drawn = "true"; });
+    return;
+  }
+  window.addEventListener("message", function (ev) {
+    var msg = ev.data;
+    if (ev.source !== window.parent || !msg || msg.type !== "sne-update" || !msg.update) { return; }
+    if (msg.update.shell === shell) { apply(msg.update); }
+  });
+  try { window.parent.postMessage({type: "sne-ready", shell: shell}, "*"); } catch (e) {}
+}

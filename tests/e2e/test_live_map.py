@@ -1,0 +1,93 @@
+"""The map stays mounted (issue 13): a change updates the drawn page in place, in real headless Chromium."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from .test_explore import N_ACTORS, _settled, drawn_count
+from .test_map import XSS_NAME, map_frame, xss_app  # noqa: F401 - xss_app is a fixture
+
+MARK = "window.__sneMark"
+
+
+def _focus(page, typed: str, option: str) -> None:
+    box = page.get_by_role("combobox", name="Actor (type to search)")
+    if not box.is_visible():
+        page.get_by_text("Focus", exact=True).first.click()
+    _settled(page, box)
+    box.click()
+    box.fill(typed)
+    expect(page.get_by_role("option", name=re.compile(f"^{re.escape(option)}")).first).to_be_visible()
+    box.press("Enter")
+
+
+def _views(frame) -> int:
+    return int(frame.evaluate("Number(document.body.dataset.view || 0)"))
+
+
+def test_a_focus_change_updates_the_drawn_map_without_reloading_its_frame(page, bundled_app):
+    page.goto(bundled_app)
+    assert drawn_count(page) == N_ACTORS
+    frame = map_frame(page)
+    frame.evaluate(f"{MARK} = 'still here'")
+    before = _views(frame)
+    _focus(page, "Hukatan", "Hukatan")
+    n = drawn_count(page, exclude=N_ACTORS)
+    assert 1 < n < N_ACTORS
+    frame = map_frame(page)
+    # The same window (the marker survives): the page was updated, not loaded anew.
+    assert frame.evaluate(MARK) == "still here"
+    assert _views(frame) > before
+    assert set(frame.evaluate("window.network.body.data.nodes.getIds()")) == set(
+        frame.evaluate("Object.keys(window.network.getPositions())")
+    )
+    # The language too: the legend changes in place.
+    page.get_by_role("radio", name="Nederlands").click()
+    for _ in range(120):
+        if map_frame(page).evaluate("document.querySelector('#legend summary').textContent") == "Legenda":
+            break
+        page.wait_for_timeout(250)
+    frame = map_frame(page)
+    assert frame.evaluate("document.querySelector('#legend summary').textContent") == "Legenda"
+    assert frame.evaluate("window.network.body.data.nodes.length") == n
+    assert frame.evaluate(MARK) == "still here"
+    assert page.outside_requests == []
+
+
+def test_a_click_on_the_updated_map_reaches_python(page, bundled_app):
+    page.goto(f"{bundled_app}/?focus=ser")
+    frame = map_frame(page)
+    frame.evaluate(f"{MARK} = 1")
+    _focus(page, "FNV", "FNV")
+    drawn_count(page, exclude=frame.evaluate("window.network.body.data.nodes.length"))
+    frame = map_frame(page)
+    assert frame.evaluate(MARK) == 1
+    pos = frame.evaluate("window.network.canvasToDOM(window.network.getPositions(['fnv']).fnv)")
+    box = frame.frame_element().bounding_box()
+    page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    expect(page.get_by_role("heading", name="FNV", exact=True)).to_be_visible(timeout=20000)
+    assert map_frame(page).evaluate(MARK) == 1
+
+
+def test_markup_in_an_updated_name_and_title_stays_text(page, xss_app):  # noqa: F811
+    page.goto(xss_app)
+    frame = map_frame(page)
+    frame.evaluate(f"{MARK} = 1")
+    page.get_by_text("Appearance", exact=True).first.click()
+    title = page.get_by_role("textbox", name="Title")
+    _settled(page, title)
+    title.fill(XSS_NAME)
+    title.press("Enter")
+    for _ in range(120):
+        if map_frame(page).evaluate("(document.querySelector('#heading') || {}).textContent") == XSS_NAME:
+            break
+        page.wait_for_timeout(250)
+    frame = map_frame(page)
+    assert frame.evaluate("document.querySelector('#heading').textContent") == XSS_NAME
+    assert frame.evaluate(MARK) == 1
+    assert frame.evaluate("window.network.body.data.nodes.get('fnv').label") == XSS_NAME
+    assert frame.evaluate("document.querySelectorAll('#wrap img, #wrap script, #wrap a').length") == 0
+    assert frame.evaluate("window.__xss === undefined") and page.evaluate("window.__xss === undefined")
+    assert page.dialogs == []
