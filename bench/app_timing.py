@@ -509,9 +509,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-big", action="store_true", help="skip the 10,000-actor figures")
     p.add_argument("--no-cli", action="store_true", help="skip the command-line figures")
     p.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    p.add_argument("--raw", action="store_true", help="also print every sample (seconds) to stderr")
     args = p.parse_args(argv)
     t = run_all(args.runs, big=not args.no_big, cli=not args.no_cli, say=lambda m: print(m, file=sys.stderr, flush=True))
-    if os.environ.get("SNE_TIMING_RAW"):
+    if args.raw:
         print(t.samples, t.cli, file=sys.stderr)
     print(format_app_table(t, args.markdown))
     return 0
