@@ -19,14 +19,17 @@ from ui import (
     auth,
     data,
     edit,
+    engagements,
     explore,
     export_panel,
+    grid,
     keys,
     layout_panel,
     map_panel,
     present,
     sidebar,
     state,
+    timeline,
     upload,
     views_panel,
 )
@@ -114,21 +117,31 @@ def main() -> None:
     with side_col, st.container(height=740, border=False):
         explore.profile(G, lang, data.verified(folder, stamp, data.documents_dir()))
 
-    tabs = {"path": t("path", lang), "asks": t("asks", lang), "brokers": t("brokers", lang), "coalitions": t("coalitions", lang)}
+    _panels(folder, stamp, G, view, result, lang)
+
+
+def _panels(folder: str, stamp: data.Stamp, G, view, result, lang: str) -> None:
+    """The panels under the map. Only the chosen one is drawn: a rerun then costs one panel, not eight."""
+    documents = data.verified(folder, stamp, data.documents_dir())
+    panels = {
+        "path": lambda: explore.paths(G, view, result.paths, lang, documents),
+        "asks": lambda: asks.panel(G, lang),  # the whole graph: the opening map leaves the asks out
+        "grid": lambda: grid.panel(G, lang),
+        "brokers": lambda: explore.brokers(folder, stamp, view.to_json(), lang),
+        "coalitions": lambda: explore.coalitions(result.graph, lang),
+        "compare": lambda: timeline.compare_panel(folder, stamp, G, lang),
+    }
+    if engagements.visible():
+        panels["follow_ups"] = lambda: engagements.panel(folder, stamp, view, lang)
     if auth.can_edit():
-        tabs["edit"] = t("edit_data", lang)
-    panels = dict(zip(tabs, st.tabs(list(tabs.values()))))
-    with panels["path"]:
-        explore.paths(G, view, result.paths, lang, data.verified(folder, stamp, data.documents_dir()))
-    with panels["asks"]:
-        asks.panel(G, lang)  # the whole graph: the opening map leaves the asks out
-    with panels["brokers"]:
-        explore.brokers(folder, stamp, view_json, lang)
-    with panels["coalitions"]:
-        explore.coalitions(result.graph, lang)
-    if "edit" in panels:
-        with panels["edit"]:
-            edit.panel(folder, stamp, lang)
+        panels["edit"] = lambda: edit.panel(folder, stamp, lang)
+    labels = {"brokers": "brokers", "edit": "edit_data"}
+    if st.session_state.get(keys.PANEL) not in panels:
+        st.session_state[keys.PANEL] = "path"
+    st.segmented_control(
+        t("panels", lang), list(panels), format_func=lambda k: t(labels.get(k, k), lang), key=keys.PANEL, required=True
+    )
+    panels[st.session_state[keys.PANEL]]()
 
 
 main()

@@ -87,6 +87,11 @@ def _caption(at) -> str:
     return at.caption[0].value
 
 
+def _panel(at, name: str):
+    """Open one of the panels under the map (only the chosen one is drawn)."""
+    return at.button_group(key="panel").set_value(name).run()
+
+
 def _map(at) -> tuple[list[dict], list[dict]]:
     return map_data(_iframe_html(at))
 
@@ -171,6 +176,7 @@ def test_ranking_metric_and_profile_selector(app, graph):
     from network.analysis import ranking
 
     at = app(GOOD)
+    at = _panel(at, "brokers")
     at.selectbox(key="rank_metric").set_value("pagerank").run()
     assert not at.exception
     [table] = [d.value for d in at.dataframe if "PageRank" in d.value.columns and "Name" in d.value.columns]
@@ -244,6 +250,7 @@ def _add_actor(at, aid: str, name: str):
 
 def test_an_edit_is_shown_before_saving_then_saved_with_a_backup_and_undone(app, good_copy):
     at = app(good_copy)
+    at = _panel(at, "edit")
     _add_actor(at, "oxfam", "Oxfam Novib")
     assert not at.exception
     changes = _table_with(at, "Change")
@@ -262,12 +269,13 @@ def test_an_edit_is_shown_before_saving_then_saved_with_a_backup_and_undone(app,
 
 
 def test_a_taken_id_is_refused_in_the_form(app, good_copy):
-    at = _add_actor(app(good_copy), "fnv", "Another FNV")
+    at = _add_actor(_panel(app(good_copy), "edit"), "fnv", "Another FNV")
     assert any("The id 'fnv' is taken." in e.value for e in at.error)
 
 
 def test_saving_over_someone_elses_save_is_a_conflict_not_a_silent_loss(app, good_copy):
     at = app(good_copy)
+    at = _panel(at, "edit")
     _add_actor(at, "oxfam", "Oxfam Novib")
     with open(good_copy / "actors.csv", "a", encoding="utf-8") as fh:  # another session saves meanwhile
         fh.write("amnesty,Amnesty,ngo,,,,\n")
@@ -286,6 +294,7 @@ def test_a_relation_without_source_and_quote_cannot_be_saved_to_the_curated_data
     shutil.copytree(ROOT / "data", folder)
     assert store.is_curated(folder)  # the copy carries the curated mark
     at = app(folder)
+    at = _panel(at, "edit")
     at.selectbox(key="fr_source").set_value("fnv")
     at.selectbox(key="fr_target").set_value("ser")
     at.selectbox(key="fr_type").set_value("supports")
@@ -298,7 +307,7 @@ def test_a_relation_without_source_and_quote_cannot_be_saved_to_the_curated_data
 def test_read_only_mode_shows_no_editing_control(app, good_copy, monkeypatch):
     monkeypatch.setenv("NETWORK_READ_ONLY", "1")
     at = app(good_copy)
-    assert [t.label for t in at.tabs] == ["Path", "Asks", "Brokers and influence", "Coalitions"]
+    assert "edit" not in at.button_group(key="panel").options
     keys = {w.key for w in at.button} | {w.key for w in at.text_input}
     assert not keys & {"edit_save", "edit_undo", "edit_discard", "fa_id", "view_save", "view_delete", "view_rename"}
 
@@ -396,3 +405,12 @@ def test_with_the_documents_at_hand_the_profile_marks_each_quote_found(app, good
     marks = {(row["With"], row["Quote found"]) for table in tables for _, row in table.iterrows()}
     assert ("FNV", "✓") in marks and ("Hukatan-KSBSI", "") in marks
     assert not at.exception
+
+
+def test_every_panel_under_the_map_opens_in_the_app(app):
+    at = app(ROOT / "data")
+    options = at.button_group(key="panel").options
+    for name in ("path", "asks", "grid", "brokers", "coalitions", "compare", "edit"):
+        at = _panel(at, name)
+        assert not at.exception, name
+    assert at.button_group(key="panel").value == "edit" and len(options) >= 7

@@ -52,3 +52,4 @@ MAP_BRIDGE = "map_bridge"
 PROFILE_ACTOR = "profile_actor"
 DATE_SLIDER = "date_slider"
 RANK_METRIC = "rank_metric"
+PANEL = "panel"  # which panel under the map is drawn

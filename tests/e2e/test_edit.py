@@ -28,9 +28,9 @@ def test_a_cell_typed_into_the_actors_table_is_shown_as_a_change_and_saved(page,
     url, folder = editable_app
     page.goto(url)
     map_frame(page)
-    page.get_by_role("tab", name="Edit data").click()
+    page.locator("[data-testid=stButtonGroup] button", has_text="Edit data").click()
     expect(page.get_by_text("Changes to save")).to_have_count(0)
-    grid = page.locator("[data-testid=stDataFrame]:visible").first  # the actors table; other tabs hold hidden ones
+    grid = page.locator("[data-testid=stDataFrame]:visible").first  # the actors table: the edit panel is the one drawn
     expect(grid).to_be_visible()
     grid.scroll_into_view_if_needed()
     page.wait_for_timeout(1000)  # the grid draws its canvas after it is shown
