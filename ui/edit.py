@@ -12,6 +12,7 @@ from network.io.xlsx import write_workbook
 from network.model import ACTOR_COLUMNS, RELATION_COLUMNS, problem_rows
 
 from . import data, keys
+from .auth import can_edit
 from .messages import flash, show_flash, text
 
 PANEL = "edit"
@@ -45,6 +46,8 @@ def _held(folder: str, stamp: data.Stamp, gen: int):
 
 
 def panel(folder: str, stamp: data.Stamp, lang: str) -> None:
+    if not can_edit():  # app.py shows the tab only to editors; a session that logged out since gets nothing
+        return
     gen = st.session_state.get(keys.EDIT_GEN, 0)
     (actors0, relations0, sources0, base), (frame_a, frame_r) = _held(folder, stamp, gen)
     curated = store.is_curated(folder)

@@ -18,10 +18,13 @@ from network.io.uploads import MAX_UPLOAD_BYTES, load_uploads, write_dataset
 from network.model import problem_rows
 
 from . import keys
+from .auth import can_edit
 from .messages import show, text
 
 
 def panel(lang: str) -> None:
+    if not can_edit() and not st.session_state.get(keys.UPLOAD_DIR):
+        return  # read-only, or editors must log in: uploading is editing
     with st.sidebar.expander(t("data", lang), expanded=bool(st.session_state.get(keys.UPLOAD_REPORT))):
         if st.session_state.get(keys.UPLOAD_DIR):
             st.caption(t("using_upload", lang, name=text(st.session_state.get(keys.UPLOAD_NAME, ""))))
@@ -30,6 +33,8 @@ def panel(lang: str) -> None:
                 st.session_state.pop(keys.UPLOAD_REPORT, None)
                 st.session_state[keys.INITIALISED] = False
                 st.rerun()
+        if not can_edit():  # read-only, or editors must log in
+            return
         files = st.file_uploader(
             t("upload", lang, mb=MAX_UPLOAD_BYTES // (1024 * 1024)),
             type=["csv", "xlsx"],
@@ -91,6 +96,8 @@ def sweep_stale_uploads(root: str | None = None, max_age: float = MAX_AGE_SECOND
 
 
 def take(files: list[tuple[str, bytes]]) -> None:
+    if not can_edit():
+        return
     names = ", ".join(name for name, _ in files)
     try:
         ds = load_uploads(files)

@@ -6,12 +6,12 @@ import dataclasses
 
 import streamlit as st
 
-from network import store
 from network.i18n import t
 from network.view import ViewState
 from network.views import default_views_dir, delete_view, list_views, load_view, rename_view, save_view
 
 from . import keys
+from .auth import can_edit
 from .messages import flash, show_flash, text
 from .state import put
 
@@ -50,7 +50,7 @@ def panel(folder: str, state: ViewState, lang: str) -> None:
             st.button(t("load", lang), on_click=_load, args=(folder,), key="view_load", width="stretch")
         else:
             st.caption(t("no_views", lang))
-        if store.read_only():
+        if not can_edit():  # read-only, or editors must log in
             return
         pending = st.session_state.get(keys.VIEW_CONFIRM)
         if pending:
