@@ -125,7 +125,9 @@ def _editor(folder: Path, every: float, stop: threading.Event, figures: Figures)
             figures.save_errors.append(f"{actor}: {type(exc).__name__}: {exc}")
 
 
-async def _session(browser: object, url: str, ids: list[str], types: list[str], until: float, seed: int, figures: Figures) -> None:
+async def _session(
+    browser: object, url: str, ids: list[str], types: list[str], until: float, seed: int, figures: Figures
+) -> None:
     rng = random.Random(seed)
     context = await browser.new_context(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
 
