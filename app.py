@@ -89,6 +89,12 @@ def main() -> None:
         present.page(folder, stamp, lang)
         return
 
+    # A compact header, and the map's frame as tall as the screen leaves it (a projector is 720 px).
+    st.html(
+        "<style>.block-container,[data-testid=stMainBlockContainer]{padding-top:2.2rem !important}"
+        "h1{font-size:1.6rem !important;padding:0 !important}"
+        "iframe{height:max(420px, calc(100vh - 150px)) !important}</style>"
+    )
     lang = _sidebar_top(folder, lang)
     auth.login_panel(lang)
     st.title(t("app_title", lang), anchor=False)
@@ -111,12 +117,9 @@ def main() -> None:
         with st.expander(f"{t('data_warnings', lang)} ({len(ds.warnings)})"):
             st.dataframe(problem_rows(ds.warnings), hide_index=True)
 
-    map_col, side_col = st.columns([3, 1], gap="small")
-    with map_col:
-        map_panel.live(folder, stamp, view_json, lang, height=740, on_selected=map_panel.select_from_map)
-    with side_col, st.container(height=740, border=False):
-        explore.profile(G, lang, data.verified(folder, stamp, data.documents_dir()))
-
+    # The map takes the whole width (at 1280x720 a column beside it leaves it too narrow for
+    # readable labels); a click on an actor opens its profile in the panel under the map.
+    map_panel.live(folder, stamp, view_json, lang, height=740, on_selected=map_panel.select_from_map)
     _panels(folder, stamp, G, view, result, lang)
 
 
@@ -124,6 +127,7 @@ def _panels(folder: str, stamp: data.Stamp, G, view, result, lang: str) -> None:
     """The panels under the map. Only the chosen one is drawn: a rerun then costs one panel, not eight."""
     documents = data.verified(folder, stamp, data.documents_dir())
     panels = {
+        "profile": lambda: explore.profile(G, lang, documents),
         "path": lambda: explore.paths(G, view, result.paths, lang, documents),
         "asks": lambda: asks.panel(G, lang),  # the whole graph: the opening map leaves the asks out
         "grid": lambda: grid.panel(G, lang),
@@ -135,9 +139,9 @@ def _panels(folder: str, stamp: data.Stamp, G, view, result, lang: str) -> None:
         panels["follow_ups"] = lambda: engagements.panel(folder, stamp, view, lang)
     if auth.can_edit():
         panels["edit"] = lambda: edit.panel(folder, stamp, lang)
-    labels = {"brokers": "brokers", "edit": "edit_data"}
+    labels = {"profile": "profile", "brokers": "brokers", "edit": "edit_data"}
     if st.session_state.get(keys.PANEL) not in panels:
-        st.session_state[keys.PANEL] = "path"
+        st.session_state[keys.PANEL] = "profile"
     st.segmented_control(
         t("panels", lang), list(panels), format_func=lambda k: t(labels.get(k, k), lang), key=keys.PANEL, required=True
     )

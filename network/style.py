@@ -35,4 +35,5 @@ class MapStyle:
     every_claim: bool = False  # draw every relation as its own line, instead of one line per pair of actors
     label_priority: Mapping[Hashable, float] | None = None  # bigger maps: labels of higher priority stay longest when zoomed out
     label_min_px: float = 0.0  # with label_priority: labels smaller than this on screen are not drawn
+    legend_open: bool = True  # the legend starts open (presentation) or folded away (the explore map, where room is short)
     opening: tuple[float, float, float] | None = None  # (x, y, zoom) the page opens at, instead of fitting the map

@@ -149,7 +149,7 @@ def test_focus_hops_and_dim_controls(app):
 
 
 def test_path_controls_list_the_hops_or_say_there_is_none(app):
-    at = app(GOOD)
+    at = _panel(app(GOOD), "path")
     at.selectbox(key="w_path_from").set_value("hukatan").run()
     at.selectbox(key="w_path_to").set_value("minister").run()
     assert "1 shortest path(s) of 3 hop(s) from Hukatan-KSBSI to Minister BHO" in at.success[0].value
@@ -183,6 +183,7 @@ def test_ranking_metric_and_profile_selector(app, graph):
     expected = ranking(graph, "pagerank")
     assert list(table["Name"]) == [r["name"] for r in expected]  # ordered by PageRank, as the analysis ranks
     assert list(table["PageRank"]) == sorted(table["PageRank"], reverse=True)
+    at = _panel(at, "profile")
     at.selectbox(key="profile_actor").set_value("fnv").run()
     assert any(h.value == "FNV" for h in at.subheader)
     assert not at.exception

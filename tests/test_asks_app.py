@@ -103,4 +103,6 @@ def test_names_from_the_data_show_as_text(tab, tmp_path):
     assert not at.exception
     shown = " ".join(m.value for m in at.markdown)
     assert "<img" not in shown.replace("\\<img", "") and "](http" not in shown
-    assert "\\!\\[x\\]\\(http\\://evil\\.example/x\\.png\\) ask" in shown
+    from ui.messages import text
+
+    assert text("![x](http://evil.example/x.png) ask") in shown

@@ -81,6 +81,7 @@ def select_from_map() -> None:
             st.session_state[keys.widget("expanded")] = [*opened, value]
     elif value:
         st.session_state[keys.PROFILE_ACTOR] = value
+        st.session_state[keys.PANEL] = "profile"  # the panel under the map shows it
 
 
 def show(page: str, height: int) -> None:

@@ -544,6 +544,42 @@ def presentation_sizes(
     )
 
 
+def labels_that_fit(
+    G: nx.MultiDiGraph, positions: Mapping[Hashable, tuple[float, float]], sizes: PresentationSizes, grow: float = 1.25
+) -> dict[Hashable, float]:
+    """1.0 for the labels drawn at the opening zoom, 0.0 for those that give way: no two overlap.
+
+    Labels are taken in order of priority (neighbours, then name) and kept when their box on
+    screen (``grow`` times the opening size: the size a kept label is drawn at) meets no kept
+    label; the others appear when the user zooms in. Used as ``MapStyle.label_priority``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("a", "b"), ("a", "c")])
+    >>> s = PresentationSizes(10.0, 15.0, 1.0, (0.0, 0.0), 15.0, True)
+    >>> labels_that_fit(G, {"a": (0, 0), "b": (5, 0), "c": (400, 0)}, s)
+    {'a': 1.0, 'b': 0.0, 'c': 1.0}
+    """
+    px = sizes.label_px * grow
+    node_px = sizes.node_size * sizes.zoom
+    kept: list[tuple[float, float, float, float]] = []
+    priority = label_priority(G)
+    chosen: dict[Hashable, float] = {}
+    for n in sorted(G.nodes, key=lambda n: (-priority[n], str(G.nodes[n].get("name") or n).casefold())):
+        if n not in positions:
+            chosen[n] = 0.0
+            continue
+        lines = _label_lines(str(G.nodes[n].get("name") or n))
+        w = max(len(line) for line in lines) * _CHAR_WIDTH * px
+        x, y = positions[n][0] * sizes.zoom, positions[n][1] * sizes.zoom
+        box = (x - w / 2, y + node_px, x + w / 2, y + node_px + len(lines) * px * 1.15)
+        clear = all(box[2] <= k[0] or k[2] <= box[0] or box[3] <= k[1] or k[3] <= box[1] for k in kept)
+        chosen[n] = 1.0 if clear else 0.0
+        if clear:
+            kept.append(box)
+    return {n: chosen[n] for n in G.nodes}
+
+
 def label_priority(G: nx.MultiDiGraph) -> dict[Hashable, float]:
     """How much each actor's label matters when not all fit: its number of neighbours."""
     return {n: float(len(set(G.predecessors(n)) | set(G.successors(n)))) for n in G.nodes}
@@ -585,6 +621,9 @@ def render_view(
 
 # Room the page's own parts take (map.html): the legend column, the heading and the caption line.
 LEGEND_PX = 208
+# The explore map's frame at 1280x720: the main column beside the sidebar, less the folded legend,
+# under the header (the app sizes the frame to the screen).
+EXPLORE_CANVAS = (820.0, 560.0)
 HEADING_PX = 40
 CAPTION_PX = 24
 
@@ -633,6 +672,7 @@ def map_context(
         legend_relations=legend_relations,
         legend_colors=[{"label": lbl, "color": c} for lbl, c in style.color_legend],
         opening=list(style.opening) if style.opening else None,
+        legend_open=style.legend_open,
         fit_nodes=sorted((n for n in style.highlight_nodes if n in G), key=str) if style.dimmed or style.highlight_edges else [],
         legend_title=t("legend", style.lang),
         actor_types_title=t("actor_types", style.lang),
@@ -672,9 +712,27 @@ def view_style(
         )
         if not sizes.all_labels:
             style = dataclasses.replace(style, label_priority=style.sizes or label_priority(G), label_min_px=MIN_LABEL_PX)
+        else:
+            # Every label that fits at 14 px and more; the rest give way instead of overlapping.
+            style = dataclasses.replace(style, label_priority=labels_that_fit(G, where, sizes), label_min_px=MIN_LABEL_PX)
     else:
-        # The page shows the caption above the map already.
-        style = dataclasses.replace(result.style, height="720px", caption="")
+        # The page shows the caption above the map already, and the legend starts folded (at
+        # 1280x720 the map's column is narrow); the map fills its frame, which the app sizes to the screen.
+        style = dataclasses.replace(result.style, height="100vh", caption="", legend_open=False)
+        if result.graph.number_of_nodes() <= PRESENT_ALL_LABELS_MAX and result.positions is None:
+            # Up to 80 actors the map opens at the zoom that keeps every label at least 14 px with
+            # every actor inside the map's frame at 1280x720 (EXPLORE_CANVAS).
+            sizes = presentation_sizes(result.graph, where, *EXPLORE_CANVAS)
+            style = dataclasses.replace(
+                style,
+                label_size=sizes.label_size,
+                # Smaller shapes than on a projector: more labels find room beside them.
+                node_size=sizes.node_size * 0.6,
+                sizes=None if style.sizes is None else {n: v * sizes.node_size * 0.6 / 18.0 for n, v in style.sizes.items()},
+                opening=(*sizes.center, sizes.zoom),
+                label_priority=labels_that_fit(result.graph, where, dataclasses.replace(sizes, node_size=sizes.node_size * 0.6)),
+                label_min_px=MIN_LABEL_PX,
+            )
         if result.graph.number_of_nodes() > PRESENT_ALL_LABELS_MAX and result.graph.number_of_nodes() <= LEAN_ABOVE:
             priority = style.sizes or label_priority(result.graph)
             style = dataclasses.replace(style, label_priority=priority, label_min_px=8.0)
