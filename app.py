@@ -141,7 +141,8 @@ def _panels(folder: str, stamp: data.Stamp, G, view, result, lang: str) -> None:
         panels["edit"] = lambda: edit.panel(folder, stamp, lang)
     labels = {"profile": "profile", "brokers": "brokers", "edit": "edit_data"}
     if st.session_state.get(keys.PANEL) not in panels:
-        st.session_state[keys.PANEL] = "profile"
+        # A link with a path opens on its hops; otherwise on the profile a click fills.
+        st.session_state[keys.PANEL] = "path" if view.path_from and view.path_to else "profile"
     st.segmented_control(
         t("panels", lang), list(panels), format_func=lambda k: t(labels.get(k, k), lang), key=keys.PANEL, required=True
     )

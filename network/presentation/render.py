@@ -727,13 +727,10 @@ def view_style(
             label_size=sizes.label_size,
             node_size=sizes.node_size,
             sizes=None if result.style.sizes is None else {n: v * sizes.node_size / 18.0 for n, v in result.style.sizes.items()},
-            opening=(*sizes.center, sizes.zoom),
+            opening=(*sizes.center, sizes.zoom, *canvas),
         )
         if not sizes.all_labels:
             style = dataclasses.replace(style, label_priority=style.sizes or label_priority(G), label_min_px=MIN_LABEL_PX)
-        else:
-            # Every label that fits at 14 px and more; the rest give way instead of overlapping.
-            style = dataclasses.replace(style, label_priority=labels_that_fit(G, where, sizes), label_min_px=MIN_LABEL_PX)
     else:
         # The page shows the caption above the map already, and the legend starts folded (at
         # 1280x720 the map's column is narrow); the map fills its frame, which the app sizes to the screen.
@@ -748,7 +745,7 @@ def view_style(
                 # Smaller shapes than on a projector: more labels find room beside them.
                 node_size=sizes.node_size * 0.6,
                 sizes=None if style.sizes is None else {n: v * sizes.node_size * 0.6 / 18.0 for n, v in style.sizes.items()},
-                opening=(*sizes.center, sizes.zoom),
+                opening=(*sizes.center, sizes.zoom, *EXPLORE_CANVAS),
                 label_priority=labels_that_fit(result.graph, where, dataclasses.replace(sizes, node_size=sizes.node_size * 0.6)),
                 label_min_px=MIN_LABEL_PX,
             )
