@@ -36,6 +36,6 @@ class MapStyle:
     label_priority: Mapping[Hashable, float] | None = None  # bigger maps: labels of higher priority stay longest when zoomed out
     label_min_px: float = 0.0  # with label_priority: labels smaller than this on screen are not drawn
     legend_open: bool = True  # the legend starts open (presentation) or folded away (the explore map, where room is short)
-    # (x, y, zoom[, width, height]) the page opens at, instead of fitting the map; with the canvas
-    # size it was worked out for, a bigger screen scales the view up (never down).
+    # (x, y, zoom[, width, height]) the page opens at, instead of fitting the map, and the canvas
+    # size it was worked out for.
     opening: tuple[float, ...] | None = None  # (x, y, zoom) the page opens at, instead of fitting the map

@@ -160,9 +160,8 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
     var frame = JSON.stringify([u.opening, u.fit]);
     if (nodesMoved || frame !== framing) {
       if (u.opening) {
-        var box = document.getElementById("mynetwork"), o = u.opening;
-        var grow = o.length > 4 ? Math.max(1, Math.min(1.2, box.clientWidth / o[3], box.clientHeight / o[4])) : 1;  // see map.html
-        network.moveTo({position: {x: o[0], y: o[1]}, scale: o[2] * grow, animation: false});
+        var o = u.opening;  // see map.html
+        network.moveTo({position: {x: o[0], y: o[1]}, scale: o[2], animation: false});
       } else {
         network.fit(u.fit.length > 1 ? {nodes: u.fit, animation: false} : {animation: false});
       }
