@@ -25,17 +25,17 @@ import argparse
 import contextlib
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from . import server
 
 __all__ = ["AppTimings", "TARGETS", "measure_app", "measure_cli", "format_app_table", "main"]
 
@@ -148,34 +148,9 @@ class AppTimings:
             self.samples.setdefault(name, []).append(seconds)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _start(data_dir: Path, env: dict[str, str], timeout: float = 90.0) -> tuple[subprocess.Popen[bytes], str]:
-    """``streamlit run app.py`` on a free port; returns once /_stcore/health says ok."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port)]
-        + ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT,
-        env={**os.environ, **env, "NETWORK_DATA_DIR": str(data_dir)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read().decode().strip() == "ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.05)
-    proc.kill()
-    raise RuntimeError("streamlit did not start")
+    # Polled often: the cold start is one of the figures.
+    return server.start_streamlit(data_dir, env, timeout=timeout, poll=0.05)
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:

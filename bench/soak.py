@@ -24,7 +24,6 @@ import asyncio
 import os
 import random
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import server
 from .benchmark import CHROMIUM, LAUNCH_ARGS
 
 __all__ = ["main", "Figures"]
@@ -54,12 +54,6 @@ class Figures:
     save_errors: list[str] = field(default_factory=list)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _rss_mb(pid: int) -> tuple[float, float]:
     """(resident, peak resident) MB of a process, from /proc."""
     values = {}
@@ -71,26 +65,7 @@ def _rss_mb(pid: int) -> tuple[float, float]:
 
 
 def start_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port)]
-        + ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT,
-        env={**os.environ, "NETWORK_DATA_DIR": str(folder)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read().decode().strip() == "ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("streamlit did not start within 60 s")
+    return server.start_streamlit(folder)
 
 
 def _views(ids: list[str], types: list[str], rng: random.Random) -> dict[str, str]:
