@@ -25,7 +25,7 @@ from network import build_graph, load_dataset
 from network.io.folder import bundled_data_dir
 from network.layout import data_positions, place_missing
 from network.presentation.deck import export_deck
-from network.presentation.figure import _figure, label_collisions
+from network.presentation.figure import draw_figure, label_collisions
 from network.presentation.render import render_view
 from network.presentation.snapshot import make_snapshot
 from network.view import ViewState, apply_view
@@ -38,7 +38,7 @@ VIEWPORT = (1280, 720)
 def pictures(G: nx.MultiDiGraph) -> None:
     for name, state in (("full map", ViewState()), ("focus FNV, 2 hops", ViewState(focus="fnv", hops=2))):
         snap = make_snapshot(G, state, today=DAY)
-        c = label_collisions(_figure(snap))
+        c = label_collisions(draw_figure(snap))
         print(
             f"picture, {name}: {c.labels} labels, {c.overlapping_pairs} overlapping pairs, "
             f"{c.covered} under an actor, {c.cut} cut at the edge, smallest {c.smallest_pt:g} pt"

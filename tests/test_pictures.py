@@ -32,14 +32,14 @@ def crowd_snapshot():
 
 
 def test_labels_in_a_crowded_picture_never_overlap_hide_under_actors_or_leave_the_picture(crowd_snapshot):
-    c = label_collisions(figure._figure(crowd_snapshot))
+    c = label_collisions(figure.draw_figure(crowd_snapshot))
     assert c.labels == crowd_snapshot.graph.number_of_nodes()
     assert (c.overlapping_pairs, c.covered, c.cut) == (0, 0, 0)
     assert c.smallest_pt >= figure.LABEL_MIN_PT
 
 
 def test_the_collision_counter_sees_labels_drawn_on_top_of_each_other(crowd_snapshot):
-    fig = figure._figure(crowd_snapshot)
+    fig = figure.draw_figure(crowd_snapshot)
     ax = fig.axes[0]
     for _ in range(2):
         ax.text(0, 0, "Piled up", gid=figure.LABEL_GID, fontsize=10)
@@ -72,6 +72,6 @@ def test_the_bundled_map_and_focus_fnv_have_no_colliding_labels():
 
     G = build_graph(load_dataset(bundled_data_dir()))
     for state in (ViewState(), ViewState(focus="fnv", hops=2)):
-        c = label_collisions(figure._figure(make_snapshot(G, state, today=DAY)))
+        c = label_collisions(figure.draw_figure(make_snapshot(G, state, today=DAY)))
         # At most one label of the dense full map finds no free spot at the smallest size.
         assert (c.overlapping_pairs, c.cut) == (0, 0) and c.covered <= 1, state

@@ -35,6 +35,7 @@ __all__ = [
     "LABEL_ALL_MAX",
     "picture_bytes",
     "figure_texts",
+    "draw_figure",
     "label_collisions",
     "Collisions",
     "MapPlacement",
@@ -464,7 +465,7 @@ def _draw_map(
     return frame, used
 
 
-def _figure(snapshot: Snapshot, decorations: bool = True) -> Any:
+def draw_figure(snapshot: Snapshot, decorations: bool = True) -> Any:
     """Draw ``snapshot`` on a new 16 x 9 inch matplotlib Figure with an Agg canvas."""
     W, _H = FIGSIZE
     geo = _geometry(snapshot, decorations)
@@ -554,7 +555,7 @@ def figure_texts(snapshot: Snapshot, decorations: bool = True) -> list[str]:
     """Every text the picture of ``snapshot`` shows (title, labels, legend, caption, sources)."""
     from matplotlib.text import Text
 
-    fig = _figure(snapshot, decorations)
+    fig = draw_figure(snapshot, decorations)
     return [str(x.get_text()) for x in fig.findobj(Text) if x.get_text()]
 
 
@@ -570,7 +571,7 @@ def picture_bytes(snapshot: Snapshot, fmt: str, dpi: float | None = None, decora
     else:
         metadata = {"Title": snapshot.title, "Subject": snapshot.caption, "CreationDate": None, "Creator": None}
     with matplotlib.rc_context(rc):
-        fig = _figure(snapshot, decorations)
+        fig = draw_figure(snapshot, decorations)
         buf = io.BytesIO()
         fig.savefig(buf, format=fmt, dpi=dpi or SCREEN_DPI, facecolor="white", edgecolor="white", metadata=metadata)
     return buf.getvalue()
