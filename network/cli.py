@@ -266,13 +266,15 @@ def _export(args: argparse.Namespace) -> int:
     if args.format == "pptx" and args.all_views:
         folder = default_views_dir(args.data or str(default_data_dir()))
         try:
-            deck, names = views_deck(G, folder, lang=args.lang, positions=_positions(args, G))
+            deck, names = views_deck(G, folder, lang=args.lang, positions=_positions(args, G), with_asks=args.asks_slide)
         except FileNotFoundError:
             raise CommandError(f"no saved views in {folder}") from None
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         write_bytes_atomic(args.out, deck)
-        print(f"wrote {args.out}: {len(names)} slide(s), one per saved view")
+        print(
+            f"wrote {args.out}: {len(names)} slide(s), one per saved view" + (", then the asks table" if args.asks_slide else "")
+        )
         return 0
     state = _state_from_args(args, G)
     snap = make_snapshot(G, state, title=args.title or None, positions=_positions(args, G))
@@ -543,6 +545,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
     p.add_argument("--view", metavar="NAME", help="start from a saved view (data/views/)")
     p.add_argument("--all-views", action="store_true", help="pptx: one slide per saved view")
+    p.add_argument(
+        "--asks-slide", action="store_true", help="pptx with --all-views: end with the asks table (who is for and against what)"
+    )
     p.add_argument("--title")
     p.add_argument("--lang", choices=vocab.LANGUAGES)
     p.add_argument("--dpi", type=int, help="png: 300 for print")

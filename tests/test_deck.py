@@ -89,3 +89,36 @@ def test_a_path_slide_lists_its_hops_with_their_quotes_in_the_notes():
     (slide,) = _slides([make_snapshot(_graph(5), state, today=DAY)])
     notes = slide.notes_slide.notes_text_frame.text
     assert "FNV → Minister voor Buitenlandse Handel" in notes and "“Wij vragen u”" in notes and "d1" in notes
+
+
+def test_the_deck_can_end_with_the_asks_table_against_first_at_12_pt_or_more():
+    import io
+
+    from pptx import Presentation
+    from pptx.util import Pt
+
+    from network import build_graph, load_dataset
+    from network.presentation.export import views_deck
+
+    from .conftest import ROOT
+
+    G = build_graph(load_dataset(ROOT / "data"))
+    deck, names = views_deck(G, ROOT / "data" / "views", lang="nl", with_asks=True)
+    slides = list(Presentation(io.BytesIO(deck)).slides)
+    tables = [s for s in slides if any(sh.has_table for sh in s.shapes)]
+    assert len(slides) == len(names) + len(tables) and tables
+    first = next(sh.table for sh in tables[0].shapes if sh.has_table)
+    assert tables[0].shapes.title.text.startswith("Wie is voor en tegen wat")
+    assert [first.cell(0, c).text for c in range(5)] == ["Eis", "voor", "tegen", "voorwaardelijk", "Documenten"]
+    assert first.cell(1, 2).text not in ("", "–")  # an ask someone is against comes first
+    sizes = [
+        run.font.size
+        for s in tables
+        for sh in s.shapes
+        if sh.has_table
+        for row in sh.table.rows
+        for cell in row.cells
+        for p in cell.text_frame.paragraphs
+        for run in p.runs
+    ]
+    assert sizes and min(sizes) >= Pt(12)

@@ -114,7 +114,11 @@ def snapshot_bytes(folder: str, stamp: Stamp, state_json: str, fmt: str, dpi: in
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def deck_bytes(folder: str, stamp: Stamp, names: tuple[str, ...], lang: str) -> bytes:
-    return views_deck(graph(folder, stamp), default_views_dir(folder), names, lang=lang, positions=positions(folder, stamp))[0]
+    # The deck ends with the asks table: who is for and against what, in the same language.
+    deck, _ = views_deck(
+        graph(folder, stamp), default_views_dir(folder), names, lang=lang, positions=positions(folder, stamp), with_asks=True
+    )
+    return deck
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

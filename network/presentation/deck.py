@@ -294,11 +294,64 @@ def _slide(prs: Any, snap: Snapshot) -> None:
     _notes(slide, snap)
 
 
-def export_deck(snapshots: list[Snapshot]) -> bytes:
+ASKS_PER_SLIDE = 6
+
+
+def _asks_order(row: dict[str, str]) -> tuple[int, str]:
+    # A slide about opponents should not bury the few against-cells under the many for-cells.
+    return (0 if row["against"] else 1 if row["conditional"] else 2, row["ask"].casefold())
+
+
+def asks_slides(prs: Any, rows: list[dict[str, str]], lang: str = "en") -> int:
+    """The asks table as native table slides (who is for, against, conditional on each ask); return the count.
+
+    Rows with someone against come first, then conditional ones; six asks a slide at 12 pt and up,
+    the stance headings in their colours and named in words (colour never carries it alone).
+    """
+    from pptx.util import Inches, Pt
+
+    from ..stance import STANCE_COLORS
+
+    ordered = sorted(rows, key=_asks_order)
+    pages = [ordered[i : i + ASKS_PER_SLIDE] for i in range(0, len(ordered), ASKS_PER_SLIDE)]
+    columns = [("ask", t("ask", lang), 3.2), ("for", t("stance_for", lang), 3.3), ("against", t("stance_against", lang), 2.3)]
+    columns += [("conditional", t("stance_conditional", lang), 2.3), ("documents", t("documents", lang), 1.63)]
+    for number, page in enumerate(pages, 1):
+        slide = prs.slides.add_slide(prs.slide_layouts[5])  # title only
+        suffix = f" ({number}/{len(pages)})" if len(pages) > 1 else ""
+        top = _title(slide, t("asks_slide_title", lang) + suffix) + 0.15
+        height = SLIDE_H - top - MARGIN
+        shape = slide.shapes.add_table(
+            len(page) + 1, len(columns), Inches(MARGIN), Inches(top), Inches(SLIDE_W - 2 * MARGIN), Inches(height)
+        )
+        table = shape.table
+        for c, (key, heading, width) in enumerate(columns):
+            table.columns[c].width = Inches(width)
+            cell = table.cell(0, c)
+            cell.text = heading
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = _rgb("#F2F2F2")  # light, so the stance colours read
+            run = cell.text_frame.paragraphs[0].runs[0]
+            run.font.size, run.font.bold, run.font.name = Pt(14), True, FONT
+            run.font.color.rgb = _rgb(STANCE_COLORS.get(key, "#222222"))
+        for r, row in enumerate(page, 1):
+            for c, (key, _, _) in enumerate(columns):
+                cell = table.cell(r, c)
+                cell.text = row.get(key, "") or "–"
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = _rgb("#FFFFFF" if r % 2 else "#F7F7F7")
+                for para in cell.text_frame.paragraphs:
+                    for run in para.runs:
+                        run.font.size, run.font.name = Pt(12), FONT
+    return len(pages)
+
+
+def export_deck(snapshots: list[Snapshot], asks: tuple[list[dict[str, str]], str] | None = None) -> bytes:
     """A 16:9 PowerPoint deck, one slide per snapshot: title placeholder, map as shapes, legend, caption, sources.
 
     Everything on the slide is editable: actors are shapes, names and legend real text,
-    relations connectors glued to their actors.
+    relations connectors glued to their actors. ``asks`` (``stance.asks_table_rows`` and a
+    language) adds the asks table at the end.
     """
     from pptx import Presentation
     from pptx.util import Emu
@@ -307,6 +360,8 @@ def export_deck(snapshots: list[Snapshot]) -> bytes:
     prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in, 16:9 exactly
     for snap in snapshots:
         _slide(prs, snap)
+    if asks is not None and asks[0]:
+        asks_slides(prs, *asks)
     props = prs.core_properties
     if snapshots:
         props.title = snapshots[0].title

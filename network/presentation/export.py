@@ -102,11 +102,13 @@ def views_deck(
     names: Sequence[str] | None = None,
     lang: str | None = None,
     positions: Mapping[Hashable, tuple[float, float]] | None = None,
+    with_asks: bool = False,
 ) -> tuple[bytes, list[str]]:
     """A deck of saved views, one slide each (all views in ``folder`` unless ``names``).
 
     ``lang`` puts every slide in one language (the interface's), whatever each view was
-    saved in. Returns the PPTX bytes and the names of the views on the slides; raises
+    saved in; ``with_asks`` ends the deck with the asks table. Returns the PPTX bytes and the
+    names of the views on the slides; raises
     FileNotFoundError when there is no view.
     """
     from ..views import list_views, load_view
@@ -120,4 +122,9 @@ def views_deck(
         if lang:
             state = dataclasses.replace(state, lang=lang)
         snaps.append(make_snapshot(G_full, state, title=state.title or name, positions=positions))
-    return export_deck(snaps), chosen
+    asks = None
+    if with_asks:
+        from ..stance import asks_table_rows
+
+        asks = (asks_table_rows(G_full, lang or "en"), lang or "en")
+    return export_deck(snaps, asks), chosen
