@@ -264,6 +264,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Dit verplaatst elke actor en overschrijft positions.csv. Opgeslagen weergaven en dia's zien er dan anders uit.",
     ),
     "yes_rearrange": ("Yes, re-arrange", "Ja, opnieuw indelen"),
+    "moved_actors": ("You moved {n} actor(s) on the map.", "U hebt {n} actor(en) op de kaart verplaatst."),
+    "keep_positions": ("Keep these positions", "Deze posities bewaren"),
+    "forget_moves": ("Forget the moves", "Verplaatsingen vergeten"),
+    "positions_kept": (
+        "The positions of {n} actor(s) were saved to positions.csv.",
+        "De posities van {n} actor(en) zijn in positions.csv opgeslagen.",
+    ),
     "rearranged": (
         "The map was re-arranged and its positions saved.",
         "De kaart is opnieuw ingedeeld en de posities zijn opgeslagen.",

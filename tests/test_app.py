@@ -415,3 +415,28 @@ def test_every_panel_under_the_map_opens_in_the_app(app):
         at = _panel(at, name)
         assert not at.exception, name
     assert at.button_group(key="panel").value == "edit" and len(options) >= 7
+
+
+def test_actors_dragged_on_the_map_are_kept_only_when_asked(app, good_copy):
+    from network.io.positions import read_positions
+    from ui import keys
+
+    at = app(good_copy)
+    at.session_state[keys.MOVED] = {"fnv": (1234.5, -99.0)}  # as the map's bridge records a drag
+    at.run()
+    assert not (good_copy / "positions.csv").exists() or "fnv" not in read_positions(good_copy)[0]
+    at.button(key="layout_keep").click().run()
+    assert read_positions(good_copy)[0]["fnv"] == (1234.5, -99.0)
+    assert not at.session_state[keys.MOVED] if keys.MOVED in at.session_state else True
+    assert not at.exception
+
+
+def test_read_only_mode_keeps_no_dragged_positions(app, good_copy, monkeypatch):
+    from ui import keys
+
+    monkeypatch.setenv("NETWORK_READ_ONLY", "1")
+    at = app(good_copy)
+    at.session_state[keys.MOVED] = {"fnv": (1.0, 2.0)}
+    at.run()
+    assert not [b for b in at.button if b.key == "layout_keep"]
+    assert not (good_copy / "positions.csv").exists()

@@ -53,3 +53,4 @@ PROFILE_ACTOR = "profile_actor"
 DATE_SLIDER = "date_slider"
 RANK_METRIC = "rank_metric"
 PANEL = "panel"  # which panel under the map is drawn
+MOVED = "_moved"  # {actor: (x, y)} dragged on the map and not yet kept

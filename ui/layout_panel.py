@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from network.i18n import t
-from network.layout import ReadOnlyError, reset_positions
+from network.io.positions import PositionsError
+from network.layout import ReadOnlyError, keep_positions, reset_positions
 
-from . import data
+from . import data, keys
 from .messages import flash, show_flash, text
 
 PANEL = "layout"
@@ -15,7 +16,8 @@ CONFIRM = "_layout_confirm"
 
 
 def panel(folder: str, stamp: data.Stamp, lang: str, can_edit: bool) -> None:
-    with st.sidebar.expander(t("layout_panel", lang), expanded=bool(st.session_state.get(CONFIRM))):
+    opened = bool(st.session_state.get(CONFIRM) or st.session_state.get(keys.MOVED))
+    with st.sidebar.expander(t("layout_panel", lang), expanded=opened):
         show_flash(PANEL)
         st.caption(t("layout_intro", lang))
         problems = data.placed(folder, stamp)[1]
@@ -23,6 +25,21 @@ def panel(folder: str, stamp: data.Stamp, lang: str, can_edit: bool) -> None:
             st.warning(text(f"positions.csv:{p.line}: {p.message}"))
         if not can_edit:
             return
+        moved = st.session_state.get(keys.MOVED) or {}
+        if moved:
+            st.caption(t("moved_actors", lang, n=len(moved)))
+            c1, c2 = st.columns(2)
+            if c1.button(t("keep_positions", lang), key="layout_keep", type="primary"):
+                try:
+                    keep_positions(folder, moved)
+                    st.session_state.pop(keys.MOVED, None)
+                    flash(PANEL, "success", t("positions_kept", lang, n=len(moved)))
+                except (ReadOnlyError, PositionsError, OSError) as exc:
+                    flash(PANEL, "error", text(exc))
+                st.rerun()
+            if c2.button(t("forget_moves", lang), key="layout_forget"):
+                st.session_state.pop(keys.MOVED, None)
+                st.rerun()
         if not st.session_state.get(CONFIRM):
             if st.button(t("rearrange", lang), key="layout_reset", width="stretch"):
                 st.session_state[CONFIRM] = True

@@ -43,6 +43,7 @@ export default function (component) {
     const msg = event.data;
     if (msg && msg.type === "sne-select" && typeof msg.id === "string") setTriggerValue("selected", msg.id);
     if (msg && msg.type === "sne-key") step(msg.key);
+    if (msg && msg.type === "sne-moved" && msg.positions) setTriggerValue("moved", JSON.stringify(msg.positions));
     if (msg && msg.type === "sne-ready") send(event.source);
   };
   window.__sneKeys = (event) => {
@@ -64,8 +65,25 @@ def bridge(on_selected=lambda: None, on_step=lambda: None, update: dict | None =
         data={"update": update},
         on_selected_change=on_selected,
         on_step_change=on_step,
+        on_moved_change=record_moves,
         height=0,
     )
+
+
+def record_moves() -> None:
+    """Keep where the user dragged actors to, until they keep or forget those positions."""
+    import json
+
+    raw = bridge_value("moved")
+    try:
+        moved = json.loads(raw) if raw else {}
+    except ValueError:
+        return
+    pending = dict(st.session_state.get(keys.MOVED) or {})
+    for actor, at in moved.items() if isinstance(moved, dict) else []:
+        if isinstance(at, dict) and isinstance(at.get("x"), int | float) and isinstance(at.get("y"), int | float):
+            pending[str(actor)] = (float(at["x"]), float(at["y"]))
+    st.session_state[keys.MOVED] = pending
 
 
 def bridge_value(name: str) -> str | None:

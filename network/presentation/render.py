@@ -534,7 +534,7 @@ def presentation_sizes(
     (True, True)
     """
     nodes = [n for n in G.nodes if n in positions]
-    label_px = min_label_px + 1.0  # a pixel to spare for rounding in the browser
+    label_px = min_label_px + 2.0  # two pixels to spare: the browser rounds, and the frame may be a little smaller
     node_px = label_px * 0.9
     if not nodes:
         return PresentationSizes(node_px, label_px, 1.0, (0.0, 0.0), label_px, True)
