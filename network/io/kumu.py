@@ -274,8 +274,11 @@ def read_kumu(
     *,
     version: str | None = None,
     problems: list[Problem] | None = None,
+    book: Any = None,
 ) -> Dataset:
     """Load a Kumu workbook (bytes) or its sheets as Tables, keyed "elements" and "connections".
+
+    ``book`` is the workbook already opened from those bytes (its caller closes it).
 
     Raises DataError listing every problem; each names the Kumu sheet, row and column.
 
@@ -293,7 +296,8 @@ def read_kumu(
     sources_where = f"{label} [sheet {SOURCES_SHEET}]"
     if isinstance(source, bytes | bytearray):
         version = version or hashlib.sha256(source).hexdigest()[:12]
-        book = open_workbook(bytes(source), label)
+        own = book is None
+        book = open_workbook(bytes(source), label) if own else book
         try:
             sheets = kumu_sheets(book)
             tables: dict[str, Table | None] = {
@@ -305,7 +309,8 @@ def read_kumu(
                     sources_table = sheet_table(ws, "sources.csv", sources_where, problems)
                     break
         finally:
-            book.close()
+            if own:
+                book.close()
     else:
         tables = {k.casefold(): v for k, v in source.items()}
         sources_table = tables.pop(SOURCES_SHEET.casefold(), None) or tables.pop("sources", None)

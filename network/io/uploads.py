@@ -29,12 +29,14 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 def read_spreadsheet(data_bytes: bytes, label: str) -> Dataset:
     """An .xlsx in our format or Kumu's, whichever it is; DataError naming ``label`` otherwise."""
     try:
+        # Opened once: a big sheet is parsed on opening, and telling ours from Kumu's needs it open.
         book = open_workbook(data_bytes, label)
         try:
-            kumu = is_kumu(book)
+            if is_kumu(book):
+                return read_kumu(data_bytes, label, book=book)
+            return read_workbook(data_bytes, label, book=book)
         finally:
             book.close()
-        return read_kumu(data_bytes, label) if kumu else read_workbook(data_bytes, label)
     except DataError:
         raise
     except Exception as exc:  # a damaged zip or XML part: openpyxl and zipfile raise many kinds

@@ -225,7 +225,7 @@ def is_kumu(book: Any) -> bool:
     return "actors" not in titles and "relations" not in titles and bool(kumu_sheets(book))
 
 
-def read_workbook(data_bytes: bytes, label: str) -> Dataset:
+def read_workbook(data_bytes: bytes, label: str, *, book: Any = None) -> Dataset:
     """Load a workbook with sheets actors, relations (and sources), or a Kumu workbook.
 
     Sheet names are matched case-insensitively. Raises DataError listing every problem;
@@ -239,7 +239,8 @@ def read_workbook(data_bytes: bytes, label: str) -> Dataset:
     True
     """
     version = hashlib.sha256(data_bytes).hexdigest()[:12]
-    book = open_workbook(data_bytes, label)
+    own = book is None  # a caller that opened the workbook already (to tell ours from Kumu's) closes it
+    book = open_workbook(data_bytes, label) if own else book
     try:
         titles = {ws.title.strip().casefold(): ws for ws in book.worksheets}
         problems: list[Problem] = []
@@ -269,7 +270,8 @@ def read_workbook(data_bytes: bytes, label: str) -> Dataset:
                 table.rows = [{c.lower(): v for c, v in row.items()} for row in table.rows]
             tables_by_file[file] = table
     finally:
-        book.close()
+        if own:
+            book.close()
     return dataset_from_tables(
         tables_by_file, problems, version=version, label=label, where=lambda name: f"{label} [sheet {sheet_of.get(name, name)}]"
     )
