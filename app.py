@@ -36,36 +36,6 @@ from ui import (
 from ui.messages import show, text
 
 
-def _language_changed() -> None:
-    st.session_state[keys.RELANG] = True
-
-
-def _problems_page(exc: DataError, lang: str) -> None:
-    """The data did not load: say so, show every problem, and offer an upload instead."""
-    st.title(t("app_title", lang), anchor=False)
-    upload.report(lang)
-    show("error", t("data_problems", lang))
-    st.dataframe(problem_rows(exc.problems), hide_index=True, width="stretch")
-    upload.panel(lang)
-
-
-def _sidebar_top(folder: str, lang: str) -> str:
-    st.sidebar.segmented_control(
-        t("language", lang),
-        list(vocab.LANGUAGES),
-        format_func=lambda v: {"en": "English", "nl": "Nederlands"}[v],
-        key=keys.widget("lang"),
-        required=True,
-        on_change=_language_changed,
-    )
-    lang = st.session_state.get(keys.widget("lang")) or "en"
-    st.session_state[keys.LANG] = lang
-    st.sidebar.button(
-        t("present", lang), key="present_on", on_click=present.start, args=(folder,), icon=":material/slideshow:", width="stretch"
-    )
-    return lang
-
-
 def main() -> None:
     st.set_page_config(page_title="Stakeholder Network Explorer", layout="wide")
     lang = st.session_state.get(keys.widget("lang")) or st.query_params.get("lang", "en")
@@ -75,7 +45,7 @@ def main() -> None:
     try:
         ds = data.dataset(folder, stamp)
     except DataError as exc:
-        _problems_page(exc, lang)
+        upload.problems_page(exc, lang)
         return
     G = data.graph(folder, stamp)
     url_notes = state.init_from_url(G)
@@ -95,7 +65,7 @@ def main() -> None:
         "h1{font-size:1.6rem !important;padding:0 !important}"
         "iframe{height:max(420px, calc(100vh - 150px)) !important}</style>"
     )
-    lang = _sidebar_top(folder, lang)
+    lang = sidebar.top(folder, lang)
     auth.login_panel(lang)
     st.title(t("app_title", lang), anchor=False)
     sidebar.view_controls(G, lang)

@@ -36,3 +36,10 @@ def test_nothing_under_network_imports_streamlit():
         if any(line.lstrip().startswith(("import streamlit", "from streamlit")) for line in p.read_text("utf-8").splitlines())
     ]
     assert offenders == []
+
+
+def test_app_py_only_wires_the_panels_together():
+    source = (ROOT / "app.py").read_text("utf-8")
+    assert len(source.splitlines()) < 150
+    # Everything a user can do is a function in network/ or a panel in ui/, not code in app.py.
+    assert "import networkx" not in source and "def _" not in source.replace("def _panels", "")

@@ -15,7 +15,7 @@ from network.i18n import t
 from network.stance import stance_targets
 from network.view import CHOICES
 
-from . import keys, timeline
+from . import keys, present, timeline
 from .state import keep
 
 
@@ -108,3 +108,24 @@ def _date_range(G: nx.MultiDiGraph, lang: str) -> None:
     picked = st.select_slider(t("date_range", lang), options=years, value=(lo, hi), key=keys.DATE_SLIDER)
     st.session_state[keys.widget("date_from")] = "" if picked[0] == years[0] else picked[0]
     st.session_state[keys.widget("date_to")] = "" if picked[1] == years[-1] else picked[1]
+
+
+def _language_changed() -> None:
+    st.session_state[keys.RELANG] = True
+
+
+def top(folder: str, lang: str) -> str:
+    st.sidebar.segmented_control(
+        t("language", lang),
+        list(vocab.LANGUAGES),
+        format_func=lambda v: {"en": "English", "nl": "Nederlands"}[v],
+        key=keys.widget("lang"),
+        required=True,
+        on_change=_language_changed,
+    )
+    lang = st.session_state.get(keys.widget("lang")) or "en"
+    st.session_state[keys.LANG] = lang
+    st.sidebar.button(
+        t("present", lang), key="present_on", on_click=present.start, args=(folder,), icon=":material/slideshow:", width="stretch"
+    )
+    return lang

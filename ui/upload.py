@@ -131,3 +131,12 @@ def report(lang: str) -> None:
     if st.button(t("dismiss", lang), key="upload_dismiss"):
         st.session_state.pop(keys.UPLOAD_REPORT, None)
         st.rerun()
+
+
+def problems_page(exc: DataError, lang: str) -> None:
+    """The data did not load: say so, show every problem, and offer an upload instead."""
+    st.title(t("app_title", lang), anchor=False)
+    report(lang)
+    show("error", t("data_problems", lang))
+    st.dataframe(problem_rows(exc.problems), hide_index=True, width="stretch")
+    panel(lang)
