@@ -89,7 +89,10 @@ def main() -> None:
 
     # The map takes the whole width (at 1280x720 a column beside it leaves it too narrow for
     # readable labels); a click on an actor opens its profile in the panel under the map.
-    map_panel.live(folder, stamp, view_json, lang, height=740, on_selected=map_panel.select_from_map)
+    if view.lens == "grid":  # the power-interest grid as the lens next to the map (a view, a slide)
+        grid.panel(G, lang)
+    else:
+        map_panel.live(folder, stamp, view_json, lang, height=740, on_selected=map_panel.select_from_map)
     _panels(folder, stamp, G, view, result, lang)
 
 
@@ -100,11 +103,12 @@ def _panels(folder: str, stamp: data.Stamp, G, view, result, lang: str) -> None:
         "profile": lambda: explore.profile(G, lang, documents),
         "path": lambda: explore.paths(G, view, result.paths, lang, documents),
         "asks": lambda: asks.panel(G, lang),  # the whole graph: the opening map leaves the asks out
-        "grid": lambda: grid.panel(G, lang),
         "brokers": lambda: explore.brokers(folder, stamp, view.to_json(), lang),
         "coalitions": lambda: explore.coalitions(result.graph, lang),
         "compare": lambda: timeline.compare_panel(folder, stamp, G, lang),
     }
+    if view.lens != "grid":  # with the grid as the lens it is drawn in the map's place already
+        panels["grid"] = lambda: grid.panel(G, lang)
     if engagements.visible():
         panels["follow_ups"] = lambda: engagements.panel(folder, stamp, view, lang)
     if auth.can_edit():

@@ -294,6 +294,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "legend_inferred": ("dotted: inferred (a reading of the text)", "stippellijn: afgeleid (een lezing van de tekst)"),
     "verified": ("Quote found", "Citaat gevonden"),
     "panels": ("Show", "Toon"),
+    "lens": ("Lens", "Lens"),
+    "lens_map": ("Network map", "Netwerkkaart"),
+    "lens_grid": ("Power–interest grid", "Invloed–belangmatrix"),
     "asks_slide_title": ("Who is for and against what", "Wie is voor en tegen wat"),
     "profile": ("Actor profile", "Actorprofiel"),
     # How a claim is known.

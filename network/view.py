@@ -33,6 +33,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "color_by": ("type", "community", "stance"),
     "overview": ("", "type", "community", "country"),
     "contact_by": ("", "color", "size"),  # time since last contact (the internal engagement log; issue 14)
+    "lens": ("map", "grid"),  # what the view shows: the network, or the power-interest grid of grid_ask
 }
 
 # One list field per declared filter (filters.FILTERS), plus the date range.
@@ -66,6 +67,7 @@ class ViewState(_Filters):  # type: ignore[valid-type,misc]
     show_asks: bool = False  # show themes (asks) even when no filter, focus or path names one
     # Issue 14: the power-interest grid's ask, the map by last contact, and two dates compared.
     grid_ask: str = ""  # "" = all asks
+    lens: str = "map"  # "map" or "grid": a saved view (a slide) can be the power-interest grid
     contact_by: str = ""  # "", "color" or "size": by time since the last engagement (never in exports by default)
     stale_months: int = 0  # flag allies of grid_ask with no contact in this many months (0 = off)
     compare_from: str = ""

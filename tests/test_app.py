@@ -440,3 +440,16 @@ def test_read_only_mode_keeps_no_dragged_positions(app, good_copy, monkeypatch):
     at.run()
     assert not [b for b in at.button if b.key == "layout_keep"]
     assert not (good_copy / "positions.csv").exists()
+
+
+def test_the_grid_can_be_the_lens_of_a_view_and_of_a_slide(app, good_copy):
+    from network.view import ViewState
+    from network.views import save_view
+
+    at = app(ROOT / "data", lens="grid")
+    assert not at.exception
+    assert at.get("imgs") or at.get("image")  # the grid's picture stands where the map was
+    assert not at.get("iframe")
+    save_view(good_copy / "views", "The grid", ViewState(lens="grid", title="Who matters on what"))
+    at = app(good_copy, present="1")
+    assert not at.exception and not at.get("iframe") and (at.get("imgs") or at.get("image"))

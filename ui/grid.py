@@ -131,3 +131,10 @@ def explain(G: nx.MultiDiGraph, actor: str, lang: str) -> None:
     if len(row["trend"]) > 1:
         st.markdown(f"**{t('grid_trend', lang)}**")
         st.dataframe([{k: str(v) for k, v in a.items()} for a in row["trend"]], hide_index=True, width="stretch")
+
+
+def slide(G: nx.MultiDiGraph, view, lang: str) -> None:
+    """The grid of the view's ask as a presentation slide: the picture alone, as big as the screen allows."""
+    folder = st.session_state.get(keys.FOLDER) or data.data_dir()
+    stamp = data.stamp(folder)
+    st.image(_picture(folder, stamp, view.grid_ask or "", view.as_of or "", lang, "png"), width="stretch")

@@ -102,4 +102,11 @@ def page(folder: str, stamp: data.Stamp, lang: str) -> None:
     note = st.session_state.pop(keys.SLIDE_NOTE, None)
     if note:
         show("info", note)
+    if state.lens == "grid":
+        # A slide that is the power-interest grid: its picture instead of the map; arrow keys still step.
+        from . import grid
+
+        grid.slide(data.graph(folder, stamp), state, lang)
+        map_panel.bridge(on_step=_on_key)
+        return
     map_panel.live(folder, stamp, state.to_json(), lang, height=820, presenting=True, on_step=_on_key)

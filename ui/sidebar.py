@@ -61,6 +61,7 @@ def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
         pick_many("path_relation_types", types.options(G), lambda v: types.label(G, v, lang))
 
     with sb.expander(t("appearance", lang), expanded=False):
+        choice("lens", "lens", lambda v: t(f"lens_{v}", lang))
         choice("color_by", "color_by", lambda v: t(f"color_{v}", lang))
         if st.session_state.get(keys.widget("color_by")) == "stance":
             targets = stance_targets(G)
