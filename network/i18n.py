@@ -481,9 +481,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "grid_intro": (
         "Influence from actor type and PageRank, interest and stance from the relations on the ask; "
-        "the team's assessments (assessments.csv) override them. Click a point or pick an actor to open its profile.",
+        "the team's assessments (assessments.csv) override them. Pick an actor, or a row of the table below, to open its profile.",
         "Invloed uit soort actor en PageRank, belang en standpunt uit de relaties over de eis; "
-        "de beoordelingen van het team (assessments.csv) gaan voor. Klik op een punt of kies een actor om het profiel te openen.",
+        "de beoordelingen van het team (assessments.csv) gaan voor. Kies een actor, of een rij in de tabel hieronder, om het profiel te openen.",
     ),
     "grid_open_profile": ("Open the profile of", "Profiel openen van"),
     "grid_in_profile": ("On the grid ({ask})", "In de matrix ({ask})"),
