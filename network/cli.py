@@ -60,13 +60,18 @@ class CommandError(Exception):
     """A problem the user can fix; printed as one line, exit 1."""
 
 
-def _graph(args: argparse.Namespace) -> nx.MultiDiGraph:
+def _dataset(args: argparse.Namespace) -> Any:
+    """The data the command reads (``--data`` or the default folder); CommandError when it does not load."""
     folder = args.data or str(default_data_dir())
     try:
-        return build_graph(_load(folder))
+        return _load(folder)
     except DataError as exc:
         lines = [str(p) for p in exc.errors]
         raise CommandError(f"{folder} did not load; run `python -m network validate {folder}`:\n" + "\n".join(lines)) from None
+
+
+def _graph(args: argparse.Namespace) -> nx.MultiDiGraph:
+    return build_graph(_dataset(args))
 
 
 def _actor(G: nx.MultiDiGraph, name: str) -> Any:
@@ -295,12 +300,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _loaded(args: argparse.Namespace) -> tuple[Any, nx.MultiDiGraph]:
     """The data set (with the team's assessments and engagement log) and its graph."""
-    folder = args.data or str(default_data_dir())
-    try:
-        ds = _load(folder)
-    except DataError as exc:
-        lines = [str(p) for p in exc.errors]
-        raise CommandError(f"{folder} did not load; run `python -m network validate {folder}`:\n" + "\n".join(lines)) from None
+    ds = _dataset(args)
     return ds, build_graph(ds)
 
 
@@ -488,13 +488,7 @@ def _verify(args: argparse.Namespace) -> int:
     """Every evidence quote looked up in its document's text; exit 1 when any is missing or unchecked."""
     from .verify import check_quotes
 
-    folder = args.data or str(default_data_dir())
-    try:
-        ds = _load(folder)
-    except DataError as exc:
-        lines = [str(p) for p in exc.errors]
-        raise CommandError(f"{folder} did not load; run `python -m network validate {folder}`:\n" + "\n".join(lines)) from None
-    v = check_quotes(ds, args.documents)
+    v = check_quotes(_dataset(args), args.documents)
     for p in v.problems:
         print(p)
     print(
