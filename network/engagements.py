@@ -120,35 +120,33 @@ def months_since(when: _dt.date, today: _dt.date) -> int:
     return (today.year - when.year) * 12 + today.month - when.month - (today.day < when.day)
 
 
+def _months_since_contact(
+    G: nx.MultiDiGraph, engagements: Iterable[Mapping[str, str]], today: _dt.date | None
+) -> dict[Hashable, int | None]:
+    """Months since each actor's last engagement; None for an actor never met."""
+    day = today or _dt.date.today()
+    last = last_contact(engagements, day)
+    return {n: (months_since(last[str(n)], day) if str(n) in last else None) for n in G.nodes}
+
+
 def contact_colors(
     G: nx.MultiDiGraph, engagements: Iterable[Mapping[str, str]], today: _dt.date | None = None
 ) -> dict[Hashable, str]:
     """A colour for every actor of ``G`` by the months since its last contact (``CONTACT_BANDS``); grey for never."""
-    day = today or _dt.date.today()
-    last = last_contact(engagements, day)
-    out: dict[Hashable, str] = {}
-    for n in G.nodes:
-        when = last.get(str(n))
-        if when is None:
-            out[n] = NEVER_COLOR
-            continue
-        months = months_since(when, day)
-        out[n] = next(color for limit, color, _ in CONTACT_BANDS if months < limit)
-    return out
+    return {
+        n: NEVER_COLOR if months is None else next(color for limit, color, _ in CONTACT_BANDS if months < limit)
+        for n, months in _months_since_contact(G, engagements, today).items()
+    }
 
 
 def contact_sizes(
     G: nx.MultiDiGraph, engagements: Iterable[Mapping[str, str]], today: _dt.date | None = None
 ) -> dict[Hashable, float]:
     """A size for every actor of ``G``: large when contact was recent, small when long ago or never (24 months and more)."""
-    day = today or _dt.date.today()
-    last = last_contact(engagements, day)
-    out: dict[Hashable, float] = {}
-    for n in G.nodes:
-        when = last.get(str(n))
-        months = months_since(when, day) if when else 24
-        out[n] = round(10 + 30 * max(0.0, 1 - min(months, 24) / 24), 1)
-    return out
+    return {
+        n: round(10 + 30 * max(0.0, 1 - min(24 if months is None else months, 24) / 24), 1)
+        for n, months in _months_since_contact(G, engagements, today).items()
+    }
 
 
 def contact_legend(lang: str = "en") -> list[tuple[str, str]]:
