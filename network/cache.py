@@ -6,9 +6,11 @@ do not change a layout or a centrality, so a re-styled graph is a cache hit.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -21,7 +23,7 @@ from .io.atomic import write_bytes_atomic
 if TYPE_CHECKING:  # igraph takes half a second to import: only where it is used
     import igraph
 
-__all__ = ["graph_key", "LRUCache", "to_igraph", "cache_dir", "disk_get"]
+__all__ = ["graph_key", "LRUCache", "to_igraph", "per_graph", "cache_dir", "disk_get"]
 
 V = TypeVar("V")
 
@@ -67,6 +69,27 @@ class LRUCache(Generic[V]):
 
     def clear(self) -> None:
         self._items.clear()
+
+
+def per_graph(fn: Callable[..., V]) -> Callable[..., V]:
+    """Keep ``fn(G, *args)`` for as long as the graph object lives: for graphs nobody changes after
+    building them (the app's full graph, a page's shown graph) asked the same thing several times.
+
+    A graph that cannot be weakly referenced is simply worked out each time.
+    """
+    kept: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], V]] = weakref.WeakKeyDictionary()
+
+    @functools.wraps(fn)
+    def cached(G: Any, *args: Any) -> V:
+        try:
+            results = kept.setdefault(G, {})
+        except TypeError:
+            return fn(G, *args)
+        if args not in results:
+            results[args] = fn(G, *args)
+        return results[args]
+
+    return cached
 
 
 def cache_dir() -> Path | None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from .cache import per_graph
 from .filters import appears, apply_filters, period
 from .i18n import t
 
@@ -47,6 +48,7 @@ def data_dates(G: nx.MultiDiGraph) -> list[str]:
     return sorted((d for d in found if period(d)), key=lambda d: (period(d)[0], d))  # type: ignore[index]
 
 
+@per_graph  # the app's sidebar asks on every rerun; at 10,000 actors a walk costs 0.16 s
 def steps(G: nx.MultiDiGraph) -> list[str]:
     """The dates a relation appears on (``filters.appears``), oldest first: what the play button steps through.
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-import weakref
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
 from .. import vocabulary as vocab
+from ..cache import per_graph
 from ..i18n import t
 from ..layout import compute_layout
 from ..style import MapStyle
@@ -145,22 +145,15 @@ class PairLine:
         return f"{self.u}\u0001{self.v}\u0001" + "+".join(str(k) for *_, k in self.claims)
 
 
-_PAIR_LINES: weakref.WeakKeyDictionary[nx.MultiDiGraph, dict[bool, list[PairLine]]] = weakref.WeakKeyDictionary()
-
-
 def pair_lines(G: nx.MultiDiGraph, every_claim: bool = False) -> list[PairLine]:
-    """The lines the map draws (``_pair_lines``), worked out once per graph object and mode.
+    """The lines the map draws (``_pair_lines``), worked out once per graph object and mode:
+    one page asks three times (nodes and edges, the edge layer, the legend)."""
+    return _pair_lines_kept(G, every_claim)
 
-    One page asks three times (nodes and edges, the edge layer, the legend); the graphs it is
-    given are never changed afterwards, so the lines are kept for as long as the graph lives.
-    """
-    try:
-        kept = _PAIR_LINES.setdefault(G, {})
-    except TypeError:  # a graph object that cannot be weakly referenced: work it out each time
-        return _pair_lines(G, every_claim)
-    if every_claim not in kept:
-        kept[every_claim] = _pair_lines(G, every_claim)
-    return kept[every_claim]
+
+@per_graph
+def _pair_lines_kept(G: nx.MultiDiGraph, every_claim: bool) -> list[PairLine]:
+    return _pair_lines(G, every_claim)
 
 
 def _pair_lines(G: nx.MultiDiGraph, every_claim: bool = False) -> list[PairLine]:
