@@ -45,6 +45,21 @@ def good_copy(tmp_path: Path) -> Path:
     return dst
 
 
+@pytest.fixture
+def run_app(monkeypatch: pytest.MonkeyPatch):
+    """Run a Streamlit script (app.py unless told) in-process on a data folder, with URL parameters."""
+    from streamlit.testing.v1 import AppTest
+
+    def run(data_dir: Path, script: str = "app.py", timeout: float = 120, **query: str):
+        monkeypatch.setenv("NETWORK_DATA_DIR", str(data_dir))
+        at = AppTest.from_file(str(ROOT / script), default_timeout=timeout)
+        for k, v in query.items():
+            at.query_params[k] = v
+        return at.run()
+
+    return run
+
+
 def map_data(page: str) -> tuple[list[dict], list[dict]]:
     """The nodes and edges a map page hands vis-network, read from its JSON (not by counting text)."""
     import json

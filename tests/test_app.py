@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from .conftest import GOOD, ROOT, map_data
 
-APP = str(ROOT / "app.py")
 
 
 @pytest.fixture
-def app(monkeypatch):
+def app(run_app):
     def run(data_dir, **query):
-        monkeypatch.setenv("NETWORK_DATA_DIR", str(data_dir))
-        at = AppTest.from_file(APP, default_timeout=60)
-        for k, v in query.items():
-            at.query_params[k] = v
-        return at.run()
+        return run_app(data_dir, timeout=60, **query)
 
     return run
 

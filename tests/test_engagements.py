@@ -216,17 +216,9 @@ def test_the_command_line_includes_the_log_only_with_its_flag(tmp_path, capsys):
 
 
 @pytest.fixture
-def page(monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
-    from .conftest import ROOT
-
+def page(run_app):
     def run(data_dir=TEAM, **query):
-        monkeypatch.setenv("NETWORK_DATA_DIR", str(data_dir))
-        at = AppTest.from_file(str(ROOT / "tests" / "e2e" / "stakeholder_page.py"), default_timeout=120)
-        for k, v in query.items():
-            at.query_params[k] = v
-        return at.run()
+        return run_app(data_dir, "tests/e2e/stakeholder_page.py", **query)
 
     return run
 

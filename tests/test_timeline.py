@@ -124,17 +124,9 @@ def test_the_diff_command_needs_dates_or_two_folders(capsys):
 
 
 @pytest.fixture
-def app(monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
-    from .conftest import ROOT
-
+def app(run_app):
     def run(script: str = "app.py", data_dir=TEAM, **query):
-        monkeypatch.setenv("NETWORK_DATA_DIR", str(data_dir))
-        at = AppTest.from_file(str(ROOT / script), default_timeout=120)
-        for k, v in query.items():
-            at.query_params[k] = v
-        return at.run()
+        return run_app(data_dir, script, **query)
 
     return run
 
