@@ -7,7 +7,6 @@ import pytest
 from .conftest import GOOD, ROOT, map_data
 
 
-
 @pytest.fixture
 def app(run_app):
     def run(data_dir, **query):
