@@ -16,7 +16,7 @@ from network.layout import load_positions
 from network.model import FILES, Dataset
 from network.overview import OVERVIEW_THRESHOLD
 from network.presentation.export import export_bytes, make_snapshot, views_deck
-from network.presentation.render import live_context, live_page, map_update, render_view
+from network.presentation.render import live_context, live_page, map_update
 from network.view import ViewResult, ViewState, apply_view
 from network.views import default_views_dir
 
@@ -69,13 +69,6 @@ def positions(folder: str, stamp: Stamp) -> dict:
 def result(folder: str, stamp: Stamp, state_json: str) -> ViewResult:
     # Shared, read-only: one filter/focus/path computation per distinct view.
     return apply_view(graph(folder, stamp), ViewState.from_dict(json.loads(state_json)))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def page(folder: str, stamp: Stamp, state_json: str, presenting: bool = False) -> str:
-    return render_view(
-        graph(folder, stamp), result(folder, stamp, state_json), presenting=presenting, positions=positions(folder, stamp)
-    )
 
 
 # The map that stays mounted (issue 13): one page per data version, mode and language (the

@@ -102,11 +102,6 @@ def select_from_map() -> None:
         st.session_state[keys.PANEL] = "profile"  # the panel under the map shows it
 
 
-def show(page: str, height: int) -> None:
-    """A whole map page in a frame (drawn anew when the page changes)."""
-    st.iframe(page, height=height)
-
-
 def live(
     folder: str,
     stamp: data.Stamp,
