@@ -557,11 +557,16 @@ def presentation_sizes(
 
 
 def labels_that_fit(
-    G: nx.MultiDiGraph, positions: Mapping[Hashable, tuple[float, float]], sizes: PresentationSizes, grow: float = 1.25
+    G: nx.MultiDiGraph,
+    positions: Mapping[Hashable, tuple[float, float]],
+    sizes: PresentationSizes,
+    grow: float = 1.25,
+    first: Collection[Hashable] = (),
 ) -> dict[Hashable, float]:
     """1.0 for the labels drawn at the opening zoom, 0.0 for those that give way: no two overlap.
 
-    Labels are taken in order of priority (neighbours, then name) and kept when their box on
+    Labels are taken in order of priority (``first``, e.g. a path's or a focus's actors, then by
+    neighbours, then name) and kept when their box on
     screen (``grow`` times the opening size: the size a kept label is drawn at) meets no kept
     label; the others appear when the user zooms in. Used as ``MapStyle.label_priority``.
 
@@ -577,7 +582,7 @@ def labels_that_fit(
     kept: list[tuple[float, float, float, float]] = []
     priority = label_priority(G)
     chosen: dict[Hashable, float] = {}
-    for n in sorted(G.nodes, key=lambda n: (-priority[n], str(G.nodes[n].get("name") or n).casefold())):
+    for n in sorted(G.nodes, key=lambda n: (n not in first, -priority[n], str(G.nodes[n].get("name") or n).casefold())):
         if n not in positions:
             chosen[n] = 0.0
             continue
@@ -739,7 +744,12 @@ def view_style(
                 node_size=sizes.node_size * 0.6,
                 sizes=None if style.sizes is None else {n: v * sizes.node_size * 0.6 / 18.0 for n, v in style.sizes.items()},
                 opening=(*sizes.center, sizes.zoom, *EXPLORE_CANVAS),
-                label_priority=labels_that_fit(result.graph, where, dataclasses.replace(sizes, node_size=sizes.node_size * 0.6)),
+                label_priority=labels_that_fit(
+                    result.graph,
+                    where,
+                    dataclasses.replace(sizes, node_size=sizes.node_size * 0.6),
+                    first=style.highlight_nodes,  # the path's or focus's actors keep their names
+                ),
                 label_min_px=MIN_LABEL_PX,
             )
         if result.graph.number_of_nodes() > PRESENT_ALL_LABELS_MAX and result.graph.number_of_nodes() <= LEAN_ABOVE:
