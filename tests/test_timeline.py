@@ -146,6 +146,18 @@ def test_play_steps_to_the_next_document_date_and_stops_after_the_last(app):
     assert not at.exception and at.session_state["w_as_of"] == "2026-05-07" and at.session_state["_as_of_playing"]
     at.button(key="as_of_forward").click().run()
     assert at.session_state["w_as_of"] == "" and not at.session_state["_as_of_playing"]
+    # Past the last date the section stays open, its ▶ under the user's hand to play again.
+    (section,) = [e for e in at.sidebar.expander if e.label == "As of"]
+    assert section.proto.expanded and section.button(key="as_of_play").label == "▶"
+
+
+def test_a_cleared_focus_leaves_its_sidebar_section_open(app):
+    at = app(focus="fnv")
+    focus = lambda: [e for e in at.sidebar.expander if e.label == "Focus"][0]  # noqa: E731
+    assert focus().proto.expanded
+    at.session_state["w_focus"] = ""
+    at.run()
+    assert not at.exception and focus().proto.expanded
 
 
 def test_a_link_with_as_of_opens_the_map_as_it_stood_in_dutch(app):

@@ -53,4 +53,5 @@ PROFILE_ACTOR = "profile_actor"
 DATE_SLIDER = "date_slider"
 RANK_METRIC = "rank_metric"
 PANEL = "panel"  # which panel under the map is drawn
+OPENED = "_opened"  # sidebar sections opened by what they hold: they stay open for the session
 MOVED = "_moved"  # {actor: (x, y)} dragged on the map and not yet kept

@@ -16,7 +16,7 @@ from network.stance import stance_targets
 from network.view import CHOICES
 
 from . import keys, present, timeline
-from .state import keep
+from .state import keep, stays_open
 
 
 def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
@@ -48,12 +48,12 @@ def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
 
     timeline.controls(G, lang)  # the map "as of" a date, with play (issue 14)
 
-    with sb.expander(t("focus", lang), expanded=bool(st.session_state.get(keys.widget("focus")))):
+    with sb.expander(t("focus", lang), expanded=stays_open("focus", bool(st.session_state.get(keys.widget("focus"))))):
         pick_actor("focus", "focus_actor")
         st.slider(t("hops", lang), 1, 3, key=keys.widget("hops"))
         choice("focus_mode", "others", lambda v: t(f"others_{v}", lang))
 
-    with sb.expander(t("path", lang), expanded=bool(st.session_state.get(keys.widget("path_from")))):
+    with sb.expander(t("path", lang), expanded=stays_open("path", bool(st.session_state.get(keys.widget("path_from"))))):
         pick_actor("path_from", "path_from")
         pick_actor("path_to", "path_to")
         st.checkbox(t("path_via_stances", lang), key=keys.widget("path_via_stances"), help=t("path_via_stances_help", lang))

@@ -50,6 +50,18 @@ def keep(key: str, options: list) -> None:
         st.session_state[key] = options[0] if options else None
 
 
+def stays_open(section: str, holds_something: bool) -> bool:
+    """Whether a sidebar section is drawn open: while it holds a choice, and after that too.
+
+    A section opened because it held a focus, a path or a date must not fold shut under the
+    user's hand the moment that choice is cleared (or the player runs past its last date).
+    """
+    opened: set[str] = st.session_state.setdefault(keys.OPENED, set())
+    if holds_something:
+        opened.add(section)
+    return section in opened
+
+
 def sync_url(state: ViewState, extra: dict[str, str] | None = None) -> None:
     wanted = {**state.to_query(), **(extra or {})}
     current = {

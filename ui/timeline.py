@@ -16,7 +16,7 @@ from network.timeline import compare, compare_dates, new_relations, steps
 
 from . import data, keys
 from .messages import show, text
-from .state import keep
+from .state import keep, stays_open
 
 PLAYING = "_as_of_playing"  # the play button is on: a timer steps the "as of" date
 PLAY_SECONDS = 2.0
@@ -68,7 +68,7 @@ def controls(G: nx.MultiDiGraph, lang: str) -> None:
     key = keys.widget("as_of")
     options = [*dates, ""]  # the last position is today: everything
     keep(key, options)
-    with st.sidebar.expander(t("as_of", lang), expanded=bool(st.session_state.get(key))):
+    with st.sidebar.expander(t("as_of", lang), expanded=stays_open("as_of", bool(st.session_state.get(key)))):
         st.select_slider(
             t("as_of", lang),
             options=options,
