@@ -21,7 +21,7 @@ import os
 import random
 from collections.abc import Hashable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # igraph takes half a second to import: only where it is used
     import igraph
 import numpy as np
 
-from .cache import LRUCache, graph_key, to_igraph
+from .cache import LRUCache, disk_get, graph_key, to_igraph
 
 __all__ = [
     "compute_layout",
@@ -67,7 +67,40 @@ def compute_layout(G: nx.Graph, seed: int = DEFAULT_SEED, spacing: float = 160.0
     >>> compute_layout(G) == compute_layout(nx.path_graph(4))
     True
     """
-    return CACHE.get(graph_key(G, seed, spacing), lambda: _layout(G, seed, spacing))
+    key = graph_key(G, seed, spacing)
+    return CACHE.get(key, lambda: _layout_kept(G, key, seed, spacing))
+
+
+# Below this many actors a layout takes well under a second: not worth a file on disk.
+DISK_THRESHOLD = 500
+
+
+def _layout_kept(G: nx.Graph, key: str, seed: int, spacing: float) -> dict[Hashable, tuple[float, float]]:
+    """The layout, kept on disk for big graphs: a restart (or the next CLI run) on the same data reads it back.
+
+    Stored as coordinates in node order (the key covers the node order), so any hashable id
+    survives the round trip through JSON.
+    """
+    if G.number_of_nodes() < DISK_THRESHOLD:
+        return _layout(G, seed, spacing)
+    nodes = list(G.nodes)
+
+    def make() -> list[list[Any]]:
+        positions = _layout(G, seed, spacing)
+        return [list(positions[n]) for n in nodes]
+
+    coords = disk_get("layout", key[:40], make)
+    if not _coordinates(coords, len(nodes)):
+        coords = make()  # a damaged file: compute it again rather than draw half a map
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, coords, strict=True)}
+
+
+def _coordinates(value: object, count: int) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == count
+        and all(isinstance(c, list) and len(c) == 2 and all(isinstance(v, int | float) for v in c) for c in value)
+    )
 
 
 def _layout(G: nx.Graph, seed: int, spacing: float) -> dict[Hashable, tuple[float, float]]:

@@ -17,7 +17,8 @@ def _with_stragglers(n: int) -> nx.Graph:
 
 
 @pytest.mark.parametrize("n", [60, 1500], ids=["small", "big (grid layout)"])
-def test_unconnected_parts_sit_in_columns_just_beside_the_main_part(n):
+def test_unconnected_parts_sit_in_columns_just_beside_the_main_part(n, monkeypatch):
+    monkeypatch.setenv("NETWORK_CACHE_DIR", "off")
     G = _with_stragglers(n)
     pos = compute_layout(G)
     main = [pos[v] for v in range(n)]
@@ -30,6 +31,26 @@ def test_unconnected_parts_sit_in_columns_just_beside_the_main_part(n):
     assert len(set(pos.values())) == G.number_of_nodes()
     layout.CACHE.clear()  # computed afresh, not read back
     assert pos == compute_layout(_with_stragglers(n))
+
+
+def test_a_big_layout_is_kept_on_disk_and_a_restart_reads_it_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("NETWORK_CACHE_DIR", str(tmp_path))
+    G = nx.relabel_nodes(nx.barabasi_albert_graph(layout.DISK_THRESHOLD, 2, seed=2), lambda v: ("actor", v))
+    first = compute_layout(G)
+    (kept,) = (tmp_path / "layout").iterdir()
+    layout.CACHE.clear()  # as after a restart: only the disk remembers
+
+    def no_layout(*args):
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr(layout, "_layout", no_layout)
+    assert compute_layout(G) == first  # tuple ids too: stored in node order, not as JSON keys
+    # A damaged file costs the computation, never a wrong or half map.
+    kept.write_text('[[1, 2], "x"]', "utf-8")
+    layout.CACHE.clear()
+    monkeypatch.undo()
+    monkeypatch.setenv("NETWORK_CACHE_DIR", str(tmp_path))
+    assert compute_layout(G) == first
 
 
 def test_the_layout_is_wider_than_tall_and_leaves_room_for_labels():
