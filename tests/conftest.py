@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -47,12 +48,19 @@ def good_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def run_app(monkeypatch: pytest.MonkeyPatch):
-    """Run a Streamlit script (app.py unless told) in-process on a data folder, with URL parameters."""
+    """Run a Streamlit script (app.py unless told) in-process on a data folder, with URL parameters.
+
+    A shut sidebar section builds no widgets (``ui.state.section``): tests open them all unless told.
+    """
     from streamlit.testing.v1 import AppTest
 
-    def run(data_dir: Path, script: str = "app.py", timeout: float = 120, **query: str):
+    def run(data_dir: Path, script: str = "app.py", timeout: float = 120, sections: Iterable[str] | None = None, **query: str):
+        from ui import keys
+
         monkeypatch.setenv("NETWORK_DATA_DIR", str(data_dir))
         at = AppTest.from_file(str(ROOT / script), default_timeout=timeout)
+        # Every sidebar section open, as if the user had clicked each title (``sections``: only those).
+        at.session_state[keys.OPEN_SECTIONS] = set(keys.SECTIONS if sections is None else sections)
         for k, v in query.items():
             at.query_params[k] = v
         return at.run()

@@ -101,6 +101,27 @@ def test_actor_type_filter_changes_the_node_count_and_the_url(app):
     assert at.query_params["actor_types"] == "trade_union"
 
 
+def test_a_shut_section_builds_no_widgets_and_its_choices_still_hold(app):
+    from ui import keys
+
+    at = app(GOOD, sections=())
+    assert not at.sidebar.multiselect and not at.sidebar.selectbox  # nothing to redraw on a change
+    at.session_state[keys.OPEN_SECTIONS] = {"filters", "appearance"}  # the user opens two sections
+    at.run().multiselect(key="w_actor_types").set_value(["trade_union"]).run()
+    at.radio(key="w_color_by").set_value("community").run()
+    at.session_state[keys.OPEN_SECTIONS] = set()  # and shuts them again
+    at.run().run()
+    assert not at.exception and not at.sidebar.multiselect and not at.sidebar.radio
+    assert _caption(at).startswith("2 of 7 actors") and at.query_params["actor_types"] == "trade_union"
+    assert at.query_params["color_by"] == "community"
+    at.session_state[keys.OPEN_SECTIONS] = {"filters", "appearance"}
+    assert at.run().multiselect(key="w_actor_types").value == ["trade_union"]
+    assert at.radio(key="w_color_by").value == "community"
+    # Switching the language rebuilds every section: the open one stays open.
+    at.sidebar.button_group(key="w_lang").set_value("nl").run()
+    assert not at.exception and at.multiselect(key="w_actor_types").value == ["trade_union"]
+
+
 def test_relation_country_sector_document_and_theme_filters_change_what_is_drawn(app, good_copy):
     with open(good_copy / "actors.csv", "a", encoding="utf-8") as fh:
         fh.write("theme-x,Decent work,theme,,,An ask.,\n")

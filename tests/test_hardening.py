@@ -527,7 +527,10 @@ def _gate_script() -> None:
 
 
 def _gate(secrets: dict | None = None) -> AppTest:
+    from ui import keys
+
     at = AppTest.from_function(_gate_script, default_timeout=60)
+    at.session_state[keys.OPEN_SECTIONS] = {"login"}  # as after a click on "Log in to edit"
     for key, value in (secrets or {}).items():
         at.secrets[key] = value
     return at.run()

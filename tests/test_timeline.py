@@ -141,7 +141,7 @@ def test_the_as_of_slider_puts_the_date_in_the_caption_and_the_link(app):
 
 
 def test_play_steps_to_the_next_document_date_and_stops_after_the_last(app):
-    at = app(as_of="2025")
+    at = app(as_of="2025", sections=())  # every section shut: "As of" opens by itself on the link's date
     at.button(key="as_of_play").click().run()
     assert not at.exception and at.session_state["w_as_of"] == "2026-05-07" and at.session_state["_as_of_playing"]
     at.button(key="as_of_forward").click().run()
@@ -152,7 +152,7 @@ def test_play_steps_to_the_next_document_date_and_stops_after_the_last(app):
 
 
 def test_a_cleared_focus_leaves_its_sidebar_section_open(app):
-    at = app(focus="fnv")
+    at = app(focus="fnv", sections=())
     focus = lambda: [e for e in at.sidebar.expander if e.label == "Focus"][0]  # noqa: E731
     assert focus().proto.expanded
     at.session_state["w_focus"] = ""

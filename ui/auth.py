@@ -38,6 +38,7 @@ from network.i18n import t
 from network.io.folder import read_only
 
 from .messages import text
+from .state import section
 
 __all__ = ["secrets", "login_configured", "can_edit", "editor", "login_panel", "logout", "check", "main"]
 
@@ -166,7 +167,10 @@ def login_panel(lang: str) -> None:
     if read_only() or not login_configured():
         return
     who = editor()
-    with st.sidebar.expander(t("login_title", lang), expanded=False, icon=":material/lock:"):
+    box = section("login", t("login_title", lang), icon=":material/lock:")
+    if not box.open:
+        return
+    with box:
         if who:
             st.caption(t("logged_in_as", lang, name=text(who)))
             st.button(t("logout", lang), key="auth_logout", on_click=logout, width="stretch")

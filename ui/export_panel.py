@@ -11,10 +11,14 @@ from network.view import ViewState
 from network.views import default_views_dir, list_views
 
 from . import data
+from .state import section
 
 
 def panel(folder: str, stamp: data.Stamp, state: ViewState, lang: str) -> None:
-    with st.sidebar.expander(t("export", lang), expanded=False):
+    box = section("export", t("export", lang))
+    if not box.open:
+        return
+    with box:
         fmt = st.selectbox(t("format", lang), list(FORMATS), format_func=lambda f: t(f"fmt_{f}", lang), key="export_format")
         dpi = PRINT_DPI if fmt == "png" and st.checkbox(t("print_quality", lang), key="export_print") else None
         state_json = state.to_json()

@@ -9,6 +9,11 @@ from __future__ import annotations
 WIDGET_PREFIX = "w_"
 
 
+def section(name: str) -> str:
+    """The key of a sidebar section's open-or-shut state."""
+    return SECTION_PREFIX + name
+
+
 def widget(field: str) -> str:
     """The widget key of a ViewState field."""
     return WIDGET_PREFIX + field
@@ -53,5 +58,9 @@ PROFILE_ACTOR = "profile_actor"
 DATE_SLIDER = "date_slider"
 RANK_METRIC = "rank_metric"
 PANEL = "panel"  # which panel under the map is drawn
-OPENED = "_opened"  # sidebar sections opened by what they hold: they stay open for the session
+OPEN_SECTIONS = "_open_sections"  # the sidebar sections the user has open
+HELD_SECTIONS = "_held_sections"  # sections that hold a choice (a focus, a path, a date …)
+SECTION_PREFIX = "_section_"  # + name: the open-or-shut state of a sidebar section
+# Every sidebar section, top to bottom.
+SECTIONS = ("login", "filters", "as_of", "focus", "path", "appearance", "views", "export", "layout", "data")
 MOVED = "_moved"  # {actor: (x, y)} dragged on the map and not yet kept

@@ -10,14 +10,19 @@ from network.layout import ReadOnlyError, keep_positions, reset_positions
 
 from . import data, keys
 from .messages import flash, show_flash, text
+from .state import section
 
 PANEL = "layout"
 CONFIRM = "_layout_confirm"
 
 
 def panel(folder: str, stamp: data.Stamp, lang: str, can_edit: bool) -> None:
-    opened = bool(st.session_state.get(CONFIRM) or st.session_state.get(keys.MOVED))
-    with st.sidebar.expander(t("layout_panel", lang), expanded=opened):
+    box = section(
+        "layout", t("layout_panel", lang), holds=bool(st.session_state.get(CONFIRM) or st.session_state.get(keys.MOVED))
+    )
+    if not box.open:
+        return
+    with box:
         show_flash(PANEL)
         st.caption(t("layout_intro", lang))
         problems = data.placed(folder, stamp)[1]

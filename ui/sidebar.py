@@ -16,56 +16,73 @@ from network.stance import stance_targets
 from network.view import CHOICES
 
 from . import keys, present, timeline
-from .state import keep, stays_open
+from .state import keep, section
 
 
 def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
-    sb = st.sidebar
     names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
     actors_sorted = sorted(G.nodes, key=lambda n: names[n].casefold())
 
     def actor_label(n: str) -> str:
         return f"{names.get(n, n)} · {vocab.label(G.nodes[n].get('type', ''), lang)}" if n in G else n
 
-    def pick_many(key: str, options: list, format_func: Callable[[Any], str] = str) -> None:
-        # Nothing chosen means all of them.
+    def pick_many(key: str, options: list, format_func: Callable[[Any], str], box: Any) -> None:
+        # Nothing chosen means all of them. Checked against the data even while the section is shut.
         keep(keys.widget(key), options)
-        st.multiselect(t(key, lang), options, format_func=format_func, key=keys.widget(key), placeholder=t("all", lang))
+        if box.open:
+            with box:
+                st.multiselect(t(key, lang), options, format_func=format_func, key=keys.widget(key), placeholder=t("all", lang))
 
-    def pick_actor(key: str, label: str) -> None:
+    def pick_actor(key: str, label: str, box: Any) -> None:
         keep(keys.widget(key), [""] + actors_sorted)
-        st.selectbox(
-            t(label, lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key=keys.widget(key)
-        )
+        if box.open:
+            with box:
+                st.selectbox(
+                    t(label, lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key=keys.widget(key)
+                )
 
     def choice(key: str, label: str, label_of: Callable[[str], str]) -> None:
         st.radio(t(label, lang), list(CHOICES[key]), format_func=label_of, key=keys.widget(key), horizontal=True)
 
-    with sb.expander(t("filters", lang), expanded=False):
-        for f in FILTERS:
-            pick_many(f.key, f.options(G), lambda v, f=f: f.label(G, v, lang))
-        _date_range(G, lang)
+    def chosen(*fields: str) -> bool:
+        return any(st.session_state.get(keys.widget(f)) for f in fields)
+
+    box = section("filters", t("filters", lang), holds=chosen(*(f.key for f in FILTERS), "date_from", "date_to"))
+    for f in FILTERS:
+        pick_many(f.key, f.options(G), lambda v, f=f: f.label(G, v, lang), box)
+    if box.open:
+        with box:
+            _date_range(G, lang)
 
     timeline.controls(G, lang)  # the map "as of" a date, with play (issue 14)
 
-    with sb.expander(t("focus", lang), expanded=stays_open("focus", bool(st.session_state.get(keys.widget("focus"))))):
-        pick_actor("focus", "focus_actor")
-        st.slider(t("hops", lang), 1, 3, key=keys.widget("hops"))
-        choice("focus_mode", "others", lambda v: t(f"others_{v}", lang))
+    box = section("focus", t("focus", lang), holds=chosen("focus"))
+    pick_actor("focus", "focus_actor", box)
+    if box.open:
+        with box:
+            st.slider(t("hops", lang), 1, 3, key=keys.widget("hops"))
+            choice("focus_mode", "others", lambda v: t(f"others_{v}", lang))
 
-    with sb.expander(t("path", lang), expanded=stays_open("path", bool(st.session_state.get(keys.widget("path_from"))))):
-        pick_actor("path_from", "path_from")
-        pick_actor("path_to", "path_to")
-        st.checkbox(t("path_via_stances", lang), key=keys.widget("path_via_stances"), help=t("path_via_stances_help", lang))
-        types = by_key("relation_types")
-        pick_many("path_relation_types", types.options(G), lambda v: types.label(G, v, lang))
+    box = section("path", t("path", lang), holds=chosen("path_from", "path_to"))
+    pick_actor("path_from", "path_from", box)
+    pick_actor("path_to", "path_to", box)
+    types = by_key("relation_types")
+    if box.open:
+        with box:
+            st.checkbox(t("path_via_stances", lang), key=keys.widget("path_via_stances"), help=t("path_via_stances_help", lang))
+    pick_many("path_relation_types", types.options(G), lambda v: types.label(G, v, lang), box)
 
-    with sb.expander(t("appearance", lang), expanded=False):
+    targets: list[str] = []
+    if st.session_state.get(keys.widget("color_by")) == "stance":
+        targets = stance_targets(G)
+        keep(keys.widget("stance_ask"), [""] + targets)
+    box = section("appearance", t("appearance", lang))
+    if not box.open:
+        return
+    with box:
         choice("lens", "lens", lambda v: t(f"lens_{v}", lang))
         choice("color_by", "color_by", lambda v: t(f"color_{v}", lang))
         if st.session_state.get(keys.widget("color_by")) == "stance":
-            targets = stance_targets(G)
-            keep(keys.widget("stance_ask"), [""] + targets)
             st.selectbox(
                 t("stance_ask", lang),
                 [""] + targets,

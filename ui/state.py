@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 import streamlit as st
 
@@ -50,16 +52,41 @@ def keep(key: str, options: list) -> None:
         st.session_state[key] = options[0] if options else None
 
 
-def stays_open(section: str, holds_something: bool) -> bool:
-    """Whether a sidebar section is drawn open: while it holds a choice, and after that too.
+def section(name: str, label: str, *, holds: bool = False, icon: str | None = None) -> Any:
+    """A sidebar section whose widgets are built only while it is open (``.open``).
 
-    A section opened because it held a focus, a path or a date must not fold shut under the
-    user's hand the moment that choice is cleared (or the player runs past its last date).
+    A shut section costs the browser nothing on a rerun: with every section's widgets built,
+    redrawing them took about 150 ms of each change to the map (issue 13). Its widgets'
+    values live on (``hold_values``). A section opens by itself when it comes to hold a
+    choice (``holds``: a focus from a link, a path, a date the player steps), and otherwise
+    stays as the user left it, whatever the language or the choices in it do.
     """
-    opened: set[str] = st.session_state.setdefault(keys.OPENED, set())
-    if holds_something:
-        opened.add(section)
-    return section in opened
+    assert name in keys.SECTIONS, name
+    key = keys.section(name)
+    opened: set[str] = st.session_state.setdefault(keys.OPEN_SECTIONS, set())
+    held: set[str] = st.session_state.setdefault(keys.HELD_SECTIONS, set())
+    if holds and name not in held:
+        opened.add(name)
+    (held.add if holds else held.discard)(name)
+    # Set from our own record each run: the label (language) is part of the widget's identity,
+    # and a new identity would otherwise start shut.
+    st.session_state[key] = name in opened
+    return st.sidebar.expander(label, key=key, on_change=_toggled, args=(name,), icon=icon)
+
+
+def _toggled(name: str) -> None:
+    opened: set[str] = st.session_state.setdefault(keys.OPEN_SECTIONS, set())
+    (opened.add if st.session_state.get(keys.section(name)) else opened.discard)(name)
+
+
+def hold_values() -> None:
+    """Keep the view's widget values while their section is shut and the widgets are not built.
+
+    Streamlit forgets the value of a widget not built in a run; a value put back through the
+    session state is the app's, not the widget's, and stays.
+    """
+    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(keys.WIDGET_PREFIX)]:
+        st.session_state[k] = st.session_state[k]
 
 
 def sync_url(state: ViewState, extra: dict[str, str] | None = None) -> None:

@@ -16,7 +16,7 @@ from network.timeline import compare, compare_dates, new_relations, steps
 
 from . import data, keys
 from .messages import show, text
-from .state import keep, stays_open
+from .state import keep, section
 
 PLAYING = "_as_of_playing"  # the play button is on: a timer steps the "as of" date
 PLAY_SECONDS = 2.0
@@ -68,31 +68,34 @@ def controls(G: nx.MultiDiGraph, lang: str) -> None:
     key = keys.widget("as_of")
     options = [*dates, ""]  # the last position is today: everything
     keep(key, options)
-    with st.sidebar.expander(t("as_of", lang), expanded=stays_open("as_of", bool(st.session_state.get(key)))):
-        st.select_slider(
-            t("as_of", lang),
-            options=options,
-            format_func=lambda d: d or t("as_of_all", lang),
-            key=key,
-            help=t("as_of_help", lang),
-        )
-        c1, c2, c3 = st.columns(3)
-        c1.button("◀", key="as_of_back", on_click=_step, args=(G, -1), help=t("step_back", lang), width="stretch")
-        playing = st.session_state.get(PLAYING, False)
-        c2.button(
-            "⏸" if playing else "▶",
-            key="as_of_play",
-            on_click=_toggle_play,
-            args=(G,),
-            help=t("pause" if playing else "play", lang),
-            width="stretch",
-        )
-        c3.button("▶▶", key="as_of_forward", on_click=_step, args=(G, 1), help=t("step_forward", lang), width="stretch")
-        current = st.session_state.get(key) or ""
-        if current:
-            st.caption(t("new_at_step", lang, n=len(new_relations(G, current)), date=current))
-        if playing:
-            st.session_state[FRESH] = True
+    playing = st.session_state.get(PLAYING, False)
+    box = section("as_of", t("as_of", lang), holds=bool(st.session_state.get(key)))
+    if box.open:
+        with box:
+            st.select_slider(
+                t("as_of", lang),
+                options=options,
+                format_func=lambda d: d or t("as_of_all", lang),
+                key=key,
+                help=t("as_of_help", lang),
+            )
+            c1, c2, c3 = st.columns(3)
+            c1.button("◀", key="as_of_back", on_click=_step, args=(G, -1), help=t("step_back", lang), width="stretch")
+            c2.button(
+                "⏸" if playing else "▶",
+                key="as_of_play",
+                on_click=_toggle_play,
+                args=(G,),
+                help=t("pause" if playing else "play", lang),
+                width="stretch",
+            )
+            c3.button("▶▶", key="as_of_forward", on_click=_step, args=(G, 1), help=t("step_forward", lang), width="stretch")
+            current = st.session_state.get(key) or ""
+            if current:
+                st.caption(t("new_at_step", lang, n=len(new_relations(G, current)), date=current))
+    if playing:  # the player goes on with the section shut
+        st.session_state[FRESH] = True
+        with st.sidebar:
             _player(G)
 
 

@@ -20,12 +20,16 @@ from network.model import problem_rows
 from . import keys
 from .auth import can_edit
 from .messages import show, text
+from .state import section
 
 
 def panel(lang: str) -> None:
     if not can_edit() and not st.session_state.get(keys.UPLOAD_DIR):
         return  # read-only, or editors must log in: uploading is editing
-    with st.sidebar.expander(t("data", lang), expanded=bool(st.session_state.get(keys.UPLOAD_REPORT))):
+    box = section("data", t("data", lang), holds=bool(st.session_state.get(keys.UPLOAD_REPORT)))
+    if not box.open:
+        return
+    with box:
         if st.session_state.get(keys.UPLOAD_DIR):
             st.caption(t("using_upload", lang, name=text(st.session_state.get(keys.UPLOAD_NAME, ""))))
             if st.button(t("back_to_bundled", lang), key="upload_reset", width="stretch"):

@@ -13,7 +13,7 @@ from network.views import default_views_dir, delete_view, list_views, load_view,
 from . import keys
 from .auth import can_edit
 from .messages import flash, show_flash, text
-from .state import put
+from .state import put, section
 
 PANEL = "views"
 _ERRORS = (ValueError, FileExistsError, FileNotFoundError, OSError)
@@ -43,7 +43,10 @@ def _save(folder: str, name: str, state: ViewState, lang: str, overwrite: bool) 
 def panel(folder: str, state: ViewState, lang: str) -> None:
     vdir = default_views_dir(folder)
     names = list_views(vdir) if vdir.is_dir() else []
-    with st.sidebar.expander(t("saved_views", lang), expanded=bool(st.session_state.get(keys.VIEW_CONFIRM))):
+    box = section("views", t("saved_views", lang), holds=bool(st.session_state.get(keys.VIEW_CONFIRM)))
+    if not box.open:
+        return
+    with box:
         show_flash(PANEL)
         if names:
             st.selectbox(t("view", lang), names, key=keys.VIEW_PICK)
