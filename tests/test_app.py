@@ -27,7 +27,7 @@ def _iframe_html(at) -> str:
     [frame] = at.get("iframe")
     page = frame.proto.srcdoc or frame.proto.src
     bridges = [b for b in at.get("bidi_component") if b.proto.component_name.endswith("sne_map_bridge")]
-    update = json.loads(bridges[0].proto.json or "{}").get("update") if bridges else None
+    update = (json.loads(bridges[0].proto.json or "[null]") or [None])[0] if bridges else None
     if not update:
         return page
 
@@ -467,3 +467,21 @@ def test_the_grid_can_be_the_lens_of_a_view_and_of_a_slide(app, good_copy):
     save_view(good_copy / "views", "The grid", ViewState(lens="grid", title="Who matters on what"))
     at = app(good_copy, present="1")
     assert not at.exception and not at.get("iframe") and (at.get("imgs") or at.get("image"))
+
+
+def test_the_first_page_imports_nothing_heavy():
+    # Issue 13: the start-up path stays light; pandas came in through the map's bridge data once.
+    import subprocess
+    import sys
+
+    heavy = ("pandas", "pyarrow", "matplotlib", "igraph", "pptx", "openpyxl")
+    code = (
+        "import sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        f"at = AppTest.from_file({str(ROOT / 'app.py')!r}, default_timeout=60).run()\n"
+        "assert not at.exception, at.exception\n"
+        f"print(' '.join(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split() == []
