@@ -29,10 +29,11 @@ def start_streamlit(
     script: str | os.PathLike[str] = ROOT / "app.py",
     timeout: float = 60.0,
     poll: float = 0.3,
+    port: int | None = None,
 ) -> tuple[subprocess.Popen[bytes], str]:
     """Start ``streamlit run`` on ``data_dir`` (127.0.0.1, headless, no usage statistics) and wait
     until ``/_stcore/health`` says ok; return the process and the app's URL."""
-    port = free_port()
+    port = port or free_port()
     env = {**os.environ, "NETWORK_DATA_DIR": str(data_dir), **(extra_env or {})}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
