@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 import networkx as nx
@@ -10,6 +10,7 @@ import streamlit as st
 
 from network import vocabulary as vocab
 from network.analysis import METRICS
+from network.cache import per_graph
 from network.filters import FILTERS, by_key
 from network.i18n import t
 from network.stance import stance_targets
@@ -19,9 +20,25 @@ from . import keys, present, timeline
 from .state import keep, section
 
 
-def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
+@per_graph
+def _options(G: nx.MultiDiGraph, key: str) -> list:
+    # Worked out once per data version: each walks every actor or relation (0.4 s a run at 10,000).
+    return by_key(key).options(G)
+
+
+@per_graph
+def _actors(G: nx.MultiDiGraph) -> tuple[dict[Hashable, str], list[Hashable]]:
     names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
-    actors_sorted = sorted(G.nodes, key=lambda n: names[n].casefold())
+    return names, sorted(G.nodes, key=lambda n: names[n].casefold())
+
+
+@per_graph
+def _years(G: nx.MultiDiGraph) -> list[str]:
+    return sorted({e.get("date", "")[:4] for *_, e in G.edges(data=True) if e.get("date")})
+
+
+def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
+    names, actors_sorted = _actors(G)
 
     def actor_label(n: str) -> str:
         return f"{names.get(n, n)} · {vocab.label(G.nodes[n].get('type', ''), lang)}" if n in G else n
@@ -49,7 +66,7 @@ def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
 
     box = section("filters", t("filters", lang), holds=chosen(*(f.key for f in FILTERS), "date_from", "date_to"))
     for f in FILTERS:
-        pick_many(f.key, f.options(G), lambda v, f=f: f.label(G, v, lang), box)
+        pick_many(f.key, _options(G, f.key), lambda v, f=f: f.label(G, v, lang), box)
     if box.open:
         with box:
             _date_range(G, lang)
@@ -70,7 +87,7 @@ def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
     if box.open:
         with box:
             st.checkbox(t("path_via_stances", lang), key=keys.widget("path_via_stances"), help=t("path_via_stances_help", lang))
-    pick_many("path_relation_types", types.options(G), lambda v: types.label(G, v, lang), box)
+    pick_many("path_relation_types", _options(G, "relation_types"), lambda v: types.label(G, v, lang), box)
 
     targets: list[str] = []
     if st.session_state.get(keys.widget("color_by")) == "stance":
@@ -117,7 +134,7 @@ def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
 
 
 def _date_range(G: nx.MultiDiGraph, lang: str) -> None:
-    years = sorted({e.get("date", "")[:4] for *_, e in G.edges(data=True) if e.get("date")})
+    years = _years(G)
     if len(years) < 2:
         return
     lo = st.session_state.get(keys.widget("date_from")) or years[0]
