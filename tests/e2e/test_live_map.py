@@ -91,3 +91,24 @@ def test_markup_in_an_updated_name_and_title_stays_text(page, xss_app):  # noqa:
     assert frame.evaluate("document.querySelectorAll('#wrap img, #wrap script, #wrap a').length") == 0
     assert frame.evaluate("window.__xss === undefined") and page.evaluate("window.__xss === undefined")
     assert page.dialogs == []
+
+
+_LABEL_PX = """() => {
+  const n = window.network, scale = n.getScale();
+  return n.body.data.nodes.getIds().map(id => n.body.nodes[id].options.font.size * scale);
+}"""
+
+
+def test_a_link_with_a_focus_opens_with_labels_sized_for_the_focused_map(page, bundled_app):
+    # The page is drawn for the whole map; the focus arrives as an update. Its label sizes
+    # must be the focus's (about 14–30 px on screen), not the whole map's at the focus's zoom.
+    page.goto(f"{bundled_app}/?focus=fnv&hops=1")
+    assert drawn_count(page, exclude=N_ACTORS) < N_ACTORS
+    frame = map_frame(page)
+    for _ in range(40):  # until the update is applied and drawn
+        if frame.evaluate("document.body.dataset.view") and frame.evaluate("document.body.dataset.drawn") == "true":
+            break
+        page.wait_for_timeout(250)
+    sizes = frame.evaluate(_LABEL_PX)
+    assert sizes and max(sizes) <= 32, sorted(round(s) for s in sizes)
+    assert min(sizes) >= 8, sorted(round(s) for s in sizes)

@@ -131,6 +131,14 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
 
   function apply(u) {
     document.body.dataset.drawn = "false";
+    // Options first: label sizes follow the scaling options (the focus's, not the whole map's),
+    // and vis-network sizes a label by them only when its node's data changes.
+    var opts = JSON.stringify(u.options);
+    var optionsChanged = opts !== currentOptions;
+    if (optionsChanged) {
+      network.setOptions(u.options);
+      currentOptions = opts;
+    }
     var nodesMoved = sync(nodes, wanted(base.nodes, u.nodes, u.drop_nodes), shown.nodes);
     shown.nodes = wanted(base.nodes, u.nodes, u.drop_nodes);
     sync(edges, wanted(base.edges, u.edges, u.drop_edges), shown.edges);
@@ -146,10 +154,10 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
       });
       layerIsBase = false;
     }
-    var opts = JSON.stringify(u.options);
-    if (opts !== currentOptions) {
-      network.setOptions(u.options);
-      currentOptions = opts;
+    if (optionsChanged) {
+      // Nodes the update left as they were are sized again by the new scaling (as vis-network
+      // itself does after a data change).
+      network.body.emitter.emit("_dataChanged");
     }
     setText("heading", u.heading);
     setText("caption", u.caption);
