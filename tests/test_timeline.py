@@ -183,3 +183,26 @@ def test_the_comparison_with_a_backup_shows_a_saved_edit(app, tmp_path):
     at = app("tests/e2e/stakeholder_page.py", data_dir=folder)
     at.radio(key="compare_mode").set_value("versions").run()
     assert not at.exception and "1 actor\\(s\\) added, 0 removed" in at.info[0].value
+
+
+def test_data_without_dates_drops_an_old_as_of_date_even_with_its_section_shut(app, tmp_path):
+    import csv
+    import shutil
+
+    from ui import keys
+
+    at = app(as_of="2025", sections=())
+    assert "as of 2025" in at.caption[0].value
+    undated = tmp_path / "undated"
+    shutil.copytree(TEAM, undated)
+    for name in ("relations.csv", "sources.csv"):
+        with (undated / name).open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        with (undated / name).open("w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows({**r, "date": ""} for r in rows)
+    at.session_state[keys.UPLOAD_DIR] = str(undated)  # as an upload of the same data, undated
+    at.run()
+    assert not at.exception and "as of" not in at.caption[0].value
+    assert at.caption[0].value.startswith("8 of 10 actors") and "as_of" not in at.query_params  # the whole opening map

@@ -63,11 +63,11 @@ def _player(G: nx.MultiDiGraph) -> None:
 def controls(G: nx.MultiDiGraph, lang: str) -> None:
     """The "as of" slider over the documents' dates, ◀ ▶ and play (in the sidebar)."""
     dates = steps(G)
-    if not dates:
-        return
     key = keys.widget("as_of")
     options = [*dates, ""]  # the last position is today: everything
-    keep(key, options)
+    keep(key, options)  # before anything returns: data without dates must not keep an old date
+    if not dates:
+        return
     playing = st.session_state.get(PLAYING, False)
     box = section("as_of", t("as_of", lang), holds=bool(st.session_state.get(key)))
     if box.open:
