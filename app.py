@@ -49,7 +49,6 @@ def main() -> None:
         return
     G = data.graph(folder, stamp)
     url_notes = state.init_from_url(G)
-    state.hold_values()  # a shut sidebar section builds no widgets: keep their values
     if st.session_state.pop(keys.RELANG, False) and st.session_state.get(keys.LAST_STATE):
         # Labels change with the language, which makes Streamlit rebuild the widgets; put the view back.
         state.put(dataclasses.replace(st.session_state[keys.LAST_STATE], lang=lang))
@@ -124,4 +123,7 @@ def _panels(folder: str, stamp: data.Stamp, G, view, result, lang: str) -> None:
     panels[st.session_state[keys.PANEL]]()
 
 
-main()
+try:
+    main()
+finally:
+    state.hold_values()  # a shut sidebar section builds no widgets: keep their values

@@ -122,6 +122,15 @@ def test_a_shut_section_builds_no_widgets_and_its_choices_still_hold(app):
     assert not at.exception and at.multiselect(key="w_actor_types").value == ["trade_union"]
 
 
+def test_a_change_does_not_send_the_open_sections_values_back_over_what_the_user_types(app):
+    # Keeping the shut sections' values must not touch the widgets that are built: a value the
+    # app sets is pushed to the browser over the field, even while someone is typing in it.
+    at = app(GOOD, sections=("appearance", "focus"))
+    at.radio(key="w_color_by").set_value("community").run()
+    assert not at.exception
+    assert not at.text_input(key="w_title").proto.set_value and not at.slider(key="w_hops").proto.set_value
+
+
 def test_relation_country_sector_document_and_theme_filters_change_what_is_drawn(app, good_copy):
     with open(good_copy / "actors.csv", "a", encoding="utf-8") as fh:
         fh.write("theme-x,Decent work,theme,,,An ask.,\n")

@@ -80,13 +80,20 @@ def _toggled(name: str) -> None:
 
 
 def hold_values() -> None:
-    """Keep the view's widget values while their section is shut and the widgets are not built.
+    """Keep the view's values whose widgets were not built in this run (their section is shut).
 
     Streamlit forgets the value of a widget not built in a run; a value put back through the
-    session state is the app's, not the widget's, and stays.
+    session state is the app's, not the widget's, and stays. Run at the end of a run: a widget
+    built in it keeps its own value, and is not sent back to the browser as if the app had set
+    it (which would overwrite what the user is typing there).
     """
+    from streamlit.errors import StreamlitAPIException
+
     for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(keys.WIDGET_PREFIX)]:
-        st.session_state[k] = st.session_state[k]
+        try:
+            st.session_state[k] = st.session_state[k]
+        except StreamlitAPIException:
+            pass  # its widget was built in this run
 
 
 def sync_url(state: ViewState, extra: dict[str, str] | None = None) -> None:
