@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # igraph takes half a second to import: only where it is used
     import igraph
 import numpy as np
 
-from .cache import LRUCache, disk_get, graph_key, to_igraph
+from .cache import LRUCache, cache_dir, disk_get, graph_key, to_igraph
 
 __all__ = [
     "compute_layout",
@@ -73,6 +73,17 @@ def compute_layout(G: nx.Graph, seed: int = DEFAULT_SEED, spacing: float = 160.0
 
 # Below this many actors a layout takes well under a second: not worth a file on disk.
 DISK_THRESHOLD = 500
+# Raise when _layout, _pack or their thresholds change: layouts kept on disk are then made anew.
+LAYOUT_VERSION = 1
+
+
+def _igraph_release() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("igraph")
+    except PackageNotFoundError:
+        return "none"
 
 
 def _layout_kept(G: nx.Graph, key: str, seed: int, spacing: float) -> dict[Hashable, tuple[float, float]]:
@@ -89,9 +100,16 @@ def _layout_kept(G: nx.Graph, key: str, seed: int, spacing: float) -> dict[Hasha
         positions = _layout(G, seed, spacing)
         return [list(positions[n]) for n in nodes]
 
-    coords = disk_get("layout", key[:40], make)
+    # The file name says which layout this is: the graph's structure, seed and spacing (``key``),
+    # this code's way of laying out and the igraph release, so an upgrade lays the map out anew.
+    name = f"{key[:40]}-v{LAYOUT_VERSION}-igraph{_igraph_release()}"
+    coords = disk_get("layout", name, make)
     if not _coordinates(coords, len(nodes)):
-        coords = make()  # a damaged file: compute it again rather than draw half a map
+        # A damaged file: compute it again (and write it anew) rather than draw half a map.
+        folder = cache_dir()
+        if folder is not None:
+            (folder / "layout" / f"{name}.json").unlink(missing_ok=True)
+        coords = disk_get("layout", name, make)
     return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, coords, strict=True)}
 
 

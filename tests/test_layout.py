@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import networkx as nx
 import pytest
 
@@ -51,6 +53,12 @@ def test_a_big_layout_is_kept_on_disk_and_a_restart_reads_it_back(tmp_path, monk
     monkeypatch.undo()
     monkeypatch.setenv("NETWORK_CACHE_DIR", str(tmp_path))
     assert compute_layout(G) == first
+    assert len(json.loads(kept.read_text("utf-8"))) == G.number_of_nodes()  # and written anew
+    # Another way of laying out (a new version of this code) does not read the old file.
+    layout.CACHE.clear()
+    monkeypatch.setattr(layout, "LAYOUT_VERSION", layout.LAYOUT_VERSION + 1)
+    compute_layout(G)
+    assert len(list((tmp_path / "layout").iterdir())) == 2
 
 
 def test_the_layout_is_wider_than_tall_and_leaves_room_for_labels():
