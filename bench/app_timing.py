@@ -183,8 +183,9 @@ class _Browser:
             # Nothing may leave the machine: every host but this one resolves to nowhere. (Not a
             # route on every request: sending each through this process added about 1 s to a
             # page load, which is the harness, not the app.)
-            offline = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
-            self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=[*LAUNCH_ARGS, offline])
+            # No proxy either: through one, a host is never resolved here and would be reached.
+            offline = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost", "--no-proxy-server"]
+            self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=[*LAUNCH_ARGS, *offline])
         except Exception:
             self._pw.stop()
             raise
@@ -372,6 +373,9 @@ def measure_app(data_dir: Path = ROOT / "data", runs: int = 5, say: Callable[[st
                     if i:  # the first fills the browser's cache
                         out.add("restart", time.monotonic() - t0)
                     _idle(page)
+                    # Leave the app before it stops: an open page would reconnect to the next
+                    # server by itself and add a run to the next start's time.
+                    page.goto("about:blank")
                 finally:
                     _stop(proc)
     finally:
