@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Hashable
 from pathlib import Path
 
 import networkx as nx
@@ -11,6 +12,7 @@ import streamlit as st
 
 from network import build_graph, load_dataset, store
 from network.analysis import ranking
+from network.cache import per_graph
 from network.io.folder import default_data_dir
 from network.layout import load_positions
 from network.model import FILES, Dataset
@@ -23,6 +25,14 @@ from network.views import default_views_dir
 from . import keys
 
 Stamp = tuple[tuple[str, float, int], ...]
+
+
+@per_graph
+def actors(G: nx.MultiDiGraph) -> tuple[dict[Hashable, str], list[Hashable]]:
+    """Each actor's name, and the actors sorted by name: worked out once per graph, though the
+    sidebar and the profile panel ask on every rerun (10,000 names sorted each time, otherwise)."""
+    names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
+    return names, sorted(G.nodes, key=lambda n: names[n].casefold())
 
 
 def data_dir() -> str:

@@ -167,8 +167,7 @@ def _reset(gen: int) -> None:
 
 
 def _add_form(G: nx.MultiDiGraph, lang: str) -> None:
-    names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
-    actors = sorted(G.nodes, key=lambda n: names[n].casefold())
+    names, actors = data.actors(G)
     asks = [""] + [n for n, a in G.nodes(data=True) if a.get("type") == "theme"]
     with st.form("add_engagement", clear_on_submit=True, border=True):
         st.markdown(f"**{t('add_engagement', lang)}**")

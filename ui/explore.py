@@ -21,8 +21,8 @@ def metric_label(key: str, lang: str) -> str:
 
 
 def profile(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset()) -> None:
-    names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
-    options = [""] + sorted(G.nodes, key=lambda n: names[n].casefold())
+    names, ordered = data.actors(G)
+    options = ["", *ordered]
     if st.session_state.get(keys.PROFILE_ACTOR) not in options:
         st.session_state[keys.PROFILE_ACTOR] = ""
     actor = st.selectbox(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -16,7 +16,7 @@ from network.i18n import t
 from network.stance import stance_targets
 from network.view import CHOICES
 
-from . import keys, present, timeline
+from . import data, keys, present, timeline
 from .state import keep, section
 
 
@@ -27,18 +27,12 @@ def _options(G: nx.MultiDiGraph, key: str) -> list:
 
 
 @per_graph
-def _actors(G: nx.MultiDiGraph) -> tuple[dict[Hashable, str], list[Hashable]]:
-    names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
-    return names, sorted(G.nodes, key=lambda n: names[n].casefold())
-
-
-@per_graph
 def _years(G: nx.MultiDiGraph) -> list[str]:
     return sorted({e.get("date", "")[:4] for *_, e in G.edges(data=True) if e.get("date")})
 
 
 def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
-    names, actors_sorted = _actors(G)
+    names, actors_sorted = data.actors(G)
 
     def actor_label(n: str) -> str:
         return f"{names.get(n, n)} · {vocab.label(G.nodes[n].get('type', ''), lang)}" if n in G else n
