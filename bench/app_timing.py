@@ -277,12 +277,7 @@ def _explore(page: Any, runs: int, out: AppTimings) -> None:
     _idle(page)
     types_box = page.get_by_role("combobox", name="Actor types")
     _expand(page, "Filters", types_box)
-    for i in range(runs):
-        if i % 2 == 0:
-            act = lambda: _pick(page, types_box, "Trade union", re.compile("^Trade union"))  # noqa: E731
-        else:
-            act = lambda: (types_box.click(), types_box.press("Backspace"))  # noqa: E731
-        out.add("filter", _change(page, act))
+    _filter_runs(page, types_box, "Trade union", runs, out, "filter")
     if runs % 2:  # back to the whole map
         types_box.click()
         types_box.press("Backspace")
@@ -300,6 +295,18 @@ def _explore(page: Any, runs: int, out: AppTimings) -> None:
     for i in range(runs):
         button = page.get_by_role("radio", name="English" if i % 2 else "Nederlands")
         out.add("language", _change(page, button.click))
+
+
+def _filter_runs(page: Any, box: Any, option: str, runs: int, out: AppTimings, name: str, timeout: float = 30.0) -> None:
+    """Pick ``option`` in the actor-type filter, then take it off again, ``runs`` changes in all."""
+    import re
+
+    for i in range(runs):
+        if i % 2 == 0:
+            act = lambda: _pick(page, box, option, re.compile(f"^{re.escape(option)}"))  # noqa: E731
+        else:
+            act = lambda: (box.click(), box.press("Backspace"))  # noqa: E731
+        out.add(name, _change(page, act, timeout=timeout))
 
 
 def _click_node(page: Any, node: str) -> None:
@@ -386,7 +393,6 @@ def measure_app(data_dir: Path = ROOT / "data", runs: int = 5, say: Callable[[st
 
 def measure_big(folder: Path, runs: int, out: AppTimings, say: Callable[[str], None] = print) -> None:
     """10,000 actors (synthetic): first draw, a filter change on screen, CSV → HTML as a whole process."""
-    import re
 
     from .synthetic import write_synthetic
 
@@ -430,12 +436,7 @@ def measure_big(folder: Path, runs: int, out: AppTimings, say: Callable[[str], N
                 _idle(page, 180)
                 types_box = page.get_by_role("combobox", name="Actor types")
                 _expand(page, "Filters", types_box)
-                for i in range(runs):
-                    if i % 2 == 0:
-                        act = lambda: _pick(page, types_box, "Company", re.compile("^Company"))  # noqa: E731
-                    else:
-                        act = lambda: (types_box.click(), types_box.press("Backspace"))  # noqa: E731
-                    out.add("big_filter", _change(page, act, timeout=120))
+                _filter_runs(page, types_box, "Company", runs, out, "big_filter", timeout=120)
         finally:
             _stop(proc)
     finally:

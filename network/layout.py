@@ -20,6 +20,7 @@ import math
 import os
 import random
 from collections.abc import Hashable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,6 +78,7 @@ DISK_THRESHOLD = 500
 LAYOUT_VERSION = 1
 
 
+@lru_cache(maxsize=1)
 def _igraph_release() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
