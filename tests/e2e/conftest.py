@@ -20,9 +20,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
-def start_streamlit(data_dir: Path, extra_env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
-    """Start `streamlit run app.py` on a free port and wait until /_stcore/health says ok."""
-    return server.start_streamlit(data_dir, extra_env)
+def start_streamlit(
+    data_dir: Path, extra_env: dict[str, str] | None = None, script: Path = ROOT / "app.py"
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `streamlit run app.py` (or ``script``) on a free port and wait until /_stcore/health says ok."""
+    return server.start_streamlit(data_dir, extra_env, script=script)
 
 
 @pytest.fixture(scope="session")

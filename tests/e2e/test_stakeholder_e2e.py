@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,35 +28,9 @@ def team_app(tmp_path_factory):
 @pytest.fixture(scope="module")
 def team_page(tmp_path_factory):
     """The panels of issue 14 (grid, comparison, follow-ups) on the page that wires them as app.py is asked to."""
-    import os
-    import socket
-    import subprocess
-    import time
-    import urllib.request
-
     folder = tmp_path_factory.mktemp("team_page") / "data"
     shutil.copytree(TEAM, folder)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    root = Path(__file__).resolve().parents[2]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(root / "tests" / "e2e" / "stakeholder_page.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=root,
-        env={**os.environ, "NETWORK_DATA_DIR": str(folder)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read().decode().strip() == "ok":
-                    break
-        except OSError:
-            time.sleep(0.3)
+    proc, url = start_streamlit(folder, script=Path(__file__).with_name("stakeholder_page.py"))
     yield url
     proc.terminate()
     proc.wait(10)
