@@ -31,7 +31,7 @@ import networkx as nx
 if TYPE_CHECKING:  # igraph takes half a second to import: only where it is used
     import igraph
 
-from .cache import LRUCache, disk_get, graph_key, to_igraph
+from .cache import LRUCache, disk_get, graph_key, import_igraph, to_igraph
 from .graph import undirected_view
 from .vocabulary import RELATION_TYPES, label
 
@@ -316,7 +316,7 @@ def communities(G: nx.Graph, seed: int = 42) -> dict[Hashable, int]:
     if G.number_of_nodes() <= LOUVAIN_NX_MAX:
         groups: list[Iterable[Hashable]] = list(nx.community.louvain_communities(undirected_view(G), seed=seed))
     else:
-        import igraph
+        igraph = import_igraph()
 
         nodes, g = to_igraph(G)
         igraph.set_random_number_generator(random.Random(seed))

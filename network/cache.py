@@ -10,9 +10,12 @@ import functools
 import hashlib
 import json
 import os
+import sys
+import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from importlib.abc import MetaPathFinder
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -23,7 +26,7 @@ from .io.atomic import write_bytes_atomic
 if TYPE_CHECKING:  # igraph takes half a second to import: only where it is used
     import igraph
 
-__all__ = ["graph_key", "LRUCache", "to_igraph", "per_graph", "cache_dir", "disk_get"]
+__all__ = ["graph_key", "LRUCache", "to_igraph", "import_igraph", "per_graph", "cache_dir", "disk_get"]
 
 V = TypeVar("V")
 
@@ -122,9 +125,48 @@ def disk_get(namespace: str, key: str, make: Callable[[], list[list[Any]]]) -> l
     return value
 
 
+class _NoMatplotlibInThisThread(MetaPathFinder):
+    """Refuses matplotlib to the one thread importing igraph (other threads import it as usual)."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if threading.get_ident() == self.thread and name.partition(".")[0] == "matplotlib":
+            raise ImportError("matplotlib is not needed for igraph's layouts")
+        return None
+
+
+_IGRAPH_IMPORT = threading.Lock()
+
+
+def import_igraph() -> Any:
+    """The igraph module, imported without its matplotlib drawing.
+
+    igraph's drawing code imports matplotlib.pyplot when matplotlib is installed (for us it is:
+    the picture exports). That was 0.35 s of the 0.4 s an ``import igraph`` costs, in every
+    first layout of a big map and every CLI export that lays one out (issue 13). We only use
+    igraph's layouts and communities; its drawing falls back to a stand-in that says
+    matplotlib is missing. matplotlib itself stays importable: the finder refuses it only to
+    the thread importing igraph, and only while it does.
+    """
+    with _IGRAPH_IMPORT:  # a second thread waits for the whole module, not half of it
+        if "igraph" in sys.modules or "matplotlib" in sys.modules:  # done, or matplotlib already paid for
+            import igraph
+
+            return igraph
+        finder = _NoMatplotlibInThisThread()
+        sys.meta_path.insert(0, finder)
+        try:
+            import igraph
+        finally:
+            sys.meta_path.remove(finder)
+        return igraph
+
+
 def to_igraph(G: nx.Graph) -> tuple[list[Hashable], igraph.Graph]:
     """The undirected simple graph as igraph, with the node list giving vertex order."""
-    import igraph
+    igraph = import_igraph()
 
     nodes = list(G.nodes)
     index = {n: i for i, n in enumerate(nodes)}

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # igraph takes half a second to import: only where it is used
     import igraph
 import numpy as np
 
-from .cache import LRUCache, cache_dir, disk_get, graph_key, to_igraph
+from .cache import LRUCache, cache_dir, disk_get, graph_key, import_igraph, to_igraph
 
 __all__ = [
     "compute_layout",
@@ -124,7 +124,7 @@ def _coordinates(value: object, count: int) -> bool:
 
 
 def _layout(G: nx.Graph, seed: int, spacing: float) -> dict[Hashable, tuple[float, float]]:
-    import igraph
+    igraph = import_igraph()
 
     nodes, g = to_igraph(G)
     # Each connected part is laid out on its own and the parts are packed under the biggest:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -59,6 +60,33 @@ def test_a_big_layout_is_kept_on_disk_and_a_restart_reads_it_back(tmp_path, monk
     monkeypatch.setattr(layout, "LAYOUT_VERSION", layout.LAYOUT_VERSION + 1)
     compute_layout(G)
     assert len(list((tmp_path / "layout").iterdir())) == 2
+
+
+@pytest.mark.parametrize("first", ["compute_layout(G)", "communities(G)"])
+def test_igraph_comes_without_matplotlib_and_pictures_still_draw_after_it(first):
+    # Issue 13: igraph's drawing code pulled in matplotlib.pyplot, 0.35 s of a first big layout
+    # (or of communities above LOUVAIN_NX_MAX actors), whichever imports igraph first.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, networkx as nx\n"
+        "from network.analysis import communities\n"
+        "from network.layout import compute_layout\n"
+        "from network.presentation.export import export_bytes, make_snapshot\n"
+        "from network.view import ViewState\n"
+        "G = nx.MultiDiGraph(nx.barabasi_albert_graph(3100, 2, seed=3))\n"
+        f"done = {first}\n"
+        "print('matplotlib' in sys.modules, 'igraph' in sys.modules, len(done))\n"
+        "png = export_bytes(make_snapshot(nx.MultiDiGraph([('a', 'b')]), ViewState()), 'png')\n"
+        "print('matplotlib' in sys.modules, png[:4] == bytes([137, 80, 78, 71]))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "NETWORK_CACHE_DIR": "off"}
+    run = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.splitlines() == ["False True 3100", "True True"]
 
 
 def test_the_layout_is_wider_than_tall_and_leaves_room_for_labels():
