@@ -75,7 +75,7 @@ def compute_layout(G: nx.Graph, seed: int = DEFAULT_SEED, spacing: float = 160.0
 # Below this many actors a layout takes well under a second: not worth a file on disk.
 DISK_THRESHOLD = 500
 # Raise when _layout, _pack or their thresholds change: layouts kept on disk are then made anew.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +150,9 @@ def _force_layout(g: igraph.Graph, total: int) -> list[list[float]]:
     if g.vcount() <= 2:
         return [[float(i), 0.0] for i in range(g.vcount())]
     if total > GRID_THRESHOLD:
-        return g.layout_fruchterman_reingold(niter=500, grid=True).coords
+        # 300 sweeps, not 500: at 10,000 actors 0.45 s instead of 0.75 s, and linked actors sit
+        # as close (mean link length / mean distance 0.439 against 0.434; issue 13).
+        return g.layout_fruchterman_reingold(niter=300, grid=True).coords
     if total > DETAIL_THRESHOLD:
         return g.layout_fruchterman_reingold(niter=300).coords
     return g.layout_fruchterman_reingold(niter=1500).coords
