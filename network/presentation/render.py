@@ -212,10 +212,12 @@ def pair_tooltip(G: nx.MultiDiGraph, line: PairLine, lang: str = "en") -> str:
 DOTTED = [2, 6]
 
 
+@per_graph  # asked by the nodes, the edge layer and the legend of one page
 def _unknown_relation_colors(G: nx.MultiDiGraph) -> dict[str, str]:
     return vocab.unknown_type_colors({str(e.get("type", "")) for *_, e in G.edges(data=True)} - set(vocab.RELATION_TYPES))
 
 
+@per_graph
 def _unknown_actor_colors(G: nx.MultiDiGraph) -> dict[str, str]:
     return vocab.unknown_type_colors({str(a.get("type", "")) for _, a in G.nodes(data=True)} - set(vocab.ACTOR_TYPES))
 
