@@ -54,11 +54,16 @@ def profile(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset(
                 hide_index=True,
                 width="stretch",
             )
-    for rel_label, rows in p["relations"].items():
-        st.markdown(f"**{text(rel_label)}** ({len(rows)})")
+    # One table of every relation, its type first: one table to sort and search, and one for the
+    # browser to draw on each rerun instead of one per relation type (issue 13).
+    relations = [(rel_label, r) for rel_label, rows in p["relations"].items() for r in rows]
+    if relations:
+        counts = " · ".join(f"{text(rel_label)} ({len(rows)})" for rel_label, rows in p["relations"].items())
+        st.markdown(f"**{t('relations', lang)}:** {counts}")
         st.dataframe(
             [
                 {
+                    t("relation", lang): rel_label,
                     t("with", lang): r["other_name"],
                     "": {"out": "→", "in": "←", "mutual": "↔"}.get(r["direction"], ""),
                     t("date", lang): r["date"],
@@ -67,7 +72,7 @@ def profile(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset(
                     t("basis", lang): t(f"basis_{r.get('basis') or 'stated'}", lang),
                     **({t("verified", lang): "✓" if r.get("key") in verified else ""} if verified else {}),
                 }
-                for r in rows
+                for rel_label, r in relations
             ],
             hide_index=True,
             width="stretch",
