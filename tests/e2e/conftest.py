@@ -42,7 +42,8 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    """A fresh page that records every request leaving localhost in ``page.outside_requests``."""
+    """A fresh page that records every request leaving localhost in ``page.outside_requests``; the
+    test fails if the app shows a Python exception."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
     pg = context.new_page()
     outside: list[str] = []
@@ -60,7 +61,12 @@ def page(browser: object) -> Iterator[object]:
     pg.dialogs = []  # type: ignore[attr-defined]
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
     yield pg
+    try:  # a test passes only if the app never showed a Python exception on its way
+        errors = pg.locator("[data-testid=stException]").all_inner_texts()  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - the page is gone: nothing to read
+        errors = []
     context.close()
+    assert not errors, f"the app showed an exception: {errors[0][:1000]}"
 
 
 @pytest.fixture(scope="module")
