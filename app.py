@@ -25,6 +25,7 @@ from ui import (
     grid,
     keys,
     layout_panel,
+    live_view,
     map_panel,
     present,
     sidebar,
@@ -63,12 +64,14 @@ def main() -> None:
     st.html(
         "<style>.block-container,[data-testid=stMainBlockContainer]{padding-top:2.2rem !important}"
         "h1{font-size:1.6rem !important;padding:0 !important}"
-        "iframe{height:max(420px, calc(100vh - 150px)) !important}</style>"
+        "iframe{height:max(420px, calc(100vh - 126px)) !important}</style>"
     )
+    st.session_state.pop(keys.WANTS_WHOLE_RUN, None)  # this run is the whole page
     lang = sidebar.top(folder, lang)
     auth.login_panel(lang)
     st.title(t("app_title", lang), anchor=False)
-    sidebar.view_controls(G, lang)
+    sidebar.view_controls(G, lang)  # each section a fragment of its own (ui/live_view.py)
+    timeline.player(G)
     view = state.from_widgets()
     st.session_state[keys.LAST_STATE] = view
     state.sync_url(view)
@@ -82,7 +85,8 @@ def main() -> None:
 
     for note in url_notes + [n for n in result.notes if n not in url_notes]:
         show("info", text(note))  # notes carry values from the link and names from the data
-    st.caption(text(result.caption))
+    if view.lens == "grid":  # the map's page shows the caption; the grid has none of its own
+        st.caption(text(result.caption))
     if ds.warnings:
         with st.expander(f"{t('data_warnings', lang)} ({len(ds.warnings)})"):
             st.dataframe(problem_rows(ds.warnings), hide_index=True)
@@ -94,6 +98,7 @@ def main() -> None:
     else:
         map_panel.live(folder, stamp, view_json, lang, height=740, on_selected=map_panel.select_from_map)
     _panels(folder, stamp, G, view, result, lang)
+    live_view.drawn(view, result, stamp)
 
 
 def _panels(folder: str, stamp: data.Stamp, G, view, result, lang: str) -> None:

@@ -79,6 +79,19 @@ def map_data(page: str) -> tuple[list[dict], list[dict]]:
     return nodes, edges
 
 
+def map_caption(at) -> str:
+    """The caption under the map, as the map's page shows it: the line the bridge's update sends it.
+
+    (Under the map, in its page: it changes with each view together with the map, issue 13.)
+    """
+    import json
+
+    bridges = [b for b in at.get("bidi_component") if b.proto.component_name.endswith("sne_map_bridge")]
+    assert bridges, "no map on the page"
+    update = (json.loads(bridges[0].proto.json or "[null]") or [None])[0]
+    return update["caption"]
+
+
 def make_book(sheets: dict[str, list[list[object]]]) -> bytes:
     """An .xlsx built cell by cell, as a user's spreadsheet program would leave it."""
     book = Workbook()

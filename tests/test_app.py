@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import GOOD, ROOT, map_data
+from .conftest import GOOD, ROOT, map_caption, map_data
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_page_runs_on_the_bundled_data_and_draws_every_organisation(app):
     actors = load_dataset(ROOT / "data").actors
     n, lenses = len(actors), sum(a["type"] in ("theme", "person") for a in actors)
     # The opening map shows organisations, programmes and laws; asks and people are lenses of their own.
-    assert at.caption[0].value.startswith(f"{n - lenses} of {n} actors")
+    assert map_caption(at).startswith(f"{n - lenses} of {n} actors")
     nodes, _ = _map(at)
     assert len(nodes) == n - lenses and not any(node["id"].startswith("theme-") for node in nodes)
     at.toggle(key="w_show_asks").set_value(True).run()
@@ -77,7 +77,7 @@ def test_dutch_from_the_url_translates_the_page(app):
 
 
 def _caption(at) -> str:
-    return at.caption[0].value
+    return map_caption(at)
 
 
 def _panel(at, name: str):

@@ -37,7 +37,7 @@ from network.validate import MAX_PROBLEMS, MAX_SUGGESTED
 from network.view import ViewState
 from network.views import default_views_dir, list_views, save_view
 
-from .conftest import GOOD, ROOT, make_book
+from .conftest import GOOD, ROOT, make_book, map_caption
 
 APP = str(ROOT / "app.py")
 
@@ -298,7 +298,7 @@ def test_kill_9_at_random_moments_of_saving_leaves_old_or_new_data_that_validate
         monkeypatch.setenv("NETWORK_DATA_DIR", str(folder))
         at = AppTest.from_file(APP, default_timeout=60).run()
         assert not at.exception and not at.error, folder
-        assert at.caption[0].value.startswith("8 of 8 actors")
+        assert map_caption(at).startswith("8 of 8 actors")
 
 
 def _interrupt_after_first_replace(folder: str, actors: list[dict], relations: list[dict]) -> None:
@@ -334,7 +334,7 @@ def test_after_a_crash_between_the_renames_of_a_save_the_app_opens_on_the_new_da
     monkeypatch.setenv("NETWORK_DATA_DIR", str(good_copy))
     at = AppTest.from_file(APP, default_timeout=60).run()  # the app's first load finishes the save
     assert not at.exception and not at.error
-    assert at.caption[0].value.startswith("8 of 8 actors") and _marker(load_dataset(good_copy)) == 2
+    assert map_caption(at).startswith("8 of 8 actors") and _marker(load_dataset(good_copy)) == 2
     run = subprocess.run([sys.executable, "-m", "network", "validate", str(good_copy)], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0 and "ok: 8 actors, 8 relations" in run.stdout
 

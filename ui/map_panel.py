@@ -36,7 +36,11 @@ export default function (component) {
     if (!update || !target) return;
     try { target.postMessage({ type: "sne-update", update }, window.location.origin); } catch (e) {}
   };
-  window.__sneMapUpdate = (Array.isArray(data) && data[0]) || null;
+  const seq = (Array.isArray(data) && data[1]) || 0;
+  if (!window.__sneMapSeq || seq >= window.__sneMapSeq) {
+    window.__sneMapUpdate = (Array.isArray(data) && data[0]) || null;
+    window.__sneMapSeq = seq;
+  }
   if (window.__sneBridge) window.removeEventListener("message", window.__sneBridge);
   if (window.__sneKeys) window.removeEventListener("keydown", window.__sneKeys);
   window.__sneBridge = (event) => {
@@ -58,13 +62,41 @@ export default function (component) {
 """
 _bridge = st.components.v2.component("sne_map_bridge", js=_BRIDGE_JS)
 
+# Posts a view's update to the map's frame from a sidebar section's own run (a fragment rerun,
+# which leaves the bridge as it is). A later run's update wins over an earlier one's (seq).
+_PUSH_JS = """
+export default function (component) {
+  const { data } = component;
+  const update = (Array.isArray(data) && data[0]) || null;
+  const seq = (Array.isArray(data) && data[1]) || 0;
+  if (!update || (window.__sneMapSeq && seq < window.__sneMapSeq)) return;
+  window.__sneMapUpdate = update;
+  window.__sneMapSeq = seq;
+  document.querySelectorAll("iframe[srcdoc]").forEach((frame) => {
+    try { frame.contentWindow.postMessage({ type: "sne-update", update }, window.location.origin); } catch (e) {}
+  });
+}
+"""
+_pusher = st.components.v2.component("sne_map_push", js=_PUSH_JS)
+
+
+def _seq() -> int:
+    n = st.session_state.get(keys.MAP_SEQ, 0) + 1
+    st.session_state[keys.MAP_SEQ] = n
+    return n
+
+
+def push(name: str, update: dict) -> None:
+    """Send ``update`` to the map from the section ``name``'s own run."""
+    _pusher(key=f"map_push_{name}", data=[update, _seq()], height=0)
+
 
 def bridge(on_selected=lambda: None, on_step=lambda: None, update: dict | None = None) -> None:
     _bridge(
         key=keys.MAP_BRIDGE,
         # A list, not a dict: Streamlit looks for data frames in a dict's values, which imports
         # pandas (0.8 s of the first start) to find none.
-        data=[update],
+        data=[update, _seq()],
         on_selected_change=on_selected,
         on_step_change=on_step,
         on_moved_change=record_moves,
@@ -104,6 +136,11 @@ def select_from_map() -> None:
         st.session_state[keys.PANEL] = "profile"  # the panel under the map shows it
 
 
+def shell_lang_of(lang: str) -> str:
+    """The language the session's map page was made in (a language switch updates its texts in place)."""
+    return st.session_state.setdefault(_SHELL_LANG, lang)
+
+
 def live(
     folder: str,
     stamp: data.Stamp,
@@ -116,7 +153,7 @@ def live(
     on_step: Callable[[], None] = lambda: None,
 ) -> None:
     """The map of the view ``state_json``, kept mounted: the same page, updated in place."""
-    shell_lang = st.session_state.setdefault(_SHELL_LANG, lang)
+    shell_lang = shell_lang_of(lang)
     _, _, page = data.shell(folder, stamp, presenting, shell_lang)
     st.iframe(page, height=height)
     bridge(on_selected, on_step, data.update(folder, stamp, state_json, presenting, shell_lang))

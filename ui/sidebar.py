@@ -16,7 +16,7 @@ from network.i18n import t
 from network.stance import stance_targets
 from network.view import CHOICES
 
-from . import data, keys, present, timeline
+from . import data, keys, live_view, present, timeline
 from .state import keep, section
 
 
@@ -32,99 +32,139 @@ def _years(G: nx.MultiDiGraph) -> list[str]:
 
 
 def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
+    """The view's sections, each a fragment: a change in one reruns that section alone (live_view)."""
+    with live_view.whole_run():
+        _filters(G, lang)
+        _as_of(G, lang)
+        _focus(G, lang)
+        _path(G, lang)
+        _appearance(G, lang)
+
+
+def _actor_label(G: nx.MultiDiGraph, names: dict, lang: str) -> Callable[[Any], str]:
+    def label(n: Any) -> str:
+        return f"{names.get(n, n)} · {vocab.label(G.nodes[n].get('type', ''), lang)}" if n in G else str(n)
+
+    return label
+
+
+def _pick_many(key: str, options: list, format_func: Callable[[Any], str], box: Any, lang: str) -> None:
+    # Nothing chosen means all of them. Checked against the data even while the section is shut.
+    keep(keys.widget(key), options)
+    if box.open:
+        with box:
+            st.multiselect(t(key, lang), options, format_func=format_func, key=keys.widget(key), placeholder=t("all", lang))
+
+
+def _pick_actor(G: nx.MultiDiGraph, key: str, label: str, box: Any, lang: str) -> None:
     names, actors_sorted = data.actors(G)
+    keep(keys.widget(key), [""] + actors_sorted)
+    if box.open:
+        actor_label = _actor_label(G, names, lang)
+        with box:
+            st.selectbox(
+                t(label, lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key=keys.widget(key)
+            )
 
-    def actor_label(n: str) -> str:
-        return f"{names.get(n, n)} · {vocab.label(G.nodes[n].get('type', ''), lang)}" if n in G else n
 
-    def pick_many(key: str, options: list, format_func: Callable[[Any], str], box: Any) -> None:
-        # Nothing chosen means all of them. Checked against the data even while the section is shut.
-        keep(keys.widget(key), options)
-        if box.open:
-            with box:
-                st.multiselect(t(key, lang), options, format_func=format_func, key=keys.widget(key), placeholder=t("all", lang))
+def _choice(key: str, label: str, label_of: Callable[[str], str], lang: str) -> None:
+    st.radio(t(label, lang), list(CHOICES[key]), format_func=label_of, key=keys.widget(key), horizontal=True)
 
-    def pick_actor(key: str, label: str, box: Any) -> None:
-        keep(keys.widget(key), [""] + actors_sorted)
-        if box.open:
-            with box:
-                st.selectbox(
-                    t(label, lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key=keys.widget(key)
-                )
 
-    def choice(key: str, label: str, label_of: Callable[[str], str]) -> None:
-        st.radio(t(label, lang), list(CHOICES[key]), format_func=label_of, key=keys.widget(key), horizontal=True)
+def _chosen(*fields: str) -> bool:
+    return any(st.session_state.get(keys.widget(f)) for f in fields)
 
-    def chosen(*fields: str) -> bool:
-        return any(st.session_state.get(keys.widget(f)) for f in fields)
 
-    box = section("filters", t("filters", lang), holds=chosen(*(f.key for f in FILTERS), "date_from", "date_to"))
+@st.fragment
+def _filters(G: nx.MultiDiGraph, lang: str) -> None:
+    box = section("filters", t("filters", lang), holds=_chosen(*(f.key for f in FILTERS), "date_from", "date_to"))
     for f in FILTERS:
-        pick_many(f.key, _options(G, f.key), lambda v, f=f: f.label(G, v, lang), box)
+        _pick_many(f.key, _options(G, f.key), lambda v, f=f: f.label(G, v, lang), box, lang)
     if box.open:
         with box:
             _date_range(G, lang)
+    live_view.section_ran("filters")
 
+
+@st.fragment
+def _as_of(G: nx.MultiDiGraph, lang: str) -> None:
     timeline.controls(G, lang)  # the map "as of" a date, with play (issue 14)
+    live_view.section_ran("as_of")
 
-    box = section("focus", t("focus", lang), holds=chosen("focus"))
-    pick_actor("focus", "focus_actor", box)
+
+@st.fragment
+def _focus(G: nx.MultiDiGraph, lang: str) -> None:
+    box = section("focus", t("focus", lang), holds=_chosen("focus"))
+    _pick_actor(G, "focus", "focus_actor", box, lang)
     if box.open:
         with box:
             st.slider(t("hops", lang), 1, 3, key=keys.widget("hops"))
-            choice("focus_mode", "others", lambda v: t(f"others_{v}", lang))
+            _choice("focus_mode", "others", lambda v: t(f"others_{v}", lang), lang)
+    live_view.section_ran("focus")
 
-    box = section("path", t("path", lang), holds=chosen("path_from", "path_to"))
-    pick_actor("path_from", "path_from", box)
-    pick_actor("path_to", "path_to", box)
+
+@st.fragment
+def _path(G: nx.MultiDiGraph, lang: str) -> None:
+    box = section("path", t("path", lang), holds=_chosen("path_from", "path_to"))
+    _pick_actor(G, "path_from", "path_from", box, lang)
+    _pick_actor(G, "path_to", "path_to", box, lang)
     types = by_key("relation_types")
     if box.open:
         with box:
             st.checkbox(t("path_via_stances", lang), key=keys.widget("path_via_stances"), help=t("path_via_stances_help", lang))
-    pick_many("path_relation_types", _options(G, "relation_types"), lambda v: types.label(G, v, lang), box)
+    _pick_many("path_relation_types", _options(G, "relation_types"), lambda v: types.label(G, v, lang), box, lang)
+    live_view.section_ran("path")
 
+
+@st.fragment
+def _appearance(G: nx.MultiDiGraph, lang: str) -> None:
     targets: list[str] = []
     if st.session_state.get(keys.widget("color_by")) == "stance":
         targets = stance_targets(G)
         keep(keys.widget("stance_ask"), [""] + targets)
     box = section("appearance", t("appearance", lang))
-    if not box.open:
-        return
-    with box:
-        choice("lens", "lens", lambda v: t(f"lens_{v}", lang))
-        choice("color_by", "color_by", lambda v: t(f"color_{v}", lang))
-        if st.session_state.get(keys.widget("color_by")) == "stance":
-            st.selectbox(
-                t("stance_ask", lang),
-                [""] + targets,
-                format_func=lambda n: names.get(n, n) if n else "—",
-                key=keys.widget("stance_ask"),
-            )
+    if box.open:
+        with box:
+            _appearance_controls(G, lang, targets)
+    live_view.section_ran("appearance")
+
+
+def _appearance_controls(G: nx.MultiDiGraph, lang: str, targets: list[str]) -> None:
+    names, _ = data.actors(G)
+    _choice("lens", "lens", lambda v: t(f"lens_{v}", lang), lang)
+    _choice("color_by", "color_by", lambda v: t(f"color_{v}", lang), lang)
+    if st.session_state.get(keys.widget("color_by")) == "stance":
         st.selectbox(
-            t("size_by", lang),
-            ["", *METRICS],
-            format_func=lambda m: t(f"metric_{m}" if m else "size_none", lang),
-            key=keys.widget("size_by"),
+            t("stance_ask", lang),
+            [""] + targets,
+            format_func=lambda n: names.get(n, n) if n else "—",
+            key=keys.widget("stance_ask"),
         )
-        st.toggle(t("show_asks", lang), key=keys.widget("show_asks"), help=t("show_asks_help", lang))
-        st.toggle(t("show_people", lang), key=keys.widget("show_people"), help=t("show_people_help", lang))
-        st.toggle(t("every_claim", lang), key=keys.widget("every_claim"), help=t("every_claim_help", lang))
-        st.toggle(t("physics", lang), key=keys.widget("physics"), help=t("physics_help", lang))
-        st.text_input(t("title", lang), key=keys.widget("title"), max_chars=120)
-        st.selectbox(
-            t("overview", lang),
-            list(CHOICES["overview"]),
-            format_func=lambda v: t(f"overview_{v or 'off'}", lang),
-            key=keys.widget("overview"),
-            help=t("overview_help", lang),
+    st.selectbox(
+        t("size_by", lang),
+        ["", *METRICS],
+        format_func=lambda m: t(f"metric_{m}" if m else "size_none", lang),
+        key=keys.widget("size_by"),
+    )
+    st.toggle(t("show_asks", lang), key=keys.widget("show_asks"), help=t("show_asks_help", lang))
+    st.toggle(t("show_people", lang), key=keys.widget("show_people"), help=t("show_people_help", lang))
+    st.toggle(t("every_claim", lang), key=keys.widget("every_claim"), help=t("every_claim_help", lang))
+    st.toggle(t("physics", lang), key=keys.widget("physics"), help=t("physics_help", lang))
+    st.text_input(t("title", lang), key=keys.widget("title"), max_chars=120)
+    st.selectbox(
+        t("overview", lang),
+        list(CHOICES["overview"]),
+        format_func=lambda v: t(f"overview_{v or 'off'}", lang),
+        key=keys.widget("overview"),
+        help=t("overview_help", lang),
+    )
+    if st.session_state.get(keys.widget("overview")):
+        st.multiselect(
+            t("expanded", lang),
+            st.session_state.get(keys.widget("expanded")) or [],
+            key=keys.widget("expanded"),
+            placeholder=t("expanded_hint", lang),
         )
-        if st.session_state.get(keys.widget("overview")):
-            st.multiselect(
-                t("expanded", lang),
-                st.session_state.get(keys.widget("expanded")) or [],
-                key=keys.widget("expanded"),
-                placeholder=t("expanded_hint", lang),
-            )
 
 
 def _date_range(G: nx.MultiDiGraph, lang: str) -> None:

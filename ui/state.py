@@ -79,7 +79,7 @@ def _toggled(name: str) -> None:
     (opened.add if st.session_state.get(keys.section(name)) else opened.discard)(name)
 
 
-def hold_values() -> None:
+def hold_values(exclude: tuple[str, ...] = ()) -> None:
     """Keep the view's values whose widgets were not built in this run (their section is shut).
 
     Streamlit forgets the value of a widget not built in a run; a value put back through the
@@ -89,7 +89,7 @@ def hold_values() -> None:
     """
     from streamlit.errors import StreamlitAPIException
 
-    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(keys.WIDGET_PREFIX)]:
+    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(keys.WIDGET_PREFIX) and k not in exclude]:
         try:
             st.session_state[k] = st.session_state[k]
         except StreamlitAPIException:

@@ -42,6 +42,7 @@ def _step(G: nx.MultiDiGraph, delta: int) -> None:
 def _toggle_play(G: nx.MultiDiGraph) -> None:
     playing = not st.session_state.get(PLAYING, False)
     st.session_state[PLAYING] = playing
+    st.session_state[keys.WANTS_WHOLE_RUN] = True  # the player's timer is drawn by the whole page (player)
     if playing:
         _step(G, 1)
 
@@ -58,6 +59,18 @@ def _player(G: nx.MultiDiGraph) -> None:
     if st.session_state.get(PLAYING):
         _step(G, 1)
         st.rerun()
+
+
+def player(G: nx.MultiDiGraph) -> None:
+    """The timer that steps the "as of" date while playing, with its section open or shut.
+
+    Drawn by the whole page, not by the view's fragment: a timed fragment inside it, written
+    to the sidebar, broke Streamlit's page ("Bad delta path").
+    """
+    if st.session_state.get(PLAYING, False):
+        st.session_state[FRESH] = True
+        with st.sidebar:
+            _player(G)
 
 
 def controls(G: nx.MultiDiGraph, lang: str) -> None:
@@ -93,10 +106,6 @@ def controls(G: nx.MultiDiGraph, lang: str) -> None:
             current = st.session_state.get(key) or ""
             if current:
                 st.caption(t("new_at_step", lang, n=len(new_relations(G, current)), date=current))
-    if playing:  # the player goes on with the section shut
-        st.session_state[FRESH] = True
-        with st.sidebar:
-            _player(G)
 
 
 def _tables(d: dict[str, list[dict[str, str]]], lang: str) -> None:

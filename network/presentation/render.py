@@ -732,9 +732,10 @@ def view_style(
         if not sizes.all_labels:
             style = dataclasses.replace(style, label_priority=style.sizes or label_priority(G), label_min_px=MIN_LABEL_PX)
     else:
-        # The page shows the caption above the map already, and the legend starts folded (at
-        # 1280x720 the map's column is narrow); the map fills its frame, which the app sizes to the screen.
-        style = dataclasses.replace(result.style, height="100vh", caption="", legend_open=False)
+        # The caption under the map, in the page (it follows each view with the map, issue 13); the
+        # legend starts folded (at 1280x720 the map's column is narrow); the map fills its frame,
+        # which the app sizes to the screen.
+        style = dataclasses.replace(result.style, height="100vh", legend_open=False)
         if result.graph.number_of_nodes() <= PRESENT_ALL_LABELS_MAX and result.positions is None:
             # Up to 80 actors the map opens at the zoom that keeps every label at least 14 px with
             # every actor inside the map's frame at 1280x720 (EXPLORE_CANVAS).

@@ -87,7 +87,7 @@ def test_markdown_in_an_actor_name_shows_as_text_in_the_did_you_mean_note_and_th
     shows(page.get_by_test_id("stAlert").first, EVIL)
     no_markup(page)
     _open(page, hostile_app, focus="evilorg")
-    shows(page.get_by_test_id("stCaptionContainer"), EVIL)
+    shows(map_frame(page).locator("#caption"), EVIL)  # the caption under the map, in the map's page
     no_markup(page)
 
 

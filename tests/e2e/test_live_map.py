@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 
+from .conftest import ROOT, start_streamlit
 from .test_explore import N_ACTORS, _settled, drawn_count
 from .test_map import XSS_NAME, map_frame, xss_app  # noqa: F401 - xss_app is a fixture
 
@@ -112,3 +114,51 @@ def test_a_link_with_a_focus_opens_with_labels_sized_for_the_focused_map(page, b
     sizes = frame.evaluate(_LABEL_PX)
     assert sizes and max(sizes) <= 32, sorted(round(s) for s in sizes)
     assert min(sizes) >= 8, sorted(round(s) for s in sizes)
+
+
+def _colours(frame) -> list:
+    return frame.evaluate("window.network.body.data.nodes.get({fields: ['id', 'color']})")
+
+
+def test_a_change_in_a_sidebar_section_reruns_that_section_and_the_map_only(page, tmp_path):
+    # Issue 13: the rest of the page (other sections, the panel under the map) is left as it is.
+    count = tmp_path / "runs"
+    proc, url = start_streamlit(ROOT / "data", {"SNE_RUN_COUNT": str(count)}, script=Path(__file__).with_name("counting_page.py"))
+    try:
+        page.goto(url)
+        frame = map_frame(page)
+        sidebar = page.get_by_test_id("stSidebar")
+        runs = int(count.read_text())
+        before = _colours(frame)
+        sidebar.get_by_text("Appearance", exact=True).click()
+        coalition = sidebar.get_by_text("coalition", exact=True)
+        _settled(page, coalition)
+        coalition.click()
+        expect(page).to_have_url(re.compile("color_by=community"), timeout=20000)
+        for _ in range(80):
+            if _colours(map_frame(page)) != before:
+                break
+            page.wait_for_timeout(250)
+        frame = map_frame(page)
+        assert _colours(frame) != before  # the map shows the new colouring
+        assert "63 of 97 actors" in frame.evaluate("document.getElementById('caption').textContent")
+        assert int(count.read_text()) == runs  # the whole page did not run
+        # A click on an actor opens its profile under the map: that runs the whole page.
+        pos = frame.evaluate("window.network.canvasToDOM(window.network.getPositions(['fnv']).fnv)")
+        box = frame.frame_element().bounding_box()
+        page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+        expect(page.get_by_role("heading", name="FNV", exact=True)).to_be_visible(timeout=20000)
+        assert int(count.read_text()) > runs
+        # With the Path panel under the map (it shows the view), a change there runs the whole page too.
+        page.get_by_test_id("stMain").get_by_role("radio", name="Path", exact=True).click()
+        expect(page.get_by_test_id("stMain")).to_contain_text("Choose two actors", timeout=20000)
+        runs = int(count.read_text())
+        map_frame(page)
+        sidebar.get_by_text("actor type", exact=True).click()
+        expect(page).not_to_have_url(re.compile("color_by=community"), timeout=20000)
+        map_frame(page)
+        assert int(count.read_text()) > runs
+        assert page.outside_requests == []
+    finally:
+        proc.terminate()
+        proc.wait(10)

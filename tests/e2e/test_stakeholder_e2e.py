@@ -41,13 +41,13 @@ def test_play_steps_the_map_through_the_documents_dates_by_itself(page, team_app
     map_frame(page)
     page.get_by_text("As of", exact=True).first.click()  # open the sidebar's "As of" expander
     page.get_by_role("button", name="▶", exact=True).click()
-    main = page.get_by_test_id("stMain")
-    expect(main).to_contain_text("as of 2020-12", timeout=20_000)
+    caption = map_frame(page).locator("#caption")  # under the map, in the map's page
+    expect(caption).to_contain_text("as of 2020-12", timeout=20_000)
     # No click: the timer takes it to the next document's date, the sidebar counting what is new.
-    expect(main).to_contain_text("as of 2023-01-18", timeout=20_000)
+    expect(caption).to_contain_text("as of 2023-01-18", timeout=20_000)
     expect(page.get_by_test_id("stSidebar")).to_contain_text("3 relation(s) new at 2023-01-18")
     # After the last date it is the whole map again, and the player stops.
-    expect(main).not_to_contain_text("as of", timeout=30_000)
+    expect(caption).not_to_contain_text("as of", timeout=30_000)
     expect(page.get_by_role("button", name="▶", exact=True)).to_be_visible()
     assert page.outside_requests == [] and page.dialogs == []
 
@@ -57,7 +57,7 @@ def test_a_link_with_as_of_draws_only_what_had_appeared_and_highlights_the_new(p
     frame = map_frame(page)
     drawn = set(frame.evaluate("window.network.body.data.nodes.getIds()"))
     assert drawn == {"fnv", "cnv", "kamer", "ser", "vno"}
-    expect(page.get_by_test_id("stMain")).to_contain_text("as of 2023-01-18")
+    expect(frame.locator("#caption")).to_contain_text("as of 2023-01-18")
 
 
 def test_the_grid_lens_shows_the_picture_and_a_pick_opens_the_profile(page, team_page):
