@@ -101,6 +101,26 @@ def test_actor_type_filter_changes_the_node_count_and_the_url(app):
     assert at.query_params["actor_types"] == "trade_union"
 
 
+def test_every_field_of_the_view_is_held_by_one_sidebar_section_or_the_page(app):
+    # A section's own run keeps the values of its own fields only (live_view.section_ran): a field
+    # no section names would be forgotten when its section is folded shut in such a run.
+    import dataclasses
+
+    from network.view import ViewState
+    from ui.sidebar import FIELDS
+
+    named = [f for fields in FIELDS.values() for f in fields]
+    assert len(named) == len(set(named))  # one section each
+    # The language is on top of the sidebar; the rest belong to the panels under the map, drawn by the whole page.
+    outside = {"lang", "compare_from", "compare_to", "contact_by", "grid_ask", "stale_months"}
+    assert set(named) | outside == {f.name for f in dataclasses.fields(ViewState)}
+    at = app(GOOD)  # every section open: each one builds the widgets of the fields it names
+    built = {w.key[2:] for w in at.sidebar if getattr(w, "key", None) and str(w.key).startswith("w_")}
+    for section, fields in FIELDS.items():
+        assert built & set(fields), section
+    assert built <= set(named) | {"lang"}
+
+
 def test_a_shut_section_builds_no_widgets_and_its_choices_still_hold(app):
     from ui import keys
 

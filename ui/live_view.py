@@ -14,7 +14,7 @@ disk, a callback asked for it), the whole page runs instead, as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 
 import streamlit as st
@@ -68,8 +68,11 @@ def drawn(view: ViewState, result: ViewResult, stamp: object) -> None:
     )
 
 
-def section_ran(name: str) -> None:
-    """At the end of the section ``name``'s own run: the map follows, or the whole page runs."""
+def section_ran(name: str, fields: Collection[str]) -> None:
+    """At the end of the section ``name``'s own run: the map follows, or the whole page runs.
+
+    ``fields`` are the view's fields the section's widgets hold.
+    """
     if st.session_state.get(keys.WHOLE_RUN):
         return
     try:
@@ -86,5 +89,5 @@ def section_ran(name: str) -> None:
         map_panel.push(name, data.update(folder, stamp, view_json, False, map_panel.shell_lang_of(view.lang)))
     finally:
         # The whole page's run keeps the values of the widgets it did not build; a section's own
-        # run keeps those of its widgets it did not build (it was folded shut).
-        state.hold_values(exclude=(keys.widget("lang"),))
+        # run keeps those of its own widgets it did not build (it was folded shut).
+        state.hold_values(fields)

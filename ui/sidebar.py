@@ -31,6 +31,19 @@ def _years(G: nx.MultiDiGraph) -> list[str]:
     return sorted({e.get("date", "")[:4] for *_, e in G.edges(data=True) if e.get("date")})
 
 
+# The view's fields each section's widgets hold (every field but the language, which is on top).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "filters": (*(f.key for f in FILTERS), "date_from", "date_to"),
+    "as_of": ("as_of",),
+    "focus": ("focus", "hops", "focus_mode"),
+    "path": ("path_from", "path_to", "path_via_stances", "path_relation_types"),
+    "appearance": (
+        *("lens", "color_by", "stance_ask", "size_by", "show_asks", "show_people"),
+        *("every_claim", "physics", "title", "overview", "expanded"),
+    ),
+}
+
+
 def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
     """The view's sections, each a fragment: a change in one reruns that section alone (live_view)."""
     with live_view.whole_run():
@@ -83,13 +96,13 @@ def _filters(G: nx.MultiDiGraph, lang: str) -> None:
     if box.open:
         with box:
             _date_range(G, lang)
-    live_view.section_ran("filters")
+    live_view.section_ran("filters", FIELDS["filters"])
 
 
 @st.fragment
 def _as_of(G: nx.MultiDiGraph, lang: str) -> None:
     timeline.controls(G, lang)  # the map "as of" a date, with play (issue 14)
-    live_view.section_ran("as_of")
+    live_view.section_ran("as_of", FIELDS["as_of"])
 
 
 @st.fragment
@@ -100,7 +113,7 @@ def _focus(G: nx.MultiDiGraph, lang: str) -> None:
         with box:
             st.slider(t("hops", lang), 1, 3, key=keys.widget("hops"))
             _choice("focus_mode", "others", lambda v: t(f"others_{v}", lang), lang)
-    live_view.section_ran("focus")
+    live_view.section_ran("focus", FIELDS["focus"])
 
 
 @st.fragment
@@ -113,7 +126,23 @@ def _path(G: nx.MultiDiGraph, lang: str) -> None:
         with box:
             st.checkbox(t("path_via_stances", lang), key=keys.widget("path_via_stances"), help=t("path_via_stances_help", lang))
     _pick_many("path_relation_types", _options(G, "relation_types"), lambda v: types.label(G, v, lang), box, lang)
-    live_view.section_ran("path")
+    live_view.section_ran("path", FIELDS["path"])
+
+
+# The view's fields the Appearance section holds.
+APPEARANCE = (
+    "lens",
+    "color_by",
+    "stance_ask",
+    "size_by",
+    "show_asks",
+    "show_people",
+    "every_claim",
+    "physics",
+    "title",
+    "overview",
+    "expanded",
+)
 
 
 @st.fragment
@@ -126,7 +155,7 @@ def _appearance(G: nx.MultiDiGraph, lang: str) -> None:
     if box.open:
         with box:
             _appearance_controls(G, lang, targets)
-    live_view.section_ran("appearance")
+    live_view.section_ran("appearance", FIELDS["appearance"])
 
 
 def _appearance_controls(G: nx.MultiDiGraph, lang: str, targets: list[str]) -> None:
