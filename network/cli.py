@@ -7,6 +7,7 @@ No input, however broken, produces a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -71,7 +72,15 @@ def _dataset(args: argparse.Namespace) -> Any:
 
 
 def _graph(args: argparse.Namespace) -> nx.MultiDiGraph:
-    return build_graph(_dataset(args))
+    return _built(_dataset(args))
+
+
+def _built(ds: Any) -> nx.MultiDiGraph:
+    G = build_graph(ds)
+    # The data lives until the command ends: the garbage collector need not scan it again on each
+    # collection that laying out and drawing set off (0.25 s of a 10,000-actor export; issue 13).
+    gc.freeze()
+    return G
 
 
 def _actor(G: nx.MultiDiGraph, name: str) -> Any:
@@ -301,7 +310,7 @@ def _export(args: argparse.Namespace) -> int:
 def _loaded(args: argparse.Namespace) -> tuple[Any, nx.MultiDiGraph]:
     """The data set (with the team's assessments and engagement log) and its graph."""
     ds = _dataset(args)
-    return ds, build_graph(ds)
+    return ds, _built(ds)
 
 
 def _date_arg(flag: str, value: str | None) -> str:
