@@ -24,7 +24,7 @@ from network.view import ViewResult, ViewState
 from . import data, keys, map_panel, state
 
 # Panels under the map, and sidebar sections, that show something of the view itself.
-VIEW_PANELS = frozenset({"path", "brokers", "coalitions", "follow_ups"})
+VIEW_PANELS = frozenset({"path", "brokers", "coalitions", "follow_ups", "grid"})
 VIEW_SECTIONS = frozenset({"views", "export"})
 
 
@@ -42,9 +42,12 @@ def whole_page_shows(
     False
     >>> whole_page_shows(a, [], 1) == whole_page_shows(ViewState(actor_types=["company"], lang="nl"), [], 1)
     False
+    >>> whole_page_shows(a, [], 1, "profile") == whole_page_shows(ViewState(actor_types=["company"], as_of="2025"), [], 1, "profile")
+    False
     """
     shows_view = panel in VIEW_PANELS or bool(sections & VIEW_SECTIONS) or view.lens == "grid"
-    return (stamp, view.lang, view.lens, panel, tuple(notes), view.to_json() if shows_view else None)
+    # The "as of" date shows in the profile too (where the actor was on the grid at that date).
+    return (stamp, view.lang, view.lens, view.as_of, panel, tuple(notes), view.to_json() if shows_view else None)
 
 
 def _open_sections() -> frozenset[str]:
