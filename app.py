@@ -64,7 +64,11 @@ def main() -> None:
     st.html(
         "<style>.block-container,[data-testid=stMainBlockContainer]{padding-top:2.2rem !important}"
         "h1{font-size:1.6rem !important;padding:0 !important}"
-        "iframe{height:max(420px, calc(100vh - 126px)) !important}</style>"
+        "iframe{height:max(420px, calc(100vh - 126px)) !important}"
+        # A section's own run posts the map's update from a height-0 element in the main column: it
+        # must not push the map down (the fragment's container would otherwise take a gap).
+        '[data-testid=stLayoutWrapper]:has(> [data-testid=stVerticalBlock] > [class*="st-key-map_push_"]:only-child)'
+        "{display:none !important}</style>"
     )
     st.session_state.pop(keys.WANTS_WHOLE_RUN, None)  # this run is the whole page
     lang = sidebar.top(folder, lang)
