@@ -58,6 +58,7 @@ SLIDE_NOTE = "_slide_note"
 # The map and the profile
 MAP_BRIDGE = "map_bridge"
 MAP_SEQ = "_map_seq"  # counts the updates sent to the map: the latest wins
+MAP_SESSION = "_map_session"  # names this session to the map's page: a new session counts anew
 PROFILE_ACTOR = "profile_actor"
 DATE_SLIDER = "date_slider"
 RANK_METRIC = "rank_metric"

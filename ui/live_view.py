@@ -24,7 +24,7 @@ from network.view import ViewResult, ViewState
 from . import data, keys, map_panel, state
 
 # Panels under the map, and sidebar sections, that show something of the view itself.
-VIEW_PANELS = frozenset({"path", "brokers", "coalitions", "follow_ups", "grid"})
+VIEW_PANELS = frozenset({"path", "brokers", "coalitions", "follow_ups"})
 VIEW_SECTIONS = frozenset({"views", "export"})
 
 
@@ -81,15 +81,21 @@ def section_ran(name: str, fields: Collection[str]) -> None:
     try:
         folder = st.session_state[keys.FOLDER]
         stamp = data.stamp(folder)
+        drawn = st.session_state.get(keys.PAGE_DRAWN)
+        if st.session_state.pop(keys.WANTS_WHOLE_RUN, False) or not drawn or drawn[0] != stamp:
+            # A callback asked for it, or the data changed on disk: the whole page loads it (and
+            # shows its problems if it no longer loads) before anything here reads it.
+            st.rerun()
         view = state.from_widgets()
         view_json = view.to_json()
         result = data.result(folder, stamp, view_json)
         shows = whole_page_shows(view, result.notes, stamp, st.session_state.get(keys.PANEL), _open_sections())
-        if st.session_state.pop(keys.WANTS_WHOLE_RUN, False) or shows != st.session_state.get(keys.PAGE_DRAWN):
+        if shows != drawn:
             st.rerun()
         st.session_state[keys.LAST_STATE] = view
         state.sync_url(view)
-        map_panel.push(name, data.update(folder, stamp, view_json, False, map_panel.shell_lang_of(view.lang)))
+        if view.lens != "grid":  # the grid lens has no map to update
+            map_panel.push(name, data.update(folder, stamp, view_json, False, map_panel.shell_lang_of(view.lang)))
     finally:
         # The whole page's run keeps the values of the widgets it did not build; a section's own
         # run keeps those of its own widgets it did not build (it was folded shut).

@@ -37,6 +37,8 @@ export default function (component) {
     try { target.postMessage({ type: "sne-update", update }, window.location.origin); } catch (e) {}
   };
   const seq = (Array.isArray(data) && data[1]) || 0;
+  const session = (Array.isArray(data) && data[2]) || "";
+  if (window.__sneMapSession !== session) { window.__sneMapSession = session; window.__sneMapSeq = 0; }
   if (!window.__sneMapSeq || seq >= window.__sneMapSeq) {
     window.__sneMapUpdate = (Array.isArray(data) && data[0]) || null;
     window.__sneMapSeq = seq;
@@ -63,12 +65,16 @@ export default function (component) {
 _bridge = st.components.v2.component("sne_map_bridge", js=_BRIDGE_JS)
 
 # Posts a view's update to the map's frame from a sidebar section's own run (a fragment rerun,
-# which leaves the bridge as it is). A later run's update wins over an earlier one's (seq).
+# which leaves the bridge as it is). A later run's update wins over an earlier one's (seq); the
+# count starts again with a new session in the same tab (after a server restart, or a laptop asleep
+# for longer than Streamlit keeps a session).
 _PUSH_JS = """
 export default function (component) {
   const { data } = component;
   const update = (Array.isArray(data) && data[0]) || null;
   const seq = (Array.isArray(data) && data[1]) || 0;
+  const session = (Array.isArray(data) && data[2]) || "";
+  if (window.__sneMapSession !== session) { window.__sneMapSession = session; window.__sneMapSeq = 0; }
   if (!update || (window.__sneMapSeq && seq < window.__sneMapSeq)) return;
   window.__sneMapUpdate = update;
   window.__sneMapSeq = seq;
@@ -80,15 +86,17 @@ export default function (component) {
 _pusher = st.components.v2.component("sne_map_push", js=_PUSH_JS)
 
 
-def _seq() -> int:
+def _seq() -> tuple[int, str]:
+    import uuid
+
     n = st.session_state.get(keys.MAP_SEQ, 0) + 1
     st.session_state[keys.MAP_SEQ] = n
-    return n
+    return n, st.session_state.setdefault(keys.MAP_SESSION, uuid.uuid4().hex)
 
 
 def push(name: str, update: dict) -> None:
     """Send ``update`` to the map from the section ``name``'s own run."""
-    _pusher(key=f"map_push_{name}", data=[update, _seq()], height=0)
+    _pusher(key=f"map_push_{name}", data=[update, *_seq()], height=0)
 
 
 def bridge(on_selected=lambda: None, on_step=lambda: None, update: dict | None = None) -> None:
@@ -96,7 +104,7 @@ def bridge(on_selected=lambda: None, on_step=lambda: None, update: dict | None =
         key=keys.MAP_BRIDGE,
         # A list, not a dict: Streamlit looks for data frames in a dict's values, which imports
         # pandas (0.8 s of the first start) to find none.
-        data=[update, _seq()],
+        data=[update, *_seq()],
         on_selected_change=on_selected,
         on_step_change=on_step,
         on_moved_change=record_moves,

@@ -129,22 +129,6 @@ def _path(G: nx.MultiDiGraph, lang: str) -> None:
     live_view.section_ran("path", FIELDS["path"])
 
 
-# The view's fields the Appearance section holds.
-APPEARANCE = (
-    "lens",
-    "color_by",
-    "stance_ask",
-    "size_by",
-    "show_asks",
-    "show_people",
-    "every_claim",
-    "physics",
-    "title",
-    "overview",
-    "expanded",
-)
-
-
 @st.fragment
 def _appearance(G: nx.MultiDiGraph, lang: str) -> None:
     targets: list[str] = []

@@ -21,10 +21,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def start_streamlit(
-    data_dir: Path, extra_env: dict[str, str] | None = None, script: Path = ROOT / "app.py"
+    data_dir: Path, extra_env: dict[str, str] | None = None, script: Path = ROOT / "app.py", port: int | None = None
 ) -> tuple[subprocess.Popen[bytes], str]:
-    """Start `streamlit run app.py` (or ``script``) on a free port and wait until /_stcore/health says ok."""
-    return server.start_streamlit(data_dir, extra_env, script=script)
+    """Start `streamlit run app.py` (or ``script``) on ``port`` (default: a free one) and wait until /_stcore/health says ok."""
+    return server.start_streamlit(data_dir, extra_env, script=script, port=port)
 
 
 @pytest.fixture(scope="session")

@@ -130,6 +130,7 @@ def test_a_change_in_a_sidebar_section_reruns_that_section_and_the_map_only(page
         sidebar = page.get_by_test_id("stSidebar")
         runs = int(count.read_text())
         before = _colours(frame)
+        top = frame.frame_element().bounding_box()["y"]
         sidebar.get_by_text("Appearance", exact=True).click()
         coalition = sidebar.get_by_text("coalition", exact=True)
         _settled(page, coalition)
@@ -143,6 +144,7 @@ def test_a_change_in_a_sidebar_section_reruns_that_section_and_the_map_only(page
         assert _colours(frame) != before  # the map shows the new colouring
         assert "63 of 97 actors" in frame.evaluate("document.getElementById('caption').textContent")
         assert int(count.read_text()) == runs  # the whole page did not run
+        assert frame.frame_element().bounding_box()["y"] == top  # and the map did not move
         # A click on an actor opens its profile under the map: that runs the whole page.
         pos = frame.evaluate("window.network.canvasToDOM(window.network.getPositions(['fnv']).fnv)")
         box = frame.frame_element().bounding_box()
@@ -159,6 +161,58 @@ def test_a_change_in_a_sidebar_section_reruns_that_section_and_the_map_only(page
         map_frame(page)
         assert int(count.read_text()) > runs
         assert page.outside_requests == []
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_the_map_follows_the_sidebar_after_a_server_restart_under_an_open_tab(page):
+    # The tab keeps its page; the new server's session counts its map updates from 1 again, and
+    # the page must not take them for older than the last session's.
+    from bench.server import free_port
+
+    port = free_port()
+    proc, url = start_streamlit(ROOT / "data", port=port)
+    try:
+        page.goto(url)
+        by_type = _colours(map_frame(page))
+        sidebar = page.get_by_test_id("stSidebar")
+        sidebar.get_by_text("Appearance", exact=True).click()
+        for label in ("coalition", "actor type", "coalition", "actor type"):  # the first session's count goes up
+            option = sidebar.get_by_text(label, exact=True)
+            _settled(page, option)
+            option.click()
+            expect(page).to_have_url(re.compile("community" if label == "coalition" else r"^[^?]*$"), timeout=20000)
+        for _ in range(80):  # the last change is on the map before the server stops
+            if _colours(map_frame(page)) == by_type:
+                break
+            page.wait_for_timeout(250)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    old_session = page.evaluate("window.__sneMapSession")
+    views = _views(map_frame(page))
+    proc, url = start_streamlit(ROOT / "data", port=port)
+    try:
+        # The tab reconnects by itself, and the new session's first run sends the map its view.
+        page.wait_for_function(f"window.__sneMapSession && window.__sneMapSession !== {old_session!r}", timeout=30000)
+        for _ in range(80):
+            if _views(map_frame(page)) > views:
+                break
+            page.wait_for_timeout(250)
+        frame = map_frame(page)
+        before = _colours(frame)
+        coalition = sidebar.get_by_text("coalition", exact=True)
+        if not coalition.is_visible():  # a new session starts with its sections shut
+            sidebar.get_by_text("Appearance", exact=True).click()
+        _settled(page, coalition)
+        coalition.click()
+        expect(page).to_have_url(re.compile("color_by=community"), timeout=20000)
+        for _ in range(80):
+            if _colours(map_frame(page)) != before:
+                break
+            page.wait_for_timeout(250)
+        assert _colours(map_frame(page)) != before
     finally:
         proc.terminate()
         proc.wait(10)
