@@ -120,6 +120,24 @@ def _colours(frame) -> list:
     return frame.evaluate("window.network.body.data.nodes.get({fields: ['id', 'color']})")
 
 
+def _colour_by_coalition(page, before: list):
+    """Colour by coalition in the sidebar (opening Appearance if shut); the map frame once its colours differ from ``before``."""
+    sidebar = page.get_by_test_id("stSidebar")
+    coalition = sidebar.get_by_text("coalition", exact=True)
+    if not coalition.is_visible():
+        sidebar.get_by_text("Appearance", exact=True).click()
+    _settled(page, coalition)
+    coalition.click()
+    expect(page).to_have_url(re.compile("color_by=community"), timeout=20000)
+    for _ in range(80):
+        if _colours(map_frame(page)) != before:
+            break
+        page.wait_for_timeout(250)
+    frame = map_frame(page)
+    assert _colours(frame) != before
+    return frame
+
+
 def test_a_change_in_a_sidebar_section_reruns_that_section_and_the_map_only(page, tmp_path):
     # Issue 13: the rest of the page (other sections, the panel under the map) is left as it is.
     count = tmp_path / "runs"
@@ -131,17 +149,7 @@ def test_a_change_in_a_sidebar_section_reruns_that_section_and_the_map_only(page
         runs = int(count.read_text())
         before = _colours(frame)
         top = frame.frame_element().bounding_box()["y"]
-        sidebar.get_by_text("Appearance", exact=True).click()
-        coalition = sidebar.get_by_text("coalition", exact=True)
-        _settled(page, coalition)
-        coalition.click()
-        expect(page).to_have_url(re.compile("color_by=community"), timeout=20000)
-        for _ in range(80):
-            if _colours(map_frame(page)) != before:
-                break
-            page.wait_for_timeout(250)
-        frame = map_frame(page)
-        assert _colours(frame) != before  # the map shows the new colouring
+        frame = _colour_by_coalition(page, before)  # the map shows the new colouring
         assert "63 of 97 actors" in frame.evaluate("document.getElementById('caption').textContent")
         assert int(count.read_text()) == runs  # the whole page did not run
         assert frame.frame_element().bounding_box()["y"] == top  # and the map did not move
@@ -202,17 +210,7 @@ def test_the_map_follows_the_sidebar_after_a_server_restart_under_an_open_tab(pa
             page.wait_for_timeout(250)
         frame = map_frame(page)
         before = _colours(frame)
-        coalition = sidebar.get_by_text("coalition", exact=True)
-        if not coalition.is_visible():  # a new session starts with its sections shut
-            sidebar.get_by_text("Appearance", exact=True).click()
-        _settled(page, coalition)
-        coalition.click()
-        expect(page).to_have_url(re.compile("color_by=community"), timeout=20000)
-        for _ in range(80):
-            if _colours(map_frame(page)) != before:
-                break
-            page.wait_for_timeout(250)
-        assert _colours(map_frame(page)) != before
+        _colour_by_coalition(page, before)  # a new session starts with its sections shut: it opens Appearance
     finally:
         proc.terminate()
         proc.wait(10)
