@@ -65,6 +65,8 @@ def main() -> None:
         "<style>.block-container,[data-testid=stMainBlockContainer]{padding-top:2.2rem !important}"
         "h1{font-size:1.6rem !important;padding:0 !important}"
         "iframe{height:max(420px, calc(100vh - 126px)) !important}"
+        # and its element as tall as the frame (it keeps st.iframe's 740 px otherwise: an empty band under the map)
+        "[data-testid=stElementContainer]:has(> iframe[srcdoc]){height:auto !important;flex:0 0 auto !important}"
         # A section's own run posts the map's update from a height-0 element in the main column: it
         # must not push the map down (the fragment's container would otherwise take a gap).
         '[data-testid=stLayoutWrapper]:has(> [data-testid=stVerticalBlock] > [class*="st-key-map_push_"]:only-child)'

@@ -84,7 +84,8 @@ def page(folder: str, stamp: data.Stamp, lang: str) -> None:
         "<style>[data-testid=stSidebar],[data-testid=stSidebarCollapsedControl],header,[data-testid=stToolbar]{display:none !important}"
         ".block-container,[data-testid=stMainBlockContainer]{padding:0.5rem 1rem 0 1rem !important;max-width:100% !important}"
         # The map takes the rest of the screen, whatever the projector's resolution.
-        "iframe{height:calc(100vh - 70px) !important}</style>"
+        "iframe{height:calc(100vh - 70px) !important}"
+        "[data-testid=stElementContainer]:has(> iframe[srcdoc]){height:auto !important;flex:0 0 auto !important}</style>"
     )
     if keys.SLIDES not in st.session_state:
         _open_from_link(folder, lang)

@@ -214,3 +214,14 @@ def test_the_map_follows_the_sidebar_after_a_server_restart_under_an_open_tab(pa
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_the_panels_under_the_map_follow_right_after_it(page, bundled_app):
+    # The frame is sized to the screen by CSS; its element must shrink with it (it kept st.iframe's
+    # 740 px, an empty band of about 180 px at 1280x720 between the map and the panels).
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(bundled_app)
+    frame = map_frame(page)
+    bottom = frame.frame_element().bounding_box()
+    picker = page.get_by_test_id("stMain").get_by_text("Show", exact=True).first.bounding_box()
+    assert 0 <= picker["y"] - (bottom["y"] + bottom["height"]) < 60
