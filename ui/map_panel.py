@@ -24,25 +24,38 @@ _SHELL_LANG = "_map_shell_lang"
 # Also forwards arrow keys (from the page or the map) as "next"/"prev" for presentation mode.
 # And the other way: posts the view to show (its data) to the map's frame, now and whenever
 # the frame (re)loads and asks for it ("sne-ready").
-_BRIDGE_JS = """
+# Shared by the bridge and the sections' pushers: the newest update wins (seq), and a new session
+# in the same tab (a server restart, a laptop asleep longer than Streamlit keeps a session)
+# counts from 1 again; ``sendAll`` posts the kept update to the map's frames (srcdoc pages: same
+# origin).
+_NEWEST_JS = """
+  const send = (target) => {
+    const update = window.__sneMapUpdate;
+    if (!update || !target) return;
+    try { target.postMessage({ type: "sne-update", update }, window.location.origin); } catch (e) {}
+  };
+  const sendAll = () => document.querySelectorAll("iframe[srcdoc]").forEach((frame) => send(frame.contentWindow));
+  const keepNewest = (data) => {
+    const [update, seq, session] = Array.isArray(data) ? data : [null, 0, ""];
+    if (window.__sneMapSession !== session) { window.__sneMapSession = session; window.__sneMapSeq = 0; }
+    if (window.__sneMapSeq && seq < window.__sneMapSeq) return false;
+    window.__sneMapUpdate = update || null;
+    window.__sneMapSeq = seq || 0;
+    return true;
+  };
+"""
+_BRIDGE_JS = (
+    """
 export default function (component) {
   const { setTriggerValue, data } = component;
   const step = (key) => {
     if (key === "ArrowRight" || key === "PageDown") setTriggerValue("step", "next");
     if (key === "ArrowLeft" || key === "PageUp") setTriggerValue("step", "prev");
   };
-  const send = (target) => {
-    const update = window.__sneMapUpdate;
-    if (!update || !target) return;
-    try { target.postMessage({ type: "sne-update", update }, window.location.origin); } catch (e) {}
-  };
-  const seq = (Array.isArray(data) && data[1]) || 0;
-  const session = (Array.isArray(data) && data[2]) || "";
-  if (window.__sneMapSession !== session) { window.__sneMapSession = session; window.__sneMapSeq = 0; }
-  if (!window.__sneMapSeq || seq >= window.__sneMapSeq) {
-    window.__sneMapUpdate = (Array.isArray(data) && data[0]) || null;
-    window.__sneMapSeq = seq;
-  }
+"""
+    + _NEWEST_JS
+    + """
+  keepNewest(data);
   if (window.__sneBridge) window.removeEventListener("message", window.__sneBridge);
   if (window.__sneKeys) window.removeEventListener("keydown", window.__sneKeys);
   window.__sneBridge = (event) => {
@@ -58,31 +71,25 @@ export default function (component) {
   };
   window.addEventListener("message", window.__sneBridge);
   window.addEventListener("keydown", window.__sneKeys);
-  // The map's frames are srcdoc pages: same origin. A frame not loaded yet asks when it is.
-  document.querySelectorAll("iframe[srcdoc]").forEach((frame) => send(frame.contentWindow));
+  sendAll();  // a frame not loaded yet asks when it is ("sne-ready")
 }
 """
+)
 _bridge = st.components.v2.component("sne_map_bridge", js=_BRIDGE_JS)
 
 # Posts a view's update to the map's frame from a sidebar section's own run (a fragment rerun,
-# which leaves the bridge as it is). A later run's update wins over an earlier one's (seq); the
-# count starts again with a new session in the same tab (after a server restart, or a laptop asleep
-# for longer than Streamlit keeps a session).
-_PUSH_JS = """
+# which leaves the bridge as it is).
+_PUSH_JS = (
+    """
 export default function (component) {
   const { data } = component;
-  const update = (Array.isArray(data) && data[0]) || null;
-  const seq = (Array.isArray(data) && data[1]) || 0;
-  const session = (Array.isArray(data) && data[2]) || "";
-  if (window.__sneMapSession !== session) { window.__sneMapSession = session; window.__sneMapSeq = 0; }
-  if (!update || (window.__sneMapSeq && seq < window.__sneMapSeq)) return;
-  window.__sneMapUpdate = update;
-  window.__sneMapSeq = seq;
-  document.querySelectorAll("iframe[srcdoc]").forEach((frame) => {
-    try { frame.contentWindow.postMessage({ type: "sne-update", update }, window.location.origin); } catch (e) {}
-  });
+"""
+    + _NEWEST_JS
+    + """
+  if (keepNewest(data)) sendAll();
 }
 """
+)
 _pusher = st.components.v2.component("sne_map_push", js=_PUSH_JS)
 
 

@@ -90,7 +90,7 @@ def _chosen(*fields: str) -> bool:
 
 @st.fragment
 def _filters(G: nx.MultiDiGraph, lang: str) -> None:
-    box = section("filters", t("filters", lang), holds=_chosen(*(f.key for f in FILTERS), "date_from", "date_to"))
+    box = section("filters", t("filters", lang), holds=_chosen(*FIELDS["filters"]))
     for f in FILTERS:
         _pick_many(f.key, _options(G, f.key), lambda v, f=f: f.label(G, v, lang), box, lang)
     if box.open:
