@@ -193,3 +193,51 @@ def test_the_labels_of_a_path_or_focus_are_the_last_to_give_way():
     assert labels_that_fit(G, near, sizes)["hub"] == 1.0 and labels_that_fit(G, near, sizes)["quiet"] == 0.0
     chosen = labels_that_fit(G, near, sizes, first={"quiet"})
     assert chosen["quiet"] == 1.0 and chosen["hub"] == 0.0
+
+
+def _page_shows(base: dict, update: dict) -> dict[str, dict[str, dict]]:
+    """What live.js draws after ``update``: the base (in the update's language when the page
+    carries it), the update's items put over it, its dropped ids taken out."""
+    titles = (base.get("alt_titles") or {}).get(update["titles"]) if update["titles"] else None
+    shown = {}
+    for kind in ("nodes", "edges"):
+        items = {i["id"]: dict(i, title=titles[kind][i["id"]]) if titles and i["id"] in titles[kind] else i for i in base[kind]}
+        for dropped in update[f"drop_{kind}"]:
+            items.pop(dropped)
+        items.update({i["id"]: i for i in update[kind]})
+        shown[kind] = items
+    return shown
+
+
+def test_a_page_switches_language_from_the_tooltips_it_carries_and_shows_every_view_as_drawn_anew(graph):
+    from network.view import ViewState, apply_view
+
+    pos = compute_layout(graph)
+    context = lambda **view: render.live_context(graph, apply_view(graph, ViewState(**view)), positions=pos)  # noqa: E731
+    base = render.with_alt_titles(context(lang="en"), [context(lang="nl")])
+    views = [{}, {"focus": "fnv", "hops": 1}, {"actor_types": ["trade_union"]}, {"color_by": "community"}, {"every_claim": True}]
+    for view in views:
+        for lang in ("nl", "en"):
+            want = context(lang=lang, **view)
+            update = render.map_update(base, want)
+            shown = _page_shows(base, update)
+            assert shown == {k: {i["id"]: i for i in want[k]} for k in ("nodes", "edges")}, (view, lang)
+            # The tooltips in the other language came with the page, not with the update.
+            assert len(update["nodes"]) + len(update["edges"]) == len(
+                render.map_update(base, context(lang="en", **view))["nodes"]
+            ) + len(render.map_update(base, context(lang="en", **view))["edges"]), (view, lang)
+    switched = render.map_update(base, context(lang="nl"))
+    assert switched["titles"] == "nl" and switched["nodes"] == switched["edges"] == []
+    assert any("Relatie:" in t for t in base["alt_titles"]["nl"]["edges"].values())
+    # A page without them (a very big map) is sent the tooltips with the update, as before.
+    plain = render.map_update(context(lang="en"), context(lang="nl"))
+    assert plain["titles"] is None and len(plain["edges"]) == len(base["edges"])
+    assert _page_shows(context(lang="en"), plain)["edges"] == {i["id"]: i for i in context(lang="nl")["edges"]}
+
+
+def test_a_very_big_page_does_not_carry_tooltips_in_other_languages(graph, monkeypatch):
+    from network.view import ViewState, apply_view
+
+    context = lambda lang: render.live_context(graph, apply_view(graph, ViewState(lang=lang)))  # noqa: E731
+    monkeypatch.setattr(render, "ALT_TITLES_UP_TO", 3)
+    assert "alt_titles" not in render.with_alt_titles(context("en"), [context("nl")])

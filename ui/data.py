@@ -11,6 +11,7 @@ import networkx as nx
 import streamlit as st
 
 from network import build_graph, load_dataset, store
+from network import vocabulary as vocab
 from network.analysis import ranking
 from network.cache import per_graph
 from network.io.folder import default_data_dir
@@ -18,7 +19,7 @@ from network.layout import load_positions
 from network.model import FILES, Dataset
 from network.overview import OVERVIEW_THRESHOLD
 from network.presentation.export import export_bytes, make_snapshot, views_deck
-from network.presentation.render import live_context, live_page, map_update
+from network.presentation.render import ALT_TITLES_UP_TO, live_context, live_page, map_update, with_alt_titles
 from network.view import ViewResult, ViewState, apply_view
 from network.views import default_views_dir
 
@@ -95,7 +96,15 @@ def _base_state(G: nx.MultiDiGraph, lang: str) -> str:
 def shell(folder: str, stamp: Stamp, presenting: bool, lang: str) -> tuple[str, dict, str]:
     """(id, context, page) of the map page that later views are applied to; shared, read-only."""
     G = graph(folder, stamp)
-    base = live_context(G, result(folder, stamp, _base_state(G, lang)), presenting=presenting, positions=positions(folder, stamp))
+
+    def base_in(lang: str) -> dict:
+        return live_context(
+            G, result(folder, stamp, _base_state(G, lang)), presenting=presenting, positions=positions(folder, stamp)
+        )
+
+    base = base_in(lang)
+    if len(base["nodes"]) + len(base["edges"]) <= ALT_TITLES_UP_TO:  # the page switches language by itself
+        base = with_alt_titles(base, [base_in(other) for other in vocab.LANGUAGES if other != lang])
     shell_id = f"{hashlib.sha1(repr((folder, stamp)).encode()).hexdigest()[:12]}-{'present' if presenting else 'explore'}-{lang}"
     return shell_id, base, live_page(base, shell_id)
 

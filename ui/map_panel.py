@@ -32,6 +32,10 @@ _NEWEST_JS = """
   const send = (target) => {
     const update = window.__sneMapUpdate;
     if (!update || !target) return;
+    // Called directly (same origin): a posted message would wait behind the rest of the app's run
+    // still queued in the page, and the map would change after the sidebar; as JSON, so that the
+    // map's page makes its own objects of it.
+    try { if (target.mapData && target.mapData.receive) { target.mapData.receive(JSON.stringify(update)); return; } } catch (e) {}
     try { target.postMessage({ type: "sne-update", update }, window.location.origin); } catch (e) {}
   };
   const sendAll = () => document.querySelectorAll("iframe[srcdoc]").forEach((frame) => send(frame.contentWindow));

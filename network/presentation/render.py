@@ -13,7 +13,7 @@ import dataclasses
 import json
 import math
 from collections import defaultdict
-from collections.abc import Collection, Hashable, Mapping
+from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -790,6 +790,50 @@ def live_context(
     return ctx
 
 
+# Above this many actors and relations a map's page does not carry its tooltips in the other
+# languages (it would grow by about half); a language switch then sends them with the update.
+ALT_TITLES_UP_TO = 4000
+
+
+def with_alt_titles(base: Mapping[str, object], others: Iterable[Mapping[str, object]]) -> dict[str, object]:
+    """``base`` with the tooltips of ``others`` (the same view as ``live_context`` in other languages).
+
+    A page that carries them switches language without being sent every actor and relation
+    again: only the tooltips change with the language, and it swaps them itself (issue 13).
+    The key ``alt_titles`` maps a language to the ``nodes`` and ``edges`` whose title differs
+    there, by id. Nothing is added to a page above ``ALT_TITLES_UP_TO`` items.
+
+    >>> G = nx.MultiDiGraph([("a", "b", {"type": "funds"})])
+    >>> pos = {"a": (0.0, 0.0), "b": (100.0, 0.0)}
+    >>> base, nl = map_context(G, pos), map_context(G, pos, MapStyle(lang="nl"))
+    >>> sorted(with_alt_titles(base, [nl])["alt_titles"]["nl"]["edges"].values())[0].splitlines()[1]
+    'Relatie: financiert'
+    """
+    nodes, edges = base["nodes"], base["edges"]
+    out = dict(base)
+    if len(nodes) + len(edges) > ALT_TITLES_UP_TO:  # type: ignore[arg-type]
+        return out
+    titles: dict[str, dict[str, dict[str, object]]] = {}
+    for other in others:
+        lang = str(other["lang"])
+        if lang == base["lang"]:
+            continue
+        titles[lang] = {
+            kind: {
+                item["id"]: item.get("title")  # type: ignore[index]
+                for item in other[kind]  # type: ignore[attr-defined]
+                if item["id"] in mine and mine[item["id"]].get("title") != item.get("title")  # type: ignore[index]
+            }
+            for kind, mine in (("nodes", {n["id"]: n for n in nodes}), ("edges", {e["id"]: e for e in edges}))  # type: ignore[attr-defined]
+        }
+    out["alt_titles"] = titles
+    return out
+
+
+def _retitled(items: list[dict[str, object]], titles: Mapping[object, object]) -> list[dict[str, object]]:
+    return [{**item, "title": titles[item["id"]]} if item["id"] in titles else item for item in items]
+
+
 def live_page(base: Mapping[str, object], shell: str) -> str:
     """The page of ``base`` (a ``live_context``) that then shows other views in place.
 
@@ -839,8 +883,13 @@ def map_update(base: Mapping[str, object], view: Mapping[str, object], shell: st
     >>> u["nodes"], u["drop_nodes"], len(u["drop_edges"])
     ([], ['b'], 1)
     """
-    nodes, drop_nodes = _diff(base["nodes"], view["nodes"])  # type: ignore[arg-type]
-    edges, drop_edges = _diff(base["edges"], view["edges"])  # type: ignore[arg-type]
+    # In another language than the page's, compared with the page's actors and relations as they
+    # are in that language (the page swaps their tooltips itself: ``with_alt_titles``).
+    titles = (base.get("alt_titles") or {}).get(view["lang"]) if view["lang"] != base["lang"] else None  # type: ignore[attr-defined]
+    base_nodes = _retitled(base["nodes"], titles["nodes"]) if titles else base["nodes"]  # type: ignore[arg-type]
+    base_edges = _retitled(base["edges"], titles["edges"]) if titles else base["edges"]  # type: ignore[arg-type]
+    nodes, drop_nodes = _diff(base_nodes, view["nodes"])  # type: ignore[arg-type]
+    edges, drop_edges = _diff(base_edges, view["edges"])  # type: ignore[arg-type]
     layer: object = None
     if view["edge_layer"] is not None:
         same = view["edge_layer"] == base["edge_layer"] and view["edge_tips"] == base["edge_tips"]
@@ -864,6 +913,7 @@ def map_update(base: Mapping[str, object], view: Mapping[str, object], shell: st
         "heading": view["heading"] or "",
         "caption": view["caption"] or "",
         "lang": view["lang"],
+        "titles": view["lang"] if titles else None,
         "legend": _legend_update(view),
         "opening": view["opening"],
         "fit": view["fit_nodes"],

@@ -58,6 +58,38 @@ def test_a_focus_change_updates_the_drawn_map_without_reloading_its_frame(page, 
     assert page.outside_requests == []
 
 
+def _legend_reads(page, text: str) -> None:
+    for _ in range(120):
+        if map_frame(page).evaluate("document.querySelector('#legend summary').textContent") == text:
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"the legend never read {text!r}")
+
+
+def test_a_language_switch_retitles_every_actor_and_relation_from_the_page_itself(page, bundled_app):
+    page.goto(bundled_app)
+    frame = map_frame(page)
+    frame.evaluate(f"{MARK} = 'still here'")
+    tips = "[window.network.body.data.nodes.get('fnv').title, window.network.body.data.edges.get().map(e => e.title || '')]"
+    fnv, edges = frame.evaluate(tips)
+    assert "Type: Trade union" in fnv and any("Relation:" in e for e in edges)
+    page.get_by_role("radio", name="Nederlands").click()
+    _legend_reads(page, "Legenda")
+    frame = map_frame(page)
+    fnv, edges = frame.evaluate(tips)
+    assert "Type: Vakbond" in fnv
+    assert all("Relation:" not in e for e in edges) and sum("Relatie:" in e for e in edges) >= len(edges) // 2
+    # The page had the Dutch tooltips with it: the update brought no actor or relation.
+    sent = page.evaluate("window.__sneMapUpdate")
+    assert sent["titles"] == "nl" and sent["nodes"] == [] and sent["edges"] == []
+    page.get_by_role("radio", name="English").click()
+    _legend_reads(page, "Legend")
+    frame = map_frame(page)
+    assert "Type: Trade union" in frame.evaluate(tips)[0]
+    assert frame.evaluate(MARK) == "still here"
+    assert page.outside_requests == []
+
+
 def test_a_click_on_the_updated_map_reaches_python(page, bundled_app):
     page.goto(f"{bundled_app}/?focus=ser")
     frame = map_frame(page)

@@ -3,7 +3,7 @@
 // map_update) holding only what differs from the base, and is applied here in place:
 // DataSet add/update/remove, setOptions, a new edge layer when the edges changed, and the
 // heading, caption and legend through textContent. Nothing from the data becomes markup.
-function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsElement, options, shell) {
+function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsElement, options, shell, titlesElement) {
   var hideOnDrag = !!(options.interaction && options.interaction.hideEdgesOnDrag);
   var base = {nodes: toMap(nodeItems), edges: toMap(edges.get())};
   var shown = {nodes: new Map(base.nodes), edges: new Map(base.edges)};
@@ -14,6 +14,27 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
   function toMap(items) {
     var m = new Map();
     items.forEach(function (item) { m.set(item.id, item); });
+    return m;
+  }
+
+  // The base as it reads in another language: the page carries the tooltips that differ there
+  // (render.py's with_alt_titles), so a language switch is not sent every actor and relation again.
+  var altTitles = null, baseIn = {};
+  function baseFor(lang) {
+    if (!lang || !titlesElement) { return base; }
+    if (altTitles === null) { altTitles = JSON.parse(titlesElement.textContent); }
+    if (!Object.prototype.hasOwnProperty.call(altTitles, lang)) { return base; }
+    if (!baseIn[lang]) {
+      baseIn[lang] = {nodes: retitled(base.nodes, altTitles[lang].nodes), edges: retitled(base.edges, altTitles[lang].edges)};
+    }
+    return baseIn[lang];
+  }
+
+  function retitled(items, titles) {
+    var m = new Map();
+    items.forEach(function (item, id) {
+      m.set(id, Object.prototype.hasOwnProperty.call(titles, id) ? Object.assign({}, item, {title: titles[id]}) : item);
+    });
     return m;
   }
 
@@ -61,6 +82,12 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
       if (old === undefined) {
         add.push(item);
       } else if (old !== item && JSON.stringify(old) !== JSON.stringify(item)) {
+        if (JSON.stringify(Object.assign({}, old, {title: item.title})) === JSON.stringify(item)) {
+          // Only the tooltip changed (a language switch): vis-network does less for less. (Other
+          // fields go whole: a part of the scaling without the rest breaks vis-network's sizing.)
+          change.push({id: id, title: item.title});
+          return;
+        }
         // A field the new item leaves out goes back to vis-network's default (null deletes it).
         var patch = Object.assign({}, item);
         Object.keys(old).forEach(function (k) { if (!(k in item)) { patch[k] = null; } });
@@ -139,10 +166,12 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
       network.setOptions(u.options);
       currentOptions = opts;
     }
-    var nodesMoved = sync(nodes, wanted(base.nodes, u.nodes, u.drop_nodes), shown.nodes);
-    shown.nodes = wanted(base.nodes, u.nodes, u.drop_nodes);
-    sync(edges, wanted(base.edges, u.edges, u.drop_edges), shown.edges);
-    shown.edges = wanted(base.edges, u.edges, u.drop_edges);
+    var from = baseFor(u.titles);
+    var nodesWanted = wanted(from.nodes, u.nodes, u.drop_nodes), edgesWanted = wanted(from.edges, u.edges, u.drop_edges);
+    var nodesMoved = sync(nodes, nodesWanted, shown.nodes);
+    shown.nodes = nodesWanted;
+    sync(edges, edgesWanted, shown.edges);
+    shown.edges = edgesWanted;
     if (u.layer === "base") {
       // The layer holds vis-network's node objects: a node that was removed and added again is a new one.
       if (!layerIsBase || nodesMoved) { useLayer(baseIds, baseLayer, tipsOfBase); }
@@ -186,6 +215,14 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
   useLayer(baseLayer ? baseIds : null, baseLayer, tipsOfBase);
   layerIsBase = true;
   window.mapData.apply = apply;
+  // The app's page calls this directly (same origin): a posted message would wait behind every
+  // message of the app's run still queued in the page, and the map would change after the sidebar.
+  // Parsed here, so its objects are this page's own: vis-network tells objects by this window's
+  // Object and Function, and one from the app's page breaks its scaling.
+  window.mapData.receive = function (json) {
+    var update = JSON.parse(json);
+    if (update && update.shell === shell) { apply(update); }
+  };
   if (window.parent === window) {
     network.once("afterDrawing", function () { document.body.dataset.drawn = "true"; });
     return;
