@@ -19,7 +19,7 @@ from network.layout import load_positions
 from network.model import FILES, Dataset
 from network.overview import OVERVIEW_THRESHOLD
 from network.presentation.export import export_bytes, make_snapshot, views_deck
-from network.presentation.render import ALT_TITLES_UP_TO, live_context, live_page, map_update, with_alt_titles
+from network.presentation.render import live_context, live_page, map_update, with_alt_titles
 from network.view import ViewResult, ViewState, apply_view
 from network.views import default_views_dir
 
@@ -102,9 +102,8 @@ def shell(folder: str, stamp: Stamp, presenting: bool, lang: str) -> tuple[str, 
             G, result(folder, stamp, _base_state(G, lang)), presenting=presenting, positions=positions(folder, stamp)
         )
 
-    base = base_in(lang)
-    if len(base["nodes"]) + len(base["edges"]) <= ALT_TITLES_UP_TO:  # the page switches language by itself
-        base = with_alt_titles(base, [base_in(other) for other in vocab.LANGUAGES if other != lang])
+    # The page switches language by itself (the other languages are built only for a page that carries them).
+    base = with_alt_titles(base_in(lang), (base_in(other) for other in vocab.LANGUAGES if other != lang))
     shell_id = f"{hashlib.sha1(repr((folder, stamp)).encode()).hexdigest()[:12]}-{'present' if presenting else 'explore'}-{lang}"
     return shell_id, base, live_page(base, shell_id)
 

@@ -22,21 +22,22 @@ _SHELL_LANG = "_map_shell_lang"
 
 # Forwards a click on a map node (posted by the map's iframe) to Python as a trigger value.
 # Also forwards arrow keys (from the page or the map) as "next"/"prev" for presentation mode.
-# And the other way: posts the view to show (its data) to the map's frame, now and whenever
+# And the other way: hands the view to show (its data) to the map's frame, now and whenever
 # the frame (re)loads and asks for it ("sne-ready").
 # Shared by the bridge and the sections' pushers: the newest update wins (seq), and a new session
 # in the same tab (a server restart, a laptop asleep longer than Streamlit keeps a session)
-# counts from 1 again; ``sendAll`` posts the kept update to the map's frames (srcdoc pages: same
-# origin).
+# counts from 1 again; ``sendAll`` hands the kept update to the map's frames (srcdoc pages: same
+# origin). Handed over directly: a posted message would wait behind the rest of the app's run
+# still queued in the page, and the map would change after the sidebar. As JSON, so that the map's
+# page makes its own objects of it. A frame whose page has not run yet asks for it when it has.
 _NEWEST_JS = """
   const send = (target) => {
     const update = window.__sneMapUpdate;
     if (!update || !target) return;
-    // Called directly (same origin): a posted message would wait behind the rest of the app's run
-    // still queued in the page, and the map would change after the sidebar; as JSON, so that the
-    // map's page makes its own objects of it.
-    try { if (target.mapData && target.mapData.receive) { target.mapData.receive(JSON.stringify(update)); return; } } catch (e) {}
-    try { target.postMessage({ type: "sne-update", update }, window.location.origin); } catch (e) {}
+    let receive = null;
+    try { receive = target.mapData && target.mapData.receive; } catch (e) {}
+    if (!receive) return;
+    try { receive(JSON.stringify(update)); } catch (e) { console.error(e); }
   };
   const sendAll = () => document.querySelectorAll("iframe[srcdoc]").forEach((frame) => send(frame.contentWindow));
   const keepNewest = (data) => {

@@ -809,22 +809,21 @@ def with_alt_titles(base: Mapping[str, object], others: Iterable[Mapping[str, ob
     >>> sorted(with_alt_titles(base, [nl])["alt_titles"]["nl"]["edges"].values())[0].splitlines()[1]
     'Relatie: financiert'
     """
-    nodes, edges = base["nodes"], base["edges"]
     out = dict(base)
-    if len(nodes) + len(edges) > ALT_TITLES_UP_TO:  # type: ignore[arg-type]
-        return out
+    if len(base["nodes"]) + len(base["edges"]) > ALT_TITLES_UP_TO:  # type: ignore[arg-type]
+        return out  # ``others`` is left unread: it may be a generator that builds them
+    mine = {kind: {item["id"]: item.get("title") for item in base[kind]} for kind in ("nodes", "edges")}  # type: ignore[attr-defined]
     titles: dict[str, dict[str, dict[str, object]]] = {}
     for other in others:
-        lang = str(other["lang"])
-        if lang == base["lang"]:
+        if other["lang"] == base["lang"]:
             continue
-        titles[lang] = {
+        titles[str(other["lang"])] = {
             kind: {
                 item["id"]: item.get("title")  # type: ignore[index]
                 for item in other[kind]  # type: ignore[attr-defined]
-                if item["id"] in mine and mine[item["id"]].get("title") != item.get("title")  # type: ignore[index]
+                if item["id"] in mine[kind] and mine[kind][item["id"]] != item.get("title")  # type: ignore[index]
             }
-            for kind, mine in (("nodes", {n["id"]: n for n in nodes}), ("edges", {e["id"]: e for e in edges}))  # type: ignore[attr-defined]
+            for kind in ("nodes", "edges")
         }
     out["alt_titles"] = titles
     return out
@@ -837,8 +836,8 @@ def _retitled(items: list[dict[str, object]], titles: Mapping[object, object]) -
 def live_page(base: Mapping[str, object], shell: str) -> str:
     """The page of ``base`` (a ``live_context``) that then shows other views in place.
 
-    It asks its host for the view to show (a ``sne-ready`` message) and applies every
-    ``sne-update`` message whose ``shell`` is this page's. ``document.body.dataset.drawn``
+    It asks its host for the view to show (a ``sne-ready`` message), and applies every update
+    its host hands it (``mapData.receive``, as JSON) whose ``shell`` is this page's. ``document.body.dataset.drawn``
     becomes "true" once the first view is drawn (at once when opened on its own); the count
     of views applied is ``document.body.dataset.view``.
     """

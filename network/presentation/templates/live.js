@@ -1,5 +1,5 @@
 // The app's map stays mounted (issue 13). This page was drawn once from a base view; every
-// later view arrives from the app's bridge as a message ("sne-update", made by render.py's
+// later view is handed over by the app's bridge (mapData.receive, an update made by render.py's
 // map_update) holding only what differs from the base, and is applied here in place:
 // DataSet add/update/remove, setOptions, a new edge layer when the edges changed, and the
 // heading, caption and legend through textContent. Nothing from the data becomes markup.
@@ -227,10 +227,5 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
     network.once("afterDrawing", function () { document.body.dataset.drawn = "true"; });
     return;
   }
-  window.addEventListener("message", function (ev) {
-    var msg = ev.data;
-    if (ev.source !== window.parent || !msg || msg.type !== "sne-update" || !msg.update) { return; }
-    if (msg.update.shell === shell) { apply(msg.update); }
-  });
   try { window.parent.postMessage({type: "sne-ready", shell: shell}, "*"); } catch (e) {}
 }
