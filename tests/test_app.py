@@ -369,6 +369,50 @@ def test_switching_language_keeps_the_view(app):
     assert at.query_params["focus"] == "fnv" and at.query_params["lang"] == "nl" and at.query_params["color_by"] == "community"
 
 
+def _bridge_update(at) -> dict | None:
+    import json
+
+    bridges = [b for b in at.get("bidi_component") if b.proto.component_name.endswith("sne_map_bridge")]
+    return (json.loads(bridges[0].proto.json or "[null]") or [None])[0] if bridges else None
+
+
+def test_the_map_holds_the_view_in_the_other_language_as_the_run_for_it_sends_it(app):
+    # The map's page switches language by itself when the control is clicked (issue 13): what it
+    # makes from the update it holds must be what the app then sends for the new language.
+    from network.presentation.render import in_language
+
+    at = app(GOOD, focus="fnv", color_by="community")
+    english = _bridge_update(at)
+    assert set(english["alt"]) == {"nl"}
+    made = in_language(english, "nl")
+    at.button_group(key="w_lang").set_value("nl").run()
+    assert not at.exception
+    dutch = _bridge_update(at)
+    assert made == {k: v for k, v in dutch.items() if k != "alt"} and made["lang"] == "nl"
+    assert "Coalitie 1" in str(made["legend"])
+    # And back again.
+    assert in_language(dutch, "en") == {k: v for k, v in english.items() if k != "alt"}
+
+
+def test_a_very_big_page_is_switched_by_the_app_alone(app, good_copy, monkeypatch):
+    # A page that does not carry the other language's tooltips could not make the switch itself:
+    # its updates hold no other language (it would be every actor and relation once more).
+    from network.presentation import render
+
+    monkeypatch.setattr(render, "ALT_TITLES_UP_TO", 3)
+    at = app(good_copy, focus="fnv")
+    assert "alt" not in _bridge_update(at)
+    at.button_group(key="w_lang").set_value("nl").run()
+    dutch = _bridge_update(at)
+    assert "alt" not in dutch and dutch["titles"] is None and any("Relatie:" in e.get("title", "") for e in dutch["edges"])
+
+
+def test_a_presentation_has_no_language_control_and_its_updates_no_other_language(app, good_copy):
+    at = app(good_copy, present="1")
+    assert not at.exception
+    assert not at.get("button_group") and "alt" not in _bridge_update(at)
+
+
 def test_overview_groups_actors_and_a_click_on_a_group_opens_it(app):
     at = app(GOOD)
     at.selectbox(key="w_overview").set_value("type").run()

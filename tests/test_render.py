@@ -235,6 +235,38 @@ def test_a_page_switches_language_from_the_tooltips_it_carries_and_shows_every_v
     assert _page_shows(context(lang="en"), plain)["edges"] == {i["id"]: i for i in context(lang="nl")["edges"]}
 
 
+def test_each_update_holds_the_same_view_in_the_other_language_and_the_page_makes_it_exactly(graph):
+    # A click on the language control shows on the map before the app's run for it: the page makes
+    # the view in the new language from the update it holds. It must be the update that run sends.
+    from network.view import ViewState, apply_view
+
+    pos = compute_layout(graph)
+    context = lambda **view: render.live_context(graph, apply_view(graph, ViewState(**view)), positions=pos)  # noqa: E731
+    base = render.with_alt_titles(context(lang="en"), [context(lang="nl")])
+    views = [{}, {"focus": "fnv", "hops": 2, "focus_mode": "dim"}, {"actor_types": ["trade_union"]}, {"color_by": "community"}]
+    for view in [*views, {"overview": "type"}]:
+        for lang, other in (("en", "nl"), ("nl", "en")):
+            update = render.map_update(base, context(lang=lang, **view))
+            wanted = render.map_update(base, context(lang=other, **view))
+            alt = render.language_alternative(update, wanted)
+            made = render.in_language({**update, "alt": {other: alt}}, other)
+            assert made == wanted, (view, lang)
+            assert _page_shows(base, made) == {
+                k: {i["id"]: i for i in context(lang=other, **view)[k]} for k in ("nodes", "edges")
+            }
+            assert alt["lang"] == other and alt["legend"] != update["legend"]
+            if view in views:
+                # Only the tooltips of the actors and relations differ: they go alone, not the items again.
+                assert "nodes" not in alt and "edges" not in alt, (view, lang)
+                assert len(json.dumps(alt)) < len(json.dumps(wanted)) or not wanted["nodes"] + wanted["edges"]
+    # Groups are named in the language: they come whole.
+    update = render.map_update(base, context(lang="en", overview="type"))
+    alt = render.language_alternative(update, render.map_update(base, context(lang="nl", overview="type")))
+    assert "nodes" in alt and any("Vakbond" in str(n.get("label")) for n in alt["nodes"])
+    # An update without it has nothing to make.
+    assert render.in_language(update, "nl") is None
+
+
 def test_a_very_big_page_does_not_carry_tooltips_in_other_languages(graph, monkeypatch):
     from network.view import ViewState, apply_view
 

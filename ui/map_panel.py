@@ -10,9 +10,12 @@ back to Python as a trigger value.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import streamlit as st
+
+from network import vocabulary as vocab
 
 from . import data, keys
 
@@ -50,7 +53,11 @@ _NEWEST_JS = """
   };
 """
 _BRIDGE_JS = (
-    """
+    f"""
+const LANG_CONTROL = {json.dumps(".st-key-" + keys.widget("lang"))};
+const LANGUAGES = {json.dumps(list(vocab.LANGUAGES))};  // in the order the control shows them
+"""
+    + """
 export default function (component) {
   const { setTriggerValue, data } = component;
   const step = (key) => {
@@ -76,6 +83,24 @@ export default function (component) {
   };
   window.addEventListener("message", window.__sneBridge);
   window.addEventListener("keydown", window.__sneKeys);
+  // A language chosen shows on the map at once: the map's page makes the view in that language
+  // from the update it holds (its "alt"), while the app's run for it has yet to come. The control
+  // marks the choice at once, whether clicked or chosen by the keyboard (as fast as the click
+  // itself, measured).
+  const switchTo = (button) => {
+    const control = button && button.closest(LANG_CONTROL);
+    if (!control) return;
+    const lang = LANGUAGES[Array.from(control.querySelectorAll("button[role=radio]")).indexOf(button)];
+    if (!lang) return;
+    document.querySelectorAll("iframe[srcdoc]").forEach((frame) => {
+      try { frame.contentWindow.mapData.switchLanguage(lang); } catch (e) {}
+    });
+  };
+  if (window.__sneLangMarked) window.__sneLangMarked.disconnect();
+  window.__sneLangMarked = new MutationObserver((changes) => changes.forEach((change) => {
+    if (change.target.getAttribute("aria-checked") === "true") switchTo(change.target);
+  }));
+  window.__sneLangMarked.observe(document.body, {subtree: true, attributes: true, attributeFilter: ["aria-checked"]});
   sendAll();  // a frame not loaded yet asks when it is ("sne-ready")
 }
 """

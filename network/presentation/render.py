@@ -917,3 +917,65 @@ def map_update(base: Mapping[str, object], view: Mapping[str, object], shell: st
         "opening": view["opening"],
         "fit": view["fit_nodes"],
     }
+
+
+# A language switch shows on the map at once (issue 13): each update also holds what the same
+# view changes in the page's other languages, and the page applies that itself when the language
+# control is clicked, before the app's run for the new language has even started. The run's own
+# update then finds the map as it wants it.
+
+
+def _but_title(item: Mapping[str, object]) -> dict[str, object]:
+    return {k: v for k, v in item.items() if k != "title"}
+
+
+def language_alternative(update: Mapping[str, object], other: Mapping[str, object]) -> dict[str, object]:
+    """What ``other`` (``map_update`` of the same view in another language) changes in ``update``.
+
+    The keys whose values differ, whole; the nodes and edges as ``nodes_titles`` and
+    ``edges_titles`` (id → tooltip) when only their tooltips differ, which is the rule.
+    ``in_language`` makes ``other`` again from the two.
+
+    >>> G = nx.MultiDiGraph([("a", "b", {"type": "funds"})])
+    >>> pos = {"a": (0.0, 0.0), "b": (100.0, 0.0)}
+    >>> base = map_context(G, pos)
+    >>> en = map_update(base, map_context(G.subgraph(["a"]), pos))
+    >>> nl = map_update(base, map_context(G.subgraph(["a"]), pos, MapStyle(lang="nl")))
+    >>> alt = language_alternative(en, nl)
+    >>> sorted(alt), in_language({**en, "alt": {"nl": alt}}, "nl") == nl
+    (['lang', 'legend'], True)
+    """
+    out: dict[str, object] = {k: v for k, v in other.items() if k not in ("nodes", "edges", "alt") and update.get(k) != v}
+    for kind in ("nodes", "edges"):
+        mine: list[Mapping[str, object]] = update[kind]  # type: ignore[assignment]
+        theirs: list[Mapping[str, object]] = other[kind]  # type: ignore[assignment]
+        if [i["id"] for i in mine] == [i["id"] for i in theirs] and all(
+            _but_title(a) == _but_title(b) for a, b in zip(mine, theirs, strict=True)
+        ):
+            titles = {b["id"]: b.get("title") for a, b in zip(mine, theirs, strict=True) if a.get("title") != b.get("title")}
+            if titles:
+                out[f"{kind}_titles"] = titles
+        else:
+            out[kind] = theirs
+    return out
+
+
+def in_language(update: Mapping[str, object], lang: str) -> dict[str, object] | None:
+    """The update ``update`` makes in ``lang`` from its ``alt`` (as the map's page does); None if it has none."""
+    alt = (update.get("alt") or {}).get(lang)  # type: ignore[attr-defined]
+    if alt is None:
+        return None
+    out = {k: v for k, v in update.items() if k != "alt"}
+    out.update({k: v for k, v in alt.items() if not k.endswith("_titles")})
+    for kind in ("nodes", "edges"):
+        titles = alt.get(f"{kind}_titles")
+        if titles:
+            out[kind] = [_titled(item, titles[item["id"]]) if item["id"] in titles else item for item in out[kind]]  # type: ignore[attr-defined]
+    return out
+
+
+def _titled(item: Mapping[str, object], title: object) -> dict[str, object]:
+    out = _but_title(item)
+    if title is not None:
+        out["title"] = title
+    return out

@@ -90,6 +90,86 @@ def test_a_language_switch_retitles_every_actor_and_relation_from_the_page_itsel
     assert page.outside_requests == []
 
 
+# What the map shows: every actor and relation as vis-network holds them, and the page's texts.
+_SHOWN = """JSON.stringify([
+  window.network.body.data.nodes.get({fields: ["id", "title", "label", "color", "size", "hidden"]}),
+  window.network.body.data.edges.get({fields: ["id", "title", "color", "hidden"]}),
+  document.documentElement.lang,
+  ["heading", "caption", "legend"].map((id) => (document.getElementById(id) || {}).textContent)
+])"""
+
+
+def _held_answers(page) -> dict:
+    """Hold what the app's server sends the page while ``held["on"]``; ``release`` hands it over."""
+    held: dict = {"on": False, "queue": [], "client": None}
+
+    def route(ws) -> None:
+        server = ws.connect_to_server()
+        held["client"] = ws
+
+        def down(message) -> None:
+            if held["on"]:
+                held["queue"].append(message)
+            else:
+                ws.send(message)
+
+        server.on_message(down)
+        ws.on_message(server.send)
+
+    def release() -> None:
+        held["on"] = False
+        for message in held["queue"]:
+            held["client"].send(message)
+        held["queue"].clear()
+
+    held["release"] = release
+    page.route_web_socket(re.compile(r"/_stcore/stream"), route)
+    return held
+
+
+def _idle(page) -> None:
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60000)
+
+
+def test_a_language_chosen_shows_on_the_map_before_the_app_has_answered(page, bundled_app):
+    held = _held_answers(page)
+    page.goto(f"{bundled_app}/?focus=fnv&hops=2&focus_mode=dim")
+    frame = map_frame(page)
+    _idle(page)
+    page.wait_for_timeout(500)
+    english = frame.evaluate(_SHOWN)
+    assert "Type: Trade union" in english and '"en"' in english
+    held["on"] = True
+    page.get_by_role("radio", name="Nederlands").click()
+    _legend_reads(page, "Legenda")
+    # The app has not answered yet (its sidebar still reads English), and the map is Dutch throughout.
+    assert page.get_by_test_id("stSidebar").get_by_text("Language", exact=True).is_visible()
+    frame = map_frame(page)
+    dutch = frame.evaluate(_SHOWN)
+    assert "Type: Vakbond" in dutch and "Type: Trade union" not in dutch and "Relation:" not in dutch
+    assert "focus: FNV, 2 stappen" in dutch
+    views = _views(frame)
+    held["release"]()
+    expect(page.get_by_test_id("stSidebar").get_by_text("Taal", exact=True)).to_be_visible(timeout=20000)
+    _idle(page)
+    for _ in range(80):
+        if _views(map_frame(page)) > views:
+            break
+        page.wait_for_timeout(250)
+    frame = map_frame(page)
+    assert _views(frame) > views, "the app's own update for the new language never reached the map"
+    # The app's update for Dutch found the map as it wanted it.
+    assert frame.evaluate(_SHOWN) == dutch
+    # And back, by the keyboard this time (the control marks the choice; no click).
+    held["on"] = True
+    page.get_by_role("radio", name="English").focus()
+    page.keyboard.press("Space")
+    _legend_reads(page, "Legend")
+    assert map_frame(page).evaluate(_SHOWN) == english
+    held["release"]()
+    assert page.outside_requests == []
+
+
 def test_a_click_on_the_updated_map_reaches_python(page, bundled_app):
     page.goto(f"{bundled_app}/?focus=ser")
     frame = map_frame(page)

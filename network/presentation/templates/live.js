@@ -212,16 +212,47 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
     network.redraw();
   }
 
+  // The update last handed over, and the same view in another language made from its ``alt``
+  // (render.py's in_language): a click on the language control shows on the map at once.
+  var received = null;
+  function inLanguage(u, lang) {
+    var alt = u && u.alt && u.alt[lang];
+    if (!alt) { return null; }
+    var out = Object.assign({}, u);
+    delete out.alt;
+    Object.keys(alt).forEach(function (k) { if (!/_titles$/.test(k)) { out[k] = alt[k]; } });
+    ["nodes", "edges"].forEach(function (kind) {
+      var titles = alt[kind + "_titles"];
+      if (!titles) { return; }
+      out[kind] = out[kind].map(function (item) {
+        if (!Object.prototype.hasOwnProperty.call(titles, item.id)) { return item; }
+        var titled = Object.assign({}, item, {title: titles[item.id]});
+        if (titles[item.id] === null) { delete titled.title; }
+        return titled;
+      });
+    });
+    return out;
+  }
+
   useLayer(baseLayer ? baseIds : null, baseLayer, tipsOfBase);
   layerIsBase = true;
   window.mapData.apply = apply;
+  // Returns whether the map could switch by itself (else the app's run brings the new language).
+  window.mapData.switchLanguage = function (lang) {
+    if (!received) { return false; }
+    if (document.documentElement.lang === lang) { return true; }  // shown so already (a click, then its mark)
+    var u = received.lang === lang ? received : inLanguage(received, lang);
+    if (!u) { return false; }
+    apply(u);
+    return true;
+  };
   // The app's page calls this directly (same origin): a posted message would wait behind every
   // message of the app's run still queued in the page, and the map would change after the sidebar.
   // Parsed here, so its objects are this page's own: vis-network tells objects by this window's
   // Object and Function, and one from the app's page breaks its scaling.
   window.mapData.receive = function (json) {
     var update = JSON.parse(json);
-    if (update && update.shell === shell) { apply(update); }
+    if (update && update.shell === shell) { received = update; apply(update); }
   };
   if (window.parent === window) {
     network.once("afterDrawing", function () { document.body.dataset.drawn = "true"; });
