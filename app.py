@@ -69,8 +69,10 @@ def main() -> None:
         "[data-testid=stElementContainer]:has(> iframe[srcdoc]){height:auto !important;flex:0 0 auto !important}"
         # A section's own run posts the map's update from a height-0 element in the main column: it
         # must not push the map down (the fragment's container would otherwise take a gap).
-        '[data-testid=stLayoutWrapper]:has(> [data-testid=stVerticalBlock] > [class*="st-key-map_push_"]:only-child)'
-        "{display:none !important}</style>"
+        '[data-testid=stLayoutWrapper]:has(> [data-testid=stVerticalBlock] > [class*="st-key-map_push_"])'
+        ':not(:has(> [data-testid=stVerticalBlock] > :not([class*="st-key-map_"]))){display:none !important}'
+        # Nor the element that hands the map its other languages, at the end of the page.
+        '[class*="st-key-map_languages_"]{display:none !important}</style>'
     )
     st.session_state.pop(keys.WANTS_WHOLE_RUN, None)  # this run is the whole page
     lang = sidebar.top(folder, lang)
@@ -104,6 +106,8 @@ def main() -> None:
     else:
         map_panel.live(folder, stamp, view_json, lang, height=740, on_selected=map_panel.select_from_map)
     _panels(folder, stamp, G, view, result, lang)
+    if view.lens != "grid":  # last: the map's other languages wait for nothing else (a language switch shows at once)
+        map_panel.offer_languages("page", folder, stamp, view_json, lang)
     live_view.drawn(view, result, stamp)
 
 

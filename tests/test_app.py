@@ -369,11 +369,30 @@ def test_switching_language_keeps_the_view(app):
     assert at.query_params["focus"] == "fnv" and at.query_params["lang"] == "nl" and at.query_params["color_by"] == "community"
 
 
-def _bridge_update(at) -> dict | None:
+def _component_data(at, name: str) -> list | None:
     import json
 
-    bridges = [b for b in at.get("bidi_component") if b.proto.component_name.endswith("sne_map_bridge")]
-    return (json.loads(bridges[0].proto.json or "[null]") or [None])[0] if bridges else None
+    found = [b for b in at.get("bidi_component") if b.proto.component_name.endswith(name)]
+    return json.loads(found[0].proto.json or "null") if found else None
+
+
+def _bridge_update(at) -> dict | None:
+    sent = _component_data(at, "sne_map_bridge")
+    return sent[0] if sent else None
+
+
+def _languages_offered(at) -> dict | None:
+    """What the page hands the map after its update: the same view in the map's other languages."""
+    import json
+
+    offered = _component_data(at, "sne_map_languages")
+    if offered is None:
+        return None
+    # The newest update the map was sent: the bridge's (a whole run) or a section's pusher's.
+    sent = [json.loads(b.proto.json or "null") for b in at.get("bidi_component") if "sne_map_" in b.proto.component_name]
+    newest = max((d for d in sent if d and d is not offered and len(d) == 3 and isinstance(d[1], int)), key=lambda d: d[1])
+    assert offered[1] == newest[1], "offered for another update than the newest the map was sent"
+    return offered[0]
 
 
 def test_the_map_holds_the_view_in_the_other_language_as_the_run_for_it_sends_it(app):
@@ -382,35 +401,46 @@ def test_the_map_holds_the_view_in_the_other_language_as_the_run_for_it_sends_it
     from network.presentation.render import in_language
 
     at = app(GOOD, focus="fnv", color_by="community")
-    english = _bridge_update(at)
-    assert set(english["alt"]) == {"nl"}
-    made = in_language(english, "nl")
+    english, alt = _bridge_update(at), _languages_offered(at)
+    assert set(alt) == {"nl"} and "alt" not in english
+    made = in_language({**english, "alt": alt}, "nl")
     at.button_group(key="w_lang").set_value("nl").run()
     assert not at.exception
     dutch = _bridge_update(at)
-    assert made == {k: v for k, v in dutch.items() if k != "alt"} and made["lang"] == "nl"
-    assert "Coalitie 1" in str(made["legend"])
+    assert made == dutch and made["lang"] == "nl" and "Coalitie 1" in str(made["legend"])
     # And back again.
-    assert in_language(dutch, "en") == {k: v for k, v in english.items() if k != "alt"}
+    assert in_language({**dutch, "alt": _languages_offered(at)}, "en") == english
+    # A section's own run offers them too, for its own update.
+    at.slider(key="w_hops").set_value(2).run()
+    assert not at.exception
+    assert "FNV, 2 hops" in _languages_offered(at)["en"]["caption"]
 
 
-def test_a_very_big_page_is_switched_by_the_app_alone(app, good_copy, monkeypatch):
-    # A page that does not carry the other language's tooltips could not make the switch itself:
-    # its updates hold no other language (it would be every actor and relation once more).
+def test_a_map_the_page_could_not_switch_small_is_switched_by_the_app_alone(app, good_copy, monkeypatch, tmp_path):
+    # A page that does not carry the other language's tooltips, or whose edges it draws itself,
+    # would need every actor or relation again: its views are offered in no other language.
+    import shutil
+
     from network.presentation import render
 
     monkeypatch.setattr(render, "ALT_TITLES_UP_TO", 3)
     at = app(good_copy, focus="fnv")
-    assert "alt" not in _bridge_update(at)
+    assert _bridge_update(at) and not _languages_offered(at)
     at.button_group(key="w_lang").set_value("nl").run()
     dutch = _bridge_update(at)
-    assert "alt" not in dutch and dutch["titles"] is None and any("Relatie:" in e.get("title", "") for e in dutch["edges"])
+    assert not _languages_offered(at) and dutch["titles"] is None
+    assert any("Relatie:" in e.get("title", "") for e in dutch["edges"])
+    monkeypatch.undo()
+    monkeypatch.setattr(render, "LIGHT_EDGES_ABOVE", 1)
+    shutil.copytree(good_copy, tmp_path / "layered")  # another folder: a page of its own
+    at = app(tmp_path / "layered", color_by="community")
+    assert _bridge_update(at)["layer"] is not None and not _languages_offered(at)
 
 
-def test_a_presentation_has_no_language_control_and_its_updates_no_other_language(app, good_copy):
+def test_a_presentation_has_no_language_control_and_offers_no_other_language(app, good_copy):
     at = app(good_copy, present="1")
     assert not at.exception
-    assert not at.get("button_group") and "alt" not in _bridge_update(at)
+    assert _bridge_update(at) and not at.get("button_group") and _languages_offered(at) is None
 
 
 def test_overview_groups_actors_and_a_click_on_a_group_opens_it(app):

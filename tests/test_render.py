@@ -251,6 +251,9 @@ def test_each_update_holds_the_same_view_in_the_other_language_and_the_page_make
             alt = render.language_alternative(update, wanted)
             made = render.in_language({**update, "alt": {other: alt}}, other)
             assert made == wanted, (view, lang)
+            # Key for key in the same order too: the page compares items as JSON text.
+            assert json.dumps(made["nodes"]) == json.dumps(wanted["nodes"]), (view, lang)
+            assert json.dumps(made["edges"]) == json.dumps(wanted["edges"]), (view, lang)
             assert _page_shows(base, made) == {
                 k: {i["id"]: i for i in context(lang=other, **view)[k]} for k in ("nodes", "edges")
             }

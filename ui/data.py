@@ -20,7 +20,14 @@ from network.layout import load_positions
 from network.model import FILES, Dataset
 from network.overview import OVERVIEW_THRESHOLD
 from network.presentation.export import export_bytes, make_snapshot, views_deck
-from network.presentation.render import language_alternative, live_context, live_page, map_update, with_alt_titles
+from network.presentation.render import (
+    ALT_TITLES_UP_TO,
+    language_alternative,
+    live_context,
+    live_page,
+    map_update,
+    with_alt_titles,
+)
 from network.view import ViewResult, ViewState, apply_view
 from network.views import default_views_dir
 
@@ -110,7 +117,8 @@ def shell(folder: str, stamp: Stamp, presenting: bool, lang: str) -> tuple[str, 
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _update_in(folder: str, stamp: Stamp, state_json: str, presenting: bool, lang: str) -> dict:
+def update(folder: str, stamp: Stamp, state_json: str, presenting: bool, lang: str) -> dict:
+    """What the shell (in ``lang``) needs to show the view ``state_json``: plain JSON data; shared, read-only."""
     shell_id, base, _ = shell(folder, stamp, presenting, lang)
     view = live_context(
         graph(folder, stamp), result(folder, stamp, state_json), presenting=presenting, positions=positions(folder, stamp)
@@ -118,29 +126,25 @@ def _update_in(folder: str, stamp: Stamp, state_json: str, presenting: bool, lan
     return map_update(base, view, shell_id)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def update(folder: str, stamp: Stamp, state_json: str, presenting: bool, lang: str) -> dict:
-    """What the shell (in ``lang``) needs to show the view ``state_json``: plain JSON data; shared, read-only.
+@st.cache_resource(show_spinner=False, max_entries=32)
+def alternatives(folder: str, stamp: Stamp, state_json: str, lang: str) -> dict:
+    """What the explore map's view ``state_json`` changes in each other language (``language_alternative``).
 
-    In explore mode, with what the same view changes in each other language the page carries
-    tooltips for (``alt``): the page then switches language at once, and the run that follows
-    finds the update it makes already made.
+    The map's page (in ``lang``) switches language with it by itself. Empty where that would
+    not be small: a page that does not carry the other language's tooltips, a map that draws
+    its own edge layer (every tooltip of it would go again), or a view far from the page's
+    base (the overview of a very big map opened into its actors).
     """
-    main = _update_in(folder, stamp, state_json, presenting, lang)
-    if presenting:  # a presentation has no language control
-        return main
-    carried = shell(folder, stamp, presenting, lang)[1].get("alt_titles")
-    if not carried:  # a very big page: a switch resends its actors and relations, the app's run does that
-        return main
+    main = update(folder, stamp, state_json, False, lang)
+    carried = shell(folder, stamp, False, lang)[1].get("alt_titles")
+    if not carried or main["layer"] is not None or len(main["nodes"]) + len(main["edges"]) > ALT_TITLES_UP_TO:
+        return {}
     view = ViewState.from_dict(json.loads(state_json))
-    alt = {
-        other: language_alternative(
-            main, _update_in(folder, stamp, dataclasses.replace(view, lang=other).to_json(), presenting, lang)
-        )
+    return {
+        other: language_alternative(main, update(folder, stamp, dataclasses.replace(view, lang=other).to_json(), False, lang))
         for other in vocab.LANGUAGES
         if other != view.lang and (other in carried or other == lang)
     }
-    return {**main, "alt": alt} if alt else main
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -96,6 +96,7 @@ def section_ran(name: str, fields: Collection[str]) -> None:
         state.sync_url(view)
         if view.lens != "grid":  # the grid lens has no map to update
             map_panel.push(name, data.update(folder, stamp, view_json, False, map_panel.shell_lang_of(view.lang)))
+            map_panel.offer_languages(name, folder, stamp, view_json, view.lang)
     finally:
         # The whole page's run keeps the values of the widgets it did not build; a section's own
         # run keeps those of its own widgets it did not build (it was folded shut).

@@ -34,15 +34,20 @@ _SHELL_LANG = "_map_shell_lang"
 # still queued in the page, and the map would change after the sidebar. As JSON, so that the map's
 # page makes its own objects of it. A frame whose page has not run yet asks for it when it has.
 _NEWEST_JS = """
-  const send = (target) => {
-    const update = window.__sneMapUpdate;
-    if (!update || !target) return;
-    let receive = null;
-    try { receive = target.mapData && target.mapData.receive; } catch (e) {}
-    if (!receive) return;
-    try { receive(JSON.stringify(update)); } catch (e) { console.error(e); }
+  const mapOf = (target) => { try { return target && target.mapData; } catch (e) { return null; } };
+  const offer = (target) => {
+    const held = window.__sneMapAlt, map = mapOf(target);
+    if (!held || !map || !map.offer || held[2] !== window.__sneMapSession) return;
+    try { map.offer(JSON.stringify(held[0]), held[1]); } catch (e) { console.error(e); }
   };
-  const sendAll = () => document.querySelectorAll("iframe[srcdoc]").forEach((frame) => send(frame.contentWindow));
+  const send = (target) => {
+    const update = window.__sneMapUpdate, map = mapOf(target);
+    if (!update || !map || !map.receive) return;
+    try { map.receive(JSON.stringify(update), window.__sneMapSeq); } catch (e) { console.error(e); }
+    offer(target);  // the update's other languages, when they came first
+  };
+  const frames = () => Array.from(document.querySelectorAll("iframe[srcdoc]"), (frame) => frame.contentWindow);
+  const sendAll = () => frames().forEach(send);
   const keepNewest = (data) => {
     const [update, seq, session] = Array.isArray(data) ? data : [null, 0, ""];
     if (window.__sneMapSession !== session) { window.__sneMapSession = session; window.__sneMapSeq = 0; }
@@ -121,6 +126,33 @@ export default function (component) {
 """
 )
 _pusher = st.components.v2.component("sne_map_push", js=_PUSH_JS)
+
+
+# Hands the map the same view in its other languages (data.alternatives), from the end of the
+# run: worked out after the map's update has gone, so that no change waits for it. Kept with the
+# number of the update it belongs to; the map's page takes it for that update only.
+_OFFER_JS = (
+    """
+export default function (component) {
+  const { data } = component;
+"""
+    + _NEWEST_JS
+    + """
+  const [alt, seq, session] = Array.isArray(data) ? data : [null, 0, ""];
+  if (!alt) return;
+  window.__sneMapAlt = [alt, seq, session];
+  frames().forEach(offer);
+}
+"""
+)
+_offerer = st.components.v2.component("sne_map_languages", js=_OFFER_JS)
+
+
+def offer_languages(place: str, folder: str, stamp: data.Stamp, state_json: str, lang: str) -> None:
+    """After the map's update of this run: the view in the map's other languages (see ``_OFFER_JS``)."""
+    alt = data.alternatives(folder, stamp, state_json, shell_lang_of(lang))
+    seq, session = st.session_state.get(keys.MAP_SEQ, 0), st.session_state.get(keys.MAP_SESSION, "")
+    _offerer(key=f"map_languages_{place}", data=[alt or None, seq, session], height=0)
 
 
 def _seq() -> tuple[int, str]:

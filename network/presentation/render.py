@@ -975,7 +975,5 @@ def in_language(update: Mapping[str, object], lang: str) -> dict[str, object] | 
 
 
 def _titled(item: Mapping[str, object], title: object) -> dict[str, object]:
-    out = _but_title(item)
-    if title is not None:
-        out["title"] = title
-    return out
+    # In its place among the item's keys, as the page's Object.assign puts it (the page compares items as JSON).
+    return {**item, "title": title} if title is not None else _but_title(item)

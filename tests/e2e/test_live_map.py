@@ -167,6 +167,23 @@ def test_a_language_chosen_shows_on_the_map_before_the_app_has_answered(page, bu
     _legend_reads(page, "Legend")
     assert map_frame(page).evaluate(_SHOWN) == english
     held["release"]()
+    # After a change that reran only its own section (the map's update came from there), too.
+    expect(page.get_by_test_id("stSidebar").get_by_text("Language", exact=True)).to_be_visible(timeout=20000)
+    _idle(page)
+    slider = page.get_by_role("slider", name="Hops")
+    slider.focus()
+    page.keyboard.press("ArrowLeft")
+    for _ in range(80):
+        if "FNV, 1 hop" in map_frame(page).evaluate("document.getElementById('caption').textContent"):
+            break
+        page.wait_for_timeout(250)
+    _idle(page)
+    page.wait_for_timeout(500)
+    held["on"] = True
+    page.get_by_role("radio", name="Nederlands").click()
+    _legend_reads(page, "Legenda")
+    assert "FNV, 1 stap " in map_frame(page).evaluate("document.getElementById('caption').textContent")
+    held["release"]()
     assert page.outside_requests == []
 
 

@@ -212,9 +212,10 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
     network.redraw();
   }
 
-  // The update last handed over, and the same view in another language made from its ``alt``
-  // (render.py's in_language): a click on the language control shows on the map at once.
-  var received = null;
+  // The update last handed over, and what the same view changes in the other languages (its
+  // "alt", offered after it by the app's page, ui/data.py's alternatives): with it a click on the
+  // language control shows on the map at once, made here as render.py's in_language makes it.
+  var received = null, receivedSeq = null, offered = null;
   function inLanguage(u, lang) {
     var alt = u && u.alt && u.alt[lang];
     if (!alt) { return null; }
@@ -250,9 +251,18 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
   // message of the app's run still queued in the page, and the map would change after the sidebar.
   // Parsed here, so its objects are this page's own: vis-network tells objects by this window's
   // Object and Function, and one from the app's page breaks its scaling.
-  window.mapData.receive = function (json) {
+  window.mapData.receive = function (json, seq) {
     var update = JSON.parse(json);
-    if (update && update.shell === shell) { received = update; apply(update); }
+    if (!update || update.shell !== shell) { return; }
+    received = update;
+    receivedSeq = seq === undefined ? null : seq;
+    if (offered && offered.seq === receivedSeq) { received.alt = offered.alt; }
+    apply(update);
+  };
+  // ``seq`` numbers the update the languages belong to; they may come before it.
+  window.mapData.offer = function (json, seq) {
+    offered = {seq: seq, alt: JSON.parse(json)};
+    if (received && receivedSeq === seq) { received.alt = offered.alt; }
   };
   if (window.parent === window) {
     network.once("afterDrawing", function () { document.body.dataset.drawn = "true"; });
