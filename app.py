@@ -106,9 +106,9 @@ def main() -> None:
     else:
         map_panel.live(folder, stamp, view_json, lang, height=740, on_selected=map_panel.select_from_map)
     _panels(folder, stamp, G, view, result, lang)
-    if view.lens != "grid":  # last: the map's other languages wait for nothing else (a language switch shows at once)
-        map_panel.offer_languages("page", folder, stamp, view_json, lang)
     live_view.drawn(view, result, stamp)
+    if view.lens != "grid":  # last: nothing on the page waits for the map's other language
+        map_panel.offer_languages("page", folder, stamp, view_json, lang)
 
 
 def _panels(folder: str, stamp: data.Stamp, G, view, result, lang: str) -> None:

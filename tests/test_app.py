@@ -389,8 +389,12 @@ def _languages_offered(at) -> dict | None:
     if offered is None:
         return None
     # The newest update the map was sent: the bridge's (a whole run) or a section's pusher's.
-    sent = [json.loads(b.proto.json or "null") for b in at.get("bidi_component") if "sne_map_" in b.proto.component_name]
-    newest = max((d for d in sent if d and d is not offered and len(d) == 3 and isinstance(d[1], int)), key=lambda d: d[1])
+    sent = [
+        json.loads(b.proto.json or "null")
+        for b in at.get("bidi_component")
+        if b.proto.component_name.endswith(("sne_map_bridge", "sne_map_push"))
+    ]
+    newest = max(sent, key=lambda d: d[1])
     assert offered[1] == newest[1], "offered for another update than the newest the map was sent"
     return offered[0]
 
@@ -410,7 +414,8 @@ def test_the_map_holds_the_view_in_the_other_language_as_the_run_for_it_sends_it
     assert made == dutch and made["lang"] == "nl" and "Coalitie 1" in str(made["legend"])
     # And back again.
     assert in_language({**dutch, "alt": _languages_offered(at)}, "en") == english
-    # A section's own run offers them too, for its own update.
+    # After the next change, for that change's update (a section's own run is the browser tests' part:
+    # here every run is the whole page's).
     at.slider(key="w_hops").set_value(2).run()
     assert not at.exception
     assert "FNV, 2 hops" in _languages_offered(at)["en"]["caption"]
@@ -431,6 +436,19 @@ def test_a_map_the_page_could_not_switch_small_is_switched_by_the_app_alone(app,
     assert not _languages_offered(at) and dutch["titles"] is None
     assert any("Relatie:" in e.get("title", "") for e in dutch["edges"])
     monkeypatch.undo()
+    # A view far from the page's base (here: any that changes more than 5 actors and relations).
+    from ui import data
+
+    monkeypatch.setattr(data, "LANGUAGES_OFFERED_UP_TO", 5)
+    shutil.copytree(good_copy, tmp_path / "far")
+    at = app(tmp_path / "far")
+    assert _languages_offered(at), "the opening view changes nothing: it is offered"
+    at.selectbox(key="w_focus").set_value("fnv").run()
+    at.radio(key="w_focus_mode").set_value("dim").run()
+    update = _bridge_update(at)
+    assert len(update["nodes"]) + len(update["edges"]) > 5 and not _languages_offered(at)
+    monkeypatch.undo()
+    # A map that draws its own edge layer.
     monkeypatch.setattr(render, "LIGHT_EDGES_ABOVE", 1)
     shutil.copytree(good_copy, tmp_path / "layered")  # another folder: a page of its own
     at = app(tmp_path / "layered", color_by="community")

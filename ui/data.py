@@ -126,6 +126,11 @@ def update(folder: str, stamp: Stamp, state_json: str, presenting: bool, lang: s
     return map_update(base, view, shell_id)
 
 
+# Up to this many actors and relations in a view's update its other language is worked out (the
+# same bound as the page's carried tooltips): above it, a switch would send every tooltip again.
+LANGUAGES_OFFERED_UP_TO = ALT_TITLES_UP_TO
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def alternatives(folder: str, stamp: Stamp, state_json: str, lang: str) -> dict:
     """What the explore map's view ``state_json`` changes in each other language (``language_alternative``).
@@ -137,7 +142,7 @@ def alternatives(folder: str, stamp: Stamp, state_json: str, lang: str) -> dict:
     """
     main = update(folder, stamp, state_json, False, lang)
     carried = shell(folder, stamp, False, lang)[1].get("alt_titles")
-    if not carried or main["layer"] is not None or len(main["nodes"]) + len(main["edges"]) > ALT_TITLES_UP_TO:
+    if not carried or main["layer"] is not None or len(main["nodes"]) + len(main["edges"]) > LANGUAGES_OFFERED_UP_TO:
         return {}
     view = ViewState.from_dict(json.loads(state_json))
     return {

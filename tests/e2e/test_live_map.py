@@ -131,12 +131,17 @@ def _idle(page) -> None:
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60000)
 
 
+def _languages_held(page) -> None:
+    """Wait until the app's page holds the map's other language for the update the map holds."""
+    page.wait_for_function("window.__sneMapAlt && window.__sneMapAlt[1] === window.__sneMapSeq", timeout=30000, polling=50)
+
+
 def test_a_language_chosen_shows_on_the_map_before_the_app_has_answered(page, bundled_app):
     held = _held_answers(page)
     page.goto(f"{bundled_app}/?focus=fnv&hops=2&focus_mode=dim")
     frame = map_frame(page)
     _idle(page)
-    page.wait_for_timeout(500)
+    _languages_held(page)
     english = frame.evaluate(_SHOWN)
     assert "Type: Trade union" in english and '"en"' in english
     held["on"] = True
@@ -161,6 +166,7 @@ def test_a_language_chosen_shows_on_the_map_before_the_app_has_answered(page, bu
     # The app's update for Dutch found the map as it wanted it.
     assert frame.evaluate(_SHOWN) == dutch
     # And back, by the keyboard this time (the control marks the choice; no click).
+    _languages_held(page)
     held["on"] = True
     page.get_by_role("radio", name="English").focus()
     page.keyboard.press("Space")
@@ -173,12 +179,12 @@ def test_a_language_chosen_shows_on_the_map_before_the_app_has_answered(page, bu
     slider = page.get_by_role("slider", name="Hops")
     slider.focus()
     page.keyboard.press("ArrowLeft")
-    for _ in range(80):
-        if "FNV, 1 hop" in map_frame(page).evaluate("document.getElementById('caption').textContent"):
-            break
-        page.wait_for_timeout(250)
+    expect(page.locator(".st-key-map_languages_focus")).to_have_count(1, timeout=20000)  # the section's own run
+    caption = "document.getElementById('caption').textContent"
+    frame = map_frame(page)
+    frame.wait_for_function(f"{caption}.includes('FNV, 1 hop')", timeout=20000, polling=100)
     _idle(page)
-    page.wait_for_timeout(500)
+    _languages_held(page)
     held["on"] = True
     page.get_by_role("radio", name="Nederlands").click()
     _legend_reads(page, "Legenda")
