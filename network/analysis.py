@@ -66,6 +66,8 @@ LOUVAIN_NX_MAX = 3000
 
 # Metrics of the last graphs analysed, by structure; ``CACHE.misses`` counts computations.
 CACHE: LRUCache[dict[str, dict[Hashable, float]]] = LRUCache(8)
+# Communities of the last graphs asked for, by structure and seed; ``COMMUNITIES.misses`` counts computations.
+COMMUNITIES: LRUCache[dict[Hashable, int]] = LRUCache(16)
 _NEIGHBOURS = "_neighbours"  # cache slot for the raw number of distinct neighbours
 
 
@@ -80,8 +82,9 @@ def _order(node: Hashable) -> tuple[str, Any]:
 
 
 def clear_cache() -> None:
-    """Forget every cached metric (after changing the sampling constants)."""
+    """Forget every cached metric and community (after changing the sampling constants)."""
     CACHE.clear()
+    COMMUNITIES.clear()
 
 
 def _betweenness(g: igraph.Graph) -> list[float]:
@@ -313,6 +316,12 @@ def communities(G: nx.Graph, seed: int = 42) -> dict[Hashable, int]:
     """
     if G.number_of_nodes() == 0:
         return {}
+    # By structure: a view's graph is built anew on every run, and the same view in the other
+    # language (or a view seen before) asks for the same communities again.
+    return dict(COMMUNITIES.get(graph_key(G, "communities", seed), lambda: _communities(G, seed)))
+
+
+def _communities(G: nx.Graph, seed: int) -> dict[Hashable, int]:
     if G.number_of_nodes() <= LOUVAIN_NX_MAX:
         groups: list[Iterable[Hashable]] = list(nx.community.louvain_communities(undirected_view(G), seed=seed))
     else:

@@ -425,3 +425,20 @@ def test_profile_of_an_isolated_actor_has_no_relations(graph):
     p = actor_profile(graph, "lonely")
     assert p["relations"] == {} and p["aliases"] == []
     assert p["metrics"]["degree"] == 0 and p["metrics"]["eigenvector"] == 0.0
+
+
+def test_communities_are_found_once_per_structure_and_each_caller_gets_its_own(graph):
+    # A view's graph is built anew on every run (and once more for the map's other language): the
+    # same structure must not run Louvain again.
+    analysis.clear_cache()
+    misses = analysis.COMMUNITIES.misses
+    first = analysis.communities(graph)
+    again = analysis.communities(graph.copy())
+    assert again == first and analysis.COMMUNITIES.misses == misses + 1
+    again["fnv"] = 99  # a caller's change stays its own
+    assert analysis.communities(graph)["fnv"] == first["fnv"] != 99
+    assert analysis.communities(graph) == analysis._communities(graph, 42)
+    analysis.communities(graph, seed=7)
+    graph.add_edge("lonely", "fnv", key="r99", type="supports", directed=True)
+    assert "lonely" in analysis.communities(graph) and analysis.COMMUNITIES.misses == misses + 3
+
