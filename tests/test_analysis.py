@@ -441,4 +441,3 @@ def test_communities_are_found_once_per_structure_and_each_caller_gets_its_own(g
     analysis.communities(graph, seed=7)
     graph.add_edge("lonely", "fnv", key="r99", type="supports", directed=True)
     assert "lonely" in analysis.communities(graph) and analysis.COMMUNITIES.misses == misses + 3
-
