@@ -26,8 +26,7 @@ def _iframe_html(at) -> str:
 
     [frame] = at.get("iframe")
     page = frame.proto.srcdoc or frame.proto.src
-    bridges = [b for b in at.get("bidi_component") if b.proto.component_name.endswith("sne_map_bridge")]
-    update = (json.loads(bridges[0].proto.json or "[null]") or [None])[0] if bridges else None
+    update = _bridge_update(at)
     if not update:
         return page
 

@@ -97,8 +97,9 @@ export default function (component) {
     if (!control) return;
     const lang = LANGUAGES[Array.from(control.querySelectorAll("button[role=radio]")).indexOf(button)];
     if (!lang) return;
-    document.querySelectorAll("iframe[srcdoc]").forEach((frame) => {
-      try { frame.contentWindow.mapData.switchLanguage(lang); } catch (e) {}
+    frames().forEach((target) => {
+      const map = mapOf(target);
+      try { if (map && map.switchLanguage) map.switchLanguage(lang); } catch (e) { console.error(e); }
     });
   };
   if (window.__sneLangMarked) window.__sneLangMarked.disconnect();
@@ -129,7 +130,7 @@ _pusher = st.components.v2.component("sne_map_push", js=_PUSH_JS)
 
 
 # Hands the map the same view in its other languages (data.alternatives), from the end of the
-# run: worked out after the map's update has gone, so that no change waits for it. Kept with the
+# run: worked out after the map's update has gone, so that the map does not wait for it. Kept with the
 # number of the update it belongs to; the map's page takes it for that update only.
 _OFFER_JS = (
     """

@@ -919,10 +919,10 @@ def map_update(base: Mapping[str, object], view: Mapping[str, object], shell: st
     }
 
 
-# A language switch shows on the map at once (issue 13): each update also holds what the same
-# view changes in the page's other languages, and the page applies that itself when the language
-# control is clicked, before the app's run for the new language has even started. The run's own
-# update then finds the map as it wants it.
+# A language switch shows on the map at once (issue 13): after each update the page is handed what
+# the same view changes in its other languages (ui/data.py's alternatives), and applies that itself
+# when the language control marks a choice, before the app's run for the new language has even
+# started. The run's own update then finds the map as it wants it.
 
 
 def _but_title(item: Mapping[str, object]) -> dict[str, object]:

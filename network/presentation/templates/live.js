@@ -238,14 +238,11 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
   useLayer(baseLayer ? baseIds : null, baseLayer, tipsOfBase);
   layerIsBase = true;
   window.mapData.apply = apply;
-  // Returns whether the map could switch by itself (else the app's run brings the new language).
+  // Without the other language (a very big map, or not offered yet) the app's run brings it.
   window.mapData.switchLanguage = function (lang) {
-    if (!received) { return false; }
-    if (document.documentElement.lang === lang) { return true; }  // shown so already (a click, then its mark)
+    if (!received || document.documentElement.lang === lang) { return; }  // nothing held, or shown so already
     var u = received.lang === lang ? received : inLanguage(received, lang);
-    if (!u) { return false; }
-    apply(u);
-    return true;
+    if (u) { apply(u); }
   };
   // The app's page calls this directly (same origin): a posted message would wait behind every
   // message of the app's run still queued in the page, and the map would change after the sidebar.
