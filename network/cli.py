@@ -17,7 +17,7 @@ import networkx as nx
 
 from . import vocabulary as vocab
 from .analysis import METRICS
-from .filters import DATE_FILTERS, FILTERS, Filter
+from .filters import DATE_FILTERS, FILTERS, TOGGLES, Filter
 from .graph import UnknownActorError, build_graph, neighbourhood, path_rows, resolve_actor, route_names, shortest_paths
 from .io.folder import default_data_dir
 from .model import DataError, parse_date
@@ -237,9 +237,9 @@ def _state_from_args(args: argparse.Namespace, G: nx.MultiDiGraph) -> Any:
             setattr(state, f.key, [_filter_value(G, f, v) for v in values])
     if getattr(args, "expanded", None):
         state.expanded = list(args.expanded)
-    for flag in ("show_asks", "show_people", "every_claim"):
-        if getattr(args, flag, False):
-            setattr(state, flag, True)
+    for option in TOGGLES:
+        if getattr(args, option.key, False):
+            setattr(state, option.key, True)
     for d in DATE_FILTERS:
         value = getattr(args, d.key, None)
         if value:
@@ -391,6 +391,7 @@ def _layout(args: argparse.Namespace) -> int:
 
     from .io.positions import PositionsError, read_positions, write_positions
     from .layout import ReadOnlyError, check_writable, place_missing, reset_positions
+    from .rights import LOCAL_EDITOR  # a user with the files on this machine edits them
 
     folder = Path(args.data or str(default_data_dir()))
     if not folder.is_dir():
@@ -398,7 +399,7 @@ def _layout(args: argparse.Namespace) -> int:
     G = _graph(args)
     try:
         if args.reset:
-            positions = reset_positions(G, folder)
+            positions = reset_positions(G, folder, access=LOCAL_EDITOR)
             print(f"re-arranged: {len(positions)} actors placed afresh in {folder.name}/positions.csv")
             return 0
         kept, problems = read_positions(folder, known=set(G.nodes))
@@ -407,7 +408,7 @@ def _layout(args: argparse.Namespace) -> int:
         placed = place_missing(G, kept)
         new = sorted(set(placed) - set(kept), key=str)
         if new or problems or not (folder / "positions.csv").exists():
-            check_writable()
+            check_writable(LOCAL_EDITOR)
             write_positions(folder, placed)
         print(f"{len(kept)} actors kept their place, {len(new)} placed next to their neighbours ({folder.name}/positions.csv)")
     except PositionsError as exc:
@@ -558,6 +559,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f.flag, dest=f.key, action="append", metavar="VALUE", help=f"{f.help} (repeatable)")
     for d in DATE_FILTERS:
         p.add_argument(d.flag, dest=d.key, metavar="YYYY[-MM[-DD]]", help=d.help)
+    for option in TOGGLES:
+        p.add_argument(option.flag, dest=option.key, action="store_true", help=option.help)
     p.add_argument("--lens", choices=("map", "grid"), default="map", help="grid: the power-interest grid (png, svg, pdf, pptx)")
     p.add_argument("--ask", metavar="ACTOR", help="--lens grid: the ask (default: all asks)")
     p.add_argument("--since", metavar="YYYY[-MM[-DD]]", help="--lens grid: mark what the assessments changed after this date")

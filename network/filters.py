@@ -31,6 +31,10 @@ __all__ = [
     "period",
     "appears",
     "apply_filters",
+    "Toggle",
+    "TOGGLES",
+    "TOGGLE_FIELDS",
+    "LENSES",
 ]
 
 
@@ -180,6 +184,31 @@ DATE_FILTERS: tuple[DateFilter, ...] = (
 DATE_FIELDS = tuple(d.key for d in DATE_FILTERS)
 # The date range: the relation's own date overlaps it.
 RANGE_FIELDS = ("date_from", "date_to")
+
+
+@dataclass(frozen=True)
+class Toggle:
+    """An appearance option that is on or off: what the map shows or how it draws it.
+
+    Declared here beside the filters so the view state, the URL, saved views, the caption,
+    the sidebar and the command line read one list (issue 25: the README's flags and the
+    CLI had drifted apart). ``lens`` names the actor type the option shows, when it is one.
+    """
+
+    key: str  # the ViewState field, the URL parameter and the string catalog's label (and key + "_help")
+    flag: str  # the command-line switch
+    help: str
+    lens: str = ""
+
+
+TOGGLES: tuple[Toggle, ...] = (
+    Toggle("show_asks", "--show-asks", "show the asks (themes) and who argues for or against them", lens="theme"),
+    Toggle("show_people", "--show-people", "show people in public roles (ministers, signatories)", lens="person"),
+    Toggle("every_claim", "--every-claim", "draw every relation as its own line (default: one line per pair of actors)"),
+)
+TOGGLE_FIELDS = tuple(o.key for o in TOGGLES)
+# Actor types that are a lens of their own (off the opening map where the data makes them one), by type.
+LENSES = {o.lens: o for o in TOGGLES if o.lens}
 
 
 def by_key(key: str) -> Filter:

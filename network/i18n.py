@@ -108,6 +108,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metric_eigenvector": ("eigenvector (well connected)", "eigenvector (goed verbonden)"),
     "metric_pagerank": ("PageRank", "PageRank"),
     "metric_neighbours": ("neighbours", "buren"),
+    # An actor's standing in words (network/standing.py): ranks, not raw centrality values.
+    "standing": ("Standing", "Positie"),
+    "standing_degree": ("{n} neighbours: {rank} most connected of {of}", "{n} buren: {rank} meest verbonden van {of}"),
+    "standing_degree_none": ("no relations", "geen relaties"),
+    "standing_betweenness": (
+        "{rank} of {of} as a broker (on the short routes between others)",
+        "{rank} van {of} als makelaar (op de korte routes tussen anderen)",
+    ),
+    "standing_betweenness_none": ("lies between no others", "ligt tussen niemand anders in"),
+    "standing_eigenvector": (
+        "{rank} of {of} by well-connected neighbours",
+        "{rank} van {of} naar goed verbonden buren",
+    ),
+    "standing_eigenvector_none": ("no well-connected neighbours", "geen goed verbonden buren"),
+    "standing_pagerank": ("{rank} of {of} by PageRank (reach through the network)", "{rank} van {of} naar PageRank (bereik via het netwerk)"),
+    "standing_pagerank_none": ("no PageRank", "geen PageRank"),
     "physics": ("Physics (let the map settle)", "Fysica (laat de kaart bewegen)"),
     "physics_help": (
         "Off: fixed, seeded positions (the same picture every time).",
@@ -252,6 +268,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "By default all relations between two actors are one line; this draws each claim separately.",
         "Standaard zijn alle relaties tussen twee actoren één lijn; dit tekent elke bewering apart.",
     ),
+    "lens_hidden": ("{what}: {n} not shown (turn on “{toggle}”)", "{what}: {n} niet getoond (zet “{toggle}” aan)"),
     # Positions.
     "layout_panel": ("Map layout", "Indeling van de kaart"),
     "layout_intro": (

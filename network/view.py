@@ -16,7 +16,8 @@ from typing import Any
 import networkx as nx
 
 from . import vocabulary as vocab
-from .filters import DATE_FIELDS, FILTERS, VALUE_FILTERS
+from .cache import per_graph
+from .filters import DATE_FIELDS, FILTERS, LENSES, TOGGLE_FIELDS, VALUE_FILTERS
 from .graph import Hop, UnknownActorError, filter_graph, neighbourhood, resolve_actor, shortest_paths
 from .i18n import t
 from .layout import compute_layout
@@ -36,11 +37,13 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "lens": ("map", "grid"),  # what the view shows: the network, or the power-interest grid of grid_ask
 }
 
-# One list field per declared filter (filters.FILTERS), plus the date range.
+# One list field per declared filter (filters.FILTERS), the date range, and one switch per
+# appearance option (filters.TOGGLES: show asks, show people, every claim its own line).
 _Filters = dataclasses.make_dataclass(
     "_Filters",
     [(key, list[str], field(default_factory=list)) for key in VALUE_FILTERS]
-    + [(name, str, field(default="")) for name in DATE_FIELDS],
+    + [(name, str, field(default="")) for name in DATE_FIELDS]
+    + [(name, bool, field(default=False)) for name in TOGGLE_FIELDS],
 )
 
 
@@ -63,8 +66,6 @@ class ViewState(_Filters):  # type: ignore[valid-type,misc]
     title: str = ""
     overview: str = ""  # "", or group actors by "type", "community" or "country"
     expanded: list[str] = field(default_factory=list)  # overview groups opened into their actors
-    every_claim: bool = False  # every relation its own line (default: one line per pair of actors)
-    show_asks: bool = False  # show themes (asks) even when no filter, focus or path names one
     # Issue 14: the power-interest grid's ask, the map by last contact, and two dates compared.
     grid_ask: str = ""  # "" = all asks
     lens: str = "map"  # "map" or "grid": a saved view (a slide) can be the power-interest grid
@@ -72,7 +73,6 @@ class ViewState(_Filters):  # type: ignore[valid-type,misc]
     stale_months: int = 0  # flag allies of grid_ask with no contact in this many months (0 = off)
     compare_from: str = ""
     compare_to: str = ""
-    show_people: bool = False  # show people in public roles (ministers, signatories) on the map
 
     def to_dict(self) -> dict[str, Any]:
         """Only what differs from the default: small, readable JSON and short links."""
@@ -104,7 +104,7 @@ class ViewState(_Filters):  # type: ignore[valid-type,misc]
                     setattr(state, f.name, max(0, min(120, int(value))))
                 except (TypeError, ValueError):
                     pass
-            elif f.name in ("physics", "path_via_stances", "every_claim", "show_asks", "show_people"):
+            elif f.name in ("physics", "path_via_stances", *TOGGLE_FIELDS):
                 setattr(state, f.name, value in (True, "true", "1", 1))
             elif isinstance(value, str | int | float):
                 setattr(state, f.name, str(value))
@@ -155,6 +155,7 @@ class ViewResult:
     # Where to draw the nodes: None means the whole data set's layout (the same place in every view);
     # an overview has its own, since its nodes are groups.
     positions: dict[Hashable, tuple[float, float]] | None = None
+    hidden: dict[str, int] = field(default_factory=dict)  # lens type -> actors the view leaves off
 
 
 def _resolve(G: nx.MultiDiGraph, name: str, what: str, lang: str, notes: list[str]) -> Hashable | None:
@@ -168,15 +169,49 @@ def _resolve(G: nx.MultiDiGraph, name: str, what: str, lang: str, notes: list[st
         return None
 
 
-# Actor types that are a lens of their own: off the opening map, shown when asked for.
-LENSES = {"theme": "show_asks", "person": "show_people"}
+def lens_types(G: nx.MultiDiGraph) -> list[str]:
+    """The lens types (``filters.LENSES``) that the opening map of ``G`` leaves off.
+
+    A type is a lens only where the data makes it one: a minority of the actors, whose
+    hiding leaves most relations on the map (our curated people in public roles and our
+    asks). A map of people (a common Kumu map) opens showing them: hiding them would hide
+    every connection (issue 25).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("a", {"type": "ngo"}), ("b", {"type": "ngo"}), ("p", {"type": "person"})])
+    >>> _ = G.add_edge("a", "b"); _ = G.add_edge("p", "a")
+    >>> lens_types(G)
+    ['person']
+    >>> H = nx.MultiDiGraph(G); _ = H.add_edge("p", "b"); lens_types(H)
+    []
+    """
+    return list(_lens_types(G))
 
 
-def _lenses(G: nx.MultiDiGraph, H: nx.MultiDiGraph, state: ViewState, themes: list[str]) -> nx.MultiDiGraph:
-    """``H`` without asks (themes) and people unless the state shows them, filters by their type or names one.
+@per_graph
+def _lens_types(G: nx.MultiDiGraph) -> tuple[str, ...]:
+    types = {n: a.get("type") for n, a in G.nodes(data=True)}
+    out = []
+    for atype in LENSES:
+        members = {n for n, ty in types.items() if ty == atype}
+        if not members or 2 * len(members) >= len(types):
+            continue
+        touching = sum(1 for u, v in G.edges() if u in members or v in members)
+        if 2 * touching <= G.number_of_edges():
+            out.append(atype)
+    return tuple(out)
+
+
+def _lenses(
+    G: nx.MultiDiGraph, H: nx.MultiDiGraph, state: ViewState, themes: list[str]
+) -> tuple[nx.MultiDiGraph, dict[str, int]]:
+    """``H`` without the lens types (asks, people) the state does not show, and how many of each went.
 
     The opening map shows organisations, programmes and laws; "who stands with us on X" is
     one click away (a theme filter or focus), and the people in public roles appear on demand.
+    A filter by their type or a focus or path that names one shows them too.
     """
     named = set()
     for name in filter(None, [state.focus, state.path_from, state.path_to]):
@@ -185,22 +220,23 @@ def _lenses(G: nx.MultiDiGraph, H: nx.MultiDiGraph, state: ViewState, themes: li
         except UnknownActorError:
             pass
     hidden = set()
-    for atype, flag in LENSES.items():
-        shown = getattr(state, flag) or atype in state.actor_types or atype in named
+    for atype in lens_types(G):
+        shown = getattr(state, LENSES[atype].key) or atype in state.actor_types or atype in named
         if atype == "theme":
             shown = shown or bool(themes) or state.path_via_stances
         if not shown:
             hidden.add(atype)
     drop = {n for n, a in H.nodes(data=True) if a.get("type") in hidden}
     if not drop:
-        return H
+        return H, {}
+    counts = {atype: sum(1 for n in drop if H.nodes[n].get("type") == atype) for atype in sorted(hidden)}
     # Built from the kept nodes and edges directly: nx.MultiDiGraph(H.subgraph(...)) walks a
     # filtered view and cost a second at 10,000 actors, and a view would slow every later pass.
     out = nx.MultiDiGraph()
     out.graph.update(H.graph)
     out.add_nodes_from((n, a) for n, a in H.nodes(data=True) if n not in drop)
     out.add_edges_from((u, v, k, e) for u, v, k, e in H.edges(keys=True, data=True) if u not in drop and v not in drop)
-    return out
+    return out, {k: v for k, v in counts.items() if v}
 
 
 def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = None) -> ViewResult:
@@ -231,7 +267,7 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
             lists[name] = ["\0none"]  # everything named is gone: show nothing rather than everything
     H = filter_graph(G, date_from=state.date_from, date_to=state.date_to, as_of=state.as_of, **lists)
 
-    H = _lenses(G, H, state, lists.get("themes", []))
+    H, lensed = _lenses(G, H, state, lists.get("themes", []))
     style = MapStyle(lang=lang, physics=state.physics, title=state.title, every_claim=state.every_claim)
     result = ViewResult(H, style, "", notes)
     # Paths are found on the filtered graph before a focus hides anything, and stay visible.
@@ -287,7 +323,8 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
         _stance_style(G, state, lists, style, notes)
     ends = {"path_from": a, "path_to": b} if result.path_ends else {}
     shown = dataclasses.replace(state, **{k: [v for v in lists[k] if v != "\0none"] for k in lists}, **ends)
-    result.caption = describe(G, H, shown, focus=focus, today=today)
+    result.hidden = lensed
+    result.caption = describe(G, H, shown, focus=focus, today=today, hidden=lensed)
     style.caption = result.caption
     if state.overview:
         # Part of applying the view, so every export draws the groups the screen shows.
@@ -324,9 +361,14 @@ def _stance_style(
 
 
 def describe(
-    G: nx.MultiDiGraph, H: nx.MultiDiGraph, state: ViewState, focus: Hashable | None = None, today: _dt.date | None = None
+    G: nx.MultiDiGraph,
+    H: nx.MultiDiGraph,
+    state: ViewState,
+    focus: Hashable | None = None,
+    today: _dt.date | None = None,
+    hidden: Mapping[str, int] | None = None,
 ) -> str:
-    """One line that says what the map shows: counts, filters, focus, date and data version."""
+    """One line that says what the map shows: counts, filters, lenses left off, focus, date and data version."""
     lang = state.lang
     parts = [
         t("showing", lang, n=H.number_of_nodes(), total=G.number_of_nodes(), e=H.number_of_edges(), etotal=G.number_of_edges())
@@ -335,6 +377,8 @@ def describe(
         values = getattr(state, f.key)
         if values:
             parts.append(f"{t(f.key, lang)}: {', '.join(f.label(G, v, lang) for v in values)}")
+    for atype, n in (hidden or {}).items():
+        parts.append(t("lens_hidden", lang, n=n, what=vocab.label(atype, lang), toggle=t(LENSES[atype].key, lang)))
     if state.date_from or state.date_to:
         parts.append(f"{t('date', lang)}: {state.date_from or '…'} – {state.date_to or '…'}")
     if state.as_of:

@@ -330,3 +330,52 @@ def test_the_html_export_is_one_page_that_says_what_it_shows(snapshot):
     html = export_bytes(snapshot, "html").decode("utf-8")
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=\s*[\"']?(https?:)?//", html, re.I)
     assert "Fixture map" in html and "2026-05-10" in html and "Letter on scaling up" in html
+
+
+# -- issue 25: the appearance options in the one registry, lenses that fit the data -------------
+
+
+def test_every_appearance_flag_the_readme_names_is_a_command_line_flag(graph):
+    from network.cli import _state_from_args, build_parser
+    from network.filters import TOGGLES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    flags = [o.flag for o in TOGGLES]
+    assert all(flag in readme for flag in flags)
+    args = build_parser().parse_args(["export", "--format", "json", "--out", "x.json", *flags])
+    state = _state_from_args(args, graph)
+    assert all(getattr(state, o.key) is True for o in TOGGLES)
+    back = ViewState.from_query(state.to_query())  # the URL and saved views carry them too
+    assert all(getattr(back, o.key) is True for o in TOGGLES)
+
+
+def test_the_caption_names_the_asks_and_people_a_view_leaves_off():
+    from network.view import apply_view
+
+    G = nx.MultiDiGraph(version="v")
+    for i in range(6):
+        G.add_node(f"o{i}", name=f"Org {i}", type="ngo")
+    G.add_node("ask", name="Ask", type="theme")
+    G.add_node("p", name="Person P", type="person")
+    for i in range(5):
+        G.add_edge(f"o{i}", f"o{i + 1}", type="partners_with")
+    G.add_edge("o0", "ask", type="advocates_for")
+    G.add_edge("p", "o1", type="member_of")
+    r = apply_view(G, ViewState(), today=DAY)
+    assert set(r.graph.nodes) == {f"o{i}" for i in range(6)}
+    assert "Theme (ask): 1 not shown (turn on “Show asks”)" in r.caption
+    assert "Person (public role): 1 not shown (turn on “Show people in public roles”)" in r.caption
+    assert apply_view(G, ViewState(show_asks=True, show_people=True)).graph.number_of_nodes() == 8
+
+
+def test_a_map_of_people_opens_showing_them_with_every_connection():
+    from network.view import apply_view
+
+    G = nx.MultiDiGraph(version="v")
+    for i in range(4):
+        G.add_node(f"p{i}", name=f"Person {i}", type="person")
+        G.add_node(f"o{i}", name=f"Org {i}", type="ngo")
+        G.add_edge(f"p{i}", f"o{i}", type="member_of")
+    r = apply_view(G, ViewState(), today=DAY)
+    assert r.graph.number_of_nodes() == 8 and r.graph.number_of_edges() == 4
+    assert "not shown" not in r.caption

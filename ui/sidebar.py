@@ -11,7 +11,7 @@ import streamlit as st
 from network import vocabulary as vocab
 from network.analysis import METRICS
 from network.cache import per_graph
-from network.filters import FILTERS, by_key
+from network.filters import FILTERS, TOGGLE_FIELDS, TOGGLES, by_key
 from network.i18n import t
 from network.stance import stance_targets
 from network.view import CHOICES
@@ -38,8 +38,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "focus": ("focus", "hops", "focus_mode"),
     "path": ("path_from", "path_to", "path_via_stances", "path_relation_types"),
     "appearance": (
-        *("lens", "color_by", "stance_ask", "size_by", "show_asks", "show_people"),
-        *("every_claim", "physics", "title", "overview", "expanded"),
+        *("lens", "color_by", "stance_ask", "size_by", *TOGGLE_FIELDS),
+        *("physics", "title", "overview", "expanded"),
     ),
 }
 
@@ -159,9 +159,8 @@ def _appearance_controls(G: nx.MultiDiGraph, lang: str, targets: list[str]) -> N
         format_func=lambda m: t(f"metric_{m}" if m else "size_none", lang),
         key=keys.widget("size_by"),
     )
-    st.toggle(t("show_asks", lang), key=keys.widget("show_asks"), help=t("show_asks_help", lang))
-    st.toggle(t("show_people", lang), key=keys.widget("show_people"), help=t("show_people_help", lang))
-    st.toggle(t("every_claim", lang), key=keys.widget("every_claim"), help=t("every_claim_help", lang))
+    for option in TOGGLES:  # the appearance options' one registry (filters.TOGGLES)
+        st.toggle(t(option.key, lang), key=keys.widget(option.key), help=t(f"{option.key}_help", lang))
     st.toggle(t("physics", lang), key=keys.widget("physics"), help=t("physics_help", lang))
     st.text_input(t("title", lang), key=keys.widget("title"), max_chars=120)
     st.selectbox(
