@@ -17,7 +17,7 @@ import networkx as nx
 
 from . import vocabulary as vocab
 from .i18n import t
-from .model import parse_date
+from .model import claim_period, known_from
 
 __all__ = [
     "Filter",
@@ -222,17 +222,11 @@ def period(value: str) -> tuple[_dt.date, _dt.date] | None:
     --------
     >>> period("2025-02")
     (datetime.date(2025, 2, 1), datetime.date(2025, 2, 28))
+
+    ``before DATE`` (a claim dated only by what it precedes) runs from ``date.min`` to the
+    day before DATE (``model.claim_period``).
     """
-    start = parse_date(value) if value else None
-    if start is None:
-        return None
-    parts = value.strip().split("-")
-    if len(parts) == 1:
-        return start, _dt.date(start.year, 12, 31)
-    if len(parts) == 2:
-        nxt = _dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        return start, nxt - _dt.timedelta(days=1)
-    return start, start
+    return claim_period(value) if value else None
 
 
 def appears(G: nx.MultiDiGraph, e: Mapping[str, object]) -> tuple[_dt.date, _dt.date] | None:
@@ -243,12 +237,15 @@ def appears(G: nx.MultiDiGraph, e: Mapping[str, object]) -> tuple[_dt.date, _dt.
     >>> G = nx.MultiDiGraph(sources={"d": {"date": "2025-06"}})
     >>> appears(G, {"source_doc": "d", "date": "2019"})[0], appears(G, {"date": "2019"})[0]
     (datetime.date(2025, 6, 1), datetime.date(2019, 1, 1))
+    >>> appears(G, {"date": "before 2020-12-08"})
+    (datetime.date(2020, 12, 7), datetime.date(2020, 12, 7))
     """
     doc = e.get("source_doc")
     source = (G.graph.get("sources") or {}).get(doc) if doc else None
-    if source and period(str(source.get("date", ""))):
-        return period(str(source["date"]))
-    return period(str(e.get("date", "")))
+    date = str(source.get("date", "")) if source and period(str(source.get("date", ""))) else str(e.get("date", ""))
+    p = period(date)
+    # A claim dated "before D" enters the day before D, the one day it is known to exist.
+    return (known_from(date), p[1]) if p else None  # type: ignore[return-value]
 
 
 def apply_filters(

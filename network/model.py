@@ -30,6 +30,9 @@ __all__ = [
     "Dataset",
     "DataError",
     "parse_date",
+    "claim_period",
+    "claim_precision",
+    "known_from",
     "parse_bool",
     "problem_rows",
 ]
@@ -68,6 +71,8 @@ BASIS_VALUES = ("stated", "inferred")
 _TRUE = {"true", "yes", "1", "y", "ja", "j", "waar"}
 _FALSE = {"false", "no", "0", "n", "nee", "onwaar"}
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# A claim may be dated only by what it precedes: "Op 8 december a.s." dates a letter before that day.
+_BEFORE = "before "
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,76 @@ def parse_date(value: str) -> _dt.date | None:
         return _dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _span(value: str) -> tuple[_dt.date, _dt.date] | None:
+    start = parse_date(value)
+    if start is None:
+        return None
+    parts = value.strip().split("-")
+    if len(parts) == 1:
+        return start, _dt.date(start.year, 12, 31)
+    if len(parts) == 2:
+        nxt = _dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return start, nxt - _dt.timedelta(days=1)
+    return start, start
+
+
+def claim_period(value: str) -> tuple[_dt.date, _dt.date] | None:
+    """First and last day a claim's date can mean; None if it is no date.
+
+    A date is a year (``2025``), a month (``2025-02``), a day (``2025-02-14``), or ``before``
+    one of those: any day before the first day it covers, as far back as is known (``date.min``).
+
+    Examples
+    --------
+    >>> claim_period("2025-02")
+    (datetime.date(2025, 2, 1), datetime.date(2025, 2, 28))
+    >>> claim_period("before 2020-12-08")[1]
+    datetime.date(2020, 12, 7)
+    >>> claim_period("before 2020-13") is None
+    True
+    """
+    value = value.strip()
+    if value[: len(_BEFORE)].casefold() == _BEFORE:
+        bound = _span(value[len(_BEFORE) :].strip())
+        if bound is None or bound[0] == _dt.date.min:
+            return None
+        return _dt.date.min, bound[0] - _dt.timedelta(days=1)
+    return _span(value)
+
+
+def claim_precision(value: str) -> str:
+    """How precise a claim's date is: ``day``, ``month``, ``year``, ``before`` or "" (no date).
+
+    Examples
+    --------
+    >>> [claim_precision(v) for v in ("2026-05-07", "2020-12", "2025", "before 2020-12-08", "soon")]
+    ['day', 'month', 'year', 'before', '']
+    """
+    if claim_period(value) is None:
+        return ""
+    if value.strip()[: len(_BEFORE)].casefold() == _BEFORE:
+        return "before"
+    return ("year", "month", "day")[len(value.strip().split("-")) - 1]
+
+
+def known_from(value: str) -> _dt.date | None:
+    """The day from which the map through time shows a claim of this date.
+
+    The first day of its year, month or day (the claim may be that old); for ``before D``,
+    the day before D: the one day the document proves it existed, since how long before is
+    not known.
+
+    Examples
+    --------
+    >>> known_from("2025"), known_from("before 2020-12-08")
+    (datetime.date(2025, 1, 1), datetime.date(2020, 12, 7))
+    """
+    p = claim_period(value)
+    if p is None:
+        return None
+    return p[1] if p[0] == _dt.date.min else p[0]
 
 
 def parse_bool(value: str) -> bool | None:

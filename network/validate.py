@@ -29,6 +29,7 @@ from .model import (
     Dataset,
     Problem,
     Table,
+    claim_period,
     parse_bool,
     parse_date,
 )
@@ -54,6 +55,8 @@ SCORE_RANGE = (0.0, 10.0)
 STANCE_VALUES = ("for", "against", "conditional", "neutral")
 MAX_SUGGESTED = 50
 _DATE_HINT = "(use YYYY, YYYY-MM or YYYY-MM-DD)"
+# A relation's or document's date may also be "before" one of these; the hint names the common forms.
+_CLAIM_DATE_HINT = _DATE_HINT
 
 
 class ProblemLog:
@@ -134,7 +137,7 @@ class ColumnRule:
     required: bool = False
     empty: str = "empty {column}"
     unique: bool = False
-    kind: str = ""  # "date", "bool", "actor_type", "relation_type", "score" (0-10), "actor_list" (ids separated by |)
+    kind: str = ""  # "date", "claim_date" (a date or "before DATE"), "bool", "actor_type", "relation_type", "score" (0-10), "actor_list" (ids separated by |)
     refers_to: str = ""  # "actors" or "sources"
     choices: tuple[str, ...] = ()
     max_length: int = 0
@@ -143,7 +146,7 @@ class ColumnRule:
 COLUMN_RULES: dict[str, tuple[ColumnRule, ...]] = {
     "sources.csv": (
         ColumnRule("id", required=True, empty="empty id", unique=True),
-        ColumnRule("date", kind="date"),
+        ColumnRule("date", kind="claim_date"),
     ),
     "actors.csv": (
         ColumnRule("id", required=True, empty="empty id", unique=True),
@@ -155,7 +158,7 @@ COLUMN_RULES: dict[str, tuple[ColumnRule, ...]] = {
         ColumnRule("target", required=True, refers_to="actors"),
         ColumnRule("type", required=True, empty="empty relation type", kind="relation_type"),
         ColumnRule("directed", kind="bool"),
-        ColumnRule("date", kind="date"),
+        ColumnRule("date", kind="claim_date"),
         ColumnRule("source_doc", refers_to="sources"),
         ColumnRule("evidence", max_length=EVIDENCE_MAX),
         ColumnRule("basis", choices=BASIS_VALUES),
@@ -195,6 +198,8 @@ def _check_cell(rule: ColumnRule, row: dict[str, str], ctx: _Context) -> tuple[s
         return ("error", rule.empty.format(column=rule.column, id=row.get("id", ""))) if rule.required else None
     if rule.kind == "date" and parse_date(value) is None:
         return "error", f"impossible date '{value}' {_DATE_HINT}"
+    if rule.kind == "claim_date" and claim_period(value) is None:
+        return "error", f"impossible date '{value}' {_CLAIM_DATE_HINT}"
     if rule.kind == "score":
         try:
             score = float(value.replace(",", "."))  # Dutch Excel writes 7,5
