@@ -271,7 +271,7 @@ def _positions(args: argparse.Namespace, G: nx.MultiDiGraph) -> dict:
 
 def _export(args: argparse.Namespace) -> int:
     from .io.atomic import write_bytes_atomic
-    from .presentation.export import export_bytes, make_snapshot, views_deck
+    from .presentation.export import everything, export_bytes, make_snapshot, views_deck
     from .views import default_views_dir
 
     if args.lens == "grid":
@@ -291,12 +291,15 @@ def _export(args: argparse.Namespace) -> int:
         )
         return 0
     state = _state_from_args(args, G)
+    if args.all:
+        state = everything(state)
     snap = make_snapshot(G, state, title=args.title or None, positions=_positions(args, G))
     data = export_bytes(snap, args.format, dpi=args.dpi)
     if args.include_engagements:  # the team's internal log: only when asked for (issue 14)
         from .engagements import for_shown, include_in_export
+        from .rights import LOCAL_EDITOR, engagement_log
 
-        data = include_in_export(data, args.format, for_shown(_loaded(args)[0].engagements, snap.graph.nodes), snap.lang)
+        data = include_in_export(data, args.format, for_shown(engagement_log(_loaded(args)[0], LOCAL_EDITOR), snap.graph.nodes), snap.lang)
     try:
         write_bytes_atomic(args.out, data)
     except OSError as exc:
@@ -561,6 +564,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(d.flag, dest=d.key, metavar="YYYY[-MM[-DD]]", help=d.help)
     for option in TOGGLES:
         p.add_argument(option.flag, dest=option.key, action="store_true", help=option.help)
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="everything in the data, whatever the view: every actor and relation (without it a data file holds the view and says what it left out)",
+    )
     p.add_argument("--lens", choices=("map", "grid"), default="map", help="grid: the power-interest grid (png, svg, pdf, pptx)")
     p.add_argument("--ask", metavar="ACTOR", help="--lens grid: the ask (default: all asks)")
     p.add_argument("--since", metavar="YYYY[-MM[-DD]]", help="--lens grid: mark what the assessments changed after this date")

@@ -334,6 +334,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Cellen die met =, +, - of @ beginnen krijgen een apostrof vooraan, zodat een "
         "spreadsheet ze als tekst toont in plaats van ze als formule uit te voeren; onze lader haalt "
         "die apostrof weer weg, zodat deze zip terugleest als dezelfde gegevens.",
+    "left_out_note": (
+        "This file holds the view: {n} of {total} actors and {e} of {etotal} relations. "
+        "For everything in the data, export with --all (command line) or tick “Everything in the data” (app).",
+        "Dit bestand bevat de weergave: {n} van {total} actoren en {e} van {etotal} relaties. "
+        "Voor alles in de gegevens: exporteer met --all (opdrachtregel) of vink “Alles in de gegevens” aan (app).",
+    ),
+    "export_everything": ("Everything in the data", "Alles in de gegevens"),
+    "export_everything_help": (
+        "Data formats: every actor and relation, whatever the view's filters and lenses.",
+        "Gegevensformaten: elke actor en relatie, wat de filters en lenzen van de weergave ook zijn.",
+    ),
     ),
     # The overview of a big map.
     "n_actors": ("{n} actors", "{n} actoren"),

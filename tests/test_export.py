@@ -379,3 +379,30 @@ def test_a_map_of_people_opens_showing_them_with_every_connection():
     r = apply_view(G, ViewState(), today=DAY)
     assert r.graph.number_of_nodes() == 8 and r.graph.number_of_edges() == 4
     assert "not shown" not in r.caption
+
+
+STAKEHOLDER = ROOT / "tests" / "data" / "stakeholder"
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "json", "csv"])
+def test_a_data_export_says_what_the_view_left_out_and_all_gives_everything(fmt, tmp_path):
+    from network.cli import main
+
+    view, whole = tmp_path / f"view.{fmt}", tmp_path / f"all.{fmt}"
+    assert main(["export", "--data", str(STAKEHOLDER), "--format", fmt, "--out", str(view)]) == 0
+    assert main(["export", "--data", str(STAKEHOLDER), "--format", fmt, "--out", str(whole), "--all"]) == 0
+
+    def text(path: Path) -> str:
+        if fmt == "csv":
+            return zipfile.ZipFile(path).read("README.txt").decode("utf-8-sig")
+        return path.read_text(encoding="utf-8")
+
+    assert "8 of 10 actors and 8 of 15 relations" in text(view) and "--all" in text(view)
+    assert "--all" not in text(whole)
+    if fmt == "json":
+        data = json.loads(whole.read_text(encoding="utf-8"))
+        assert len(data["nodes"]) == 10 and len(data["edges"]) == 15
+    if fmt == "csv":
+        with zipfile.ZipFile(whole) as zf:
+            assert len(zf.read("actors.csv").decode("utf-8-sig").strip().splitlines()) == 11
+            assert len(zf.read("relations.csv").decode("utf-8-sig").strip().splitlines()) == 16

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from network.i18n import t
-from network.presentation.export import FORMATS, MEDIA_TYPES
+from network.presentation.export import FORMATS, MEDIA_TYPES, everything
 from network.presentation.figure import PRINT_DPI
 from network.view import ViewState
 from network.views import default_views_dir, list_views
@@ -21,6 +21,8 @@ def panel(folder: str, stamp: data.Stamp, state: ViewState, lang: str) -> None:
     with box:
         fmt = st.selectbox(t("format", lang), list(FORMATS), format_func=lambda f: t(f"fmt_{f}", lang), key="export_format")
         dpi = PRINT_DPI if fmt == "png" and st.checkbox(t("print_quality", lang), key="export_print") else None
+        if st.checkbox(t("export_everything", lang), key="export_everything", help=t("export_everything_help", lang)):
+            state = everything(state)  # as the command line's --all; without it the file says what the view left out
         state_json = state.to_json()
         st.download_button(
             t("download", lang),

@@ -9,14 +9,26 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..filters import TOGGLES
 from ..io.atomic import write_bytes_atomic
+from ..view import ViewState
 from .deck import export_deck
 from .figure import picture_bytes
 from .formats import csv_zip_bytes, gexf_bytes, graphml_bytes, json_bytes
 from .render import render_html
 from .snapshot import Snapshot, make_snapshot
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "export_bytes", "export_file", "views_deck", "Snapshot", "make_snapshot", "export_deck"]
+__all__ = [
+    "FORMATS",
+    "MEDIA_TYPES",
+    "export_bytes",
+    "export_file",
+    "everything",
+    "views_deck",
+    "Snapshot",
+    "make_snapshot",
+    "export_deck",
+]
 
 FORMATS = ("png", "svg", "pdf", "html", "gexf", "graphml", "json", "csv", "pptx")
 MEDIA_TYPES = {
@@ -30,6 +42,20 @@ MEDIA_TYPES = {
     "csv": "application/zip",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
+
+
+def everything(state: ViewState) -> ViewState:
+    """The view of ``--all``: every actor and relation of the data, in ``state``'s language, title and lines.
+
+    No filter, focus, path or overview, and every lens shown (``filters.TOGGLES``).
+
+    Examples
+    --------
+    >>> everything(ViewState(actor_types=["ngo"], lang="nl")).to_dict()
+    {'lang': 'nl', 'show_asks': True, 'show_people': True}
+    """
+    lenses = {o.key: True for o in TOGGLES if o.lens}
+    return ViewState(lang=state.lang, title=state.title, every_claim=state.every_claim, **lenses)
 
 
 def _html(snapshot: Snapshot) -> bytes:

@@ -48,6 +48,9 @@ class Snapshot:
     version: str = ""  # data version (hash of the CSV files)
     sources: list[dict[str, str]] = field(default_factory=list)  # documents the shown relations cite
     paths: list[list[Hop]] = field(default_factory=list)  # a path view's shortest paths, hop by hop
+    # The whole data's actors and relations: a data export says what the view left out (issue 25).
+    whole: tuple[int, int] = (0, 0)
+    overview: bool = False  # the graph holds groups of actors, not the actors themselves
 
     def sources_line(self, limit: int | None = None) -> str:
         """The cited documents as one line: ``Sources: [id] title (date); …``."""
@@ -134,4 +137,6 @@ def make_snapshot(
         version=str(G_full.graph.get("version", "")),
         sources=cited_sources(G_full, shown),
         paths=result.paths,
+        whole=(G_full.number_of_nodes(), G_full.number_of_edges()),
+        overview=result.positions is not None,
     )
