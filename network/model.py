@@ -24,6 +24,7 @@ __all__ = [
     "KNOWN_COLUMNS",
     "REQUIRED",
     "EVIDENCE_MAX",
+    "LABEL_MAX",
     "BASIS_VALUES",
     "Problem",
     "Table",
@@ -37,7 +38,10 @@ __all__ = [
     "problem_rows",
 ]
 
-ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "description", "aliases", "url", "status")
+# ``label``: an optional short name the map shows (issue 23); the full name stays in tooltips, profiles and exports.
+ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "description", "aliases", "url", "status", "label")
+# A map label longer than this does not fit on a projector beside its neighbours.
+LABEL_MAX = 32
 RELATION_COLUMNS = ("source", "target", "type", "directed", "date", "source_doc", "evidence", "basis", "note")
 SOURCE_COLUMNS = ("id", "title", "date", "kind", "authors", "addressed_to", "file", "date_note")
 # The team's own files beside the map (issue 14): dated scores for the power-interest grid, and

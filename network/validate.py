@@ -22,6 +22,7 @@ from .model import (
     ENGAGEMENT_COLUMNS,
     ENGAGEMENT_KINDS,
     EVIDENCE_MAX,
+    LABEL_MAX,
     RELATION_COLUMNS,
     REQUIRED,
     SOURCE_COLUMNS,
@@ -152,6 +153,7 @@ COLUMN_RULES: dict[str, tuple[ColumnRule, ...]] = {
         ColumnRule("id", required=True, empty="empty id", unique=True),
         ColumnRule("name", required=True, empty="empty name for actor '{id}'"),
         ColumnRule("type", required=True, empty="empty type for actor '{id}'", kind="actor_type"),
+        ColumnRule("label", max_length=LABEL_MAX),
     ),
     "relations.csv": (
         ColumnRule("source", required=True, refers_to="actors"),
@@ -235,7 +237,8 @@ def _check_cell(rule: ColumnRule, row: dict[str, str], ctx: _Context) -> tuple[s
     if rule.refers_to == "sources" and ctx.source_ids is not None and value not in ctx.source_ids:
         return "error", f"unknown source document '{value}' (not in sources.csv)"
     if rule.max_length and len(value) > rule.max_length:
-        return "warning", f"quote is {len(value)} characters; keep it to {rule.max_length}"
+        what = "quote" if rule.column == "evidence" else rule.column
+        return "warning", f"{what} is {len(value)} characters; keep it to {rule.max_length}"
     if rule.choices:
         folded = value.strip().casefold()
         if folded not in rule.choices:
