@@ -294,12 +294,14 @@ def _export(args: argparse.Namespace) -> int:
     if args.all:
         state = everything(state)
     snap = make_snapshot(G, state, title=args.title or None, positions=_positions(args, G))
-    data = export_bytes(snap, args.format, dpi=args.dpi)
+    data = export_bytes(snap, args.format, dpi=args.dpi, arcs=args.mutual_as_arcs)
     if args.include_engagements:  # the team's internal log: only when asked for (issue 14)
         from .engagements import for_shown, include_in_export
         from .rights import LOCAL_EDITOR, engagement_log
 
-        data = include_in_export(data, args.format, for_shown(engagement_log(_loaded(args)[0], LOCAL_EDITOR), snap.graph.nodes), snap.lang)
+        data = include_in_export(
+            data, args.format, for_shown(engagement_log(_loaded(args)[0], LOCAL_EDITOR), snap.graph.nodes), snap.lang
+        )
     try:
         write_bytes_atomic(args.out, data)
     except OSError as exc:
@@ -558,6 +560,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title")
     p.add_argument("--lang", choices=vocab.LANGUAGES)
     p.add_argument("--dpi", type=int, help="png: 300 for print")
+    p.add_argument(
+        "--mutual-as-arcs",
+        action="store_true",
+        help="graphml: each mutual relation as two arcs, a file of one direction networkx and igraph read right",
+    )
     for f in FILTERS:
         p.add_argument(f.flag, dest=f.key, action="append", metavar="VALUE", help=f"{f.help} (repeatable)")
     for d in DATE_FILTERS:

@@ -72,13 +72,15 @@ def relations_as_data(snapshot) -> Counter:
 
 
 def run_graphology(path: Path) -> dict:
+    """What graphology's reader of the file's kind (graphology-gexf or graphology-graphml) reads."""
+    kind = path.suffix.lstrip(".")
     node = shutil.which("node")
-    if node is None or not (JS / "node_modules" / "graphology-gexf").is_dir():
-        message = "graphology-gexf is not installed: run `make js` (npm ci --prefix tests/js)"
+    if node is None or not (JS / "node_modules" / f"graphology-{kind}").is_dir():
+        message = f"graphology-{kind} is not installed: run `make js` (npm ci --prefix tests/js)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    done = subprocess.run([node, str(JS / "read_gexf.js"), str(path)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([node, str(JS / f"read_{kind}.js"), str(path)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -208,14 +210,15 @@ def read_igraph(data: bytes, tmp_path: Path):
         return igraph.Graph.Read_GraphML(str(path))
 
 
-def test_igraph_reads_the_graphml_without_a_warning_and_keeps_each_direction(mixed, tmp_path):
+def test_igraph_reads_the_graphml_without_a_warning_and_keeps_every_relation(mixed, tmp_path):
     g = read_igraph(export_bytes(mixed, "graphml"), tmp_path)
-    assert g.is_directed()  # igraph has no mixed graphs: the `directed` attribute says which are not
+    # igraph has no mixed graphs: it reads the file's default (undirected) for all, and the
+    # `directed` attribute says which are which; the two-arc file below keeps each direction.
     assert sorted(g.vs["id"]) == sorted(mixed.graph.nodes)
     assert g.vcount() == mixed.graph.number_of_nodes() and g.ecount() == mixed.graph.number_of_edges()
     ids = g.vs["id"]
-    edges = Counter((ids[e.source], ids[e.target], e["type"], e["directed"], e["date"], e["evidence"]) for e in g.es)
-    assert edges == relations_as_data(mixed)
+    edges = Counter((frozenset((ids[e.source], ids[e.target])), e["type"], e["directed"], e["date"], e["evidence"]) for e in g.es)
+    assert edges == Counter((frozenset(r[:2]), *r[2:]) for r in relations_as_data(mixed).elements())
     assert "source" not in g.es.attributes() and "target" not in g.es.attributes()
     assert g["version"] == mixed.version and json.loads(g["sources"]) == mixed.sources
 
@@ -226,7 +229,8 @@ def test_the_graphml_says_each_edges_direction_and_repeats_no_element_id(mixed):
     assert ("node", "id") not in keys
     assert ("edge", "source") not in keys and ("edge", "target") not in keys
     graph = root.find(f"{GRAPHML}graph")
-    assert graph.get("edgedefault") == "directed"
+    # Undirected by default, directed="true" where a relation is: graphology reads only that mark.
+    assert graph.get("edgedefault") == "undirected"
     directed = {e.get("id"): e.get("directed") for e in graph.iter(f"{GRAPHML}edge")}
     assert directed == {k: ("true" if e["directed"] else "false") for *_, k, e in mixed.graph.edges(keys=True, data=True)}
 
@@ -279,8 +283,45 @@ def test_networkx_refuses_a_mixed_gexf_or_graphml_so_the_readme_points_to_the_js
     # docs); the files are right for Gephi, graphology and igraph, and networkx reads the JSON.
     with pytest.raises(nx.NetworkXError, match="Undirected edge found in directed graph"):
         nx.read_gexf(io.BytesIO(export_bytes(mixed, "gexf")))
-    with pytest.raises(nx.NetworkXError, match="directed=false edge found in directed graph"):
+    with pytest.raises(nx.NetworkXError, match="directed=true edge found in undirected graph"):
         nx.read_graphml(io.BytesIO(export_bytes(mixed, "graphml")))
+
+
+def test_graphology_reads_the_graphml_with_each_relations_direction(mixed, tmp_path):
+    path = tmp_path / "map.graphml"
+    path.write_bytes(export_bytes(mixed, "graphml"))
+    got = run_graphology(path)
+    assert got["type"] == "mixed"
+    assert sorted(n["id"] for n in got["nodes"]) == sorted(mixed.graph.nodes)
+    edges = Counter(
+        (e["source"], e["target"], e["attrs"]["type"], not e["undirected"], e["attrs"]["date"], e["attrs"]["evidence"])
+        for e in got["edges"]
+    )
+    assert edges == relations_as_data(mixed)
+
+
+def _arcs(mixed) -> Counter:
+    """The relations as a file of one direction holds them: each mutual one as two arcs."""
+    out: Counter = Counter()
+    for u, v, e in mixed.graph.edges(data=True):
+        for a, b in [(u, v)] + ([] if e["directed"] else [(v, u)]):
+            out[(a, b, e["type"], bool(e["directed"]))] += 1
+    return out
+
+
+def test_the_graphml_with_mutual_relations_as_two_arcs_reads_right_in_networkx_igraph_and_graphology(mixed, tmp_path):
+    data = export_bytes(mixed, "graphml", arcs=True)
+    H = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+    assert H.is_directed() and set(H.nodes) == set(mixed.graph.nodes)
+    assert Counter((u, v, e["type"], e["directed"]) for u, v, e in H.edges(data=True)) == _arcs(mixed)
+    g = read_igraph(data, tmp_path)
+    ids = g.vs["id"]
+    assert g.is_directed() and Counter((ids[e.source], ids[e.target], e["type"], e["directed"]) for e in g.es) == _arcs(mixed)
+    path = tmp_path / "arcs.graphml"
+    path.write_bytes(data)
+    got = run_graphology(path)
+    assert got["type"] == "directed"
+    assert Counter((e["source"], e["target"], e["attrs"]["type"], e["attrs"]["directed"]) for e in got["edges"]) == _arcs(mixed)
 
 
 # -- The CSV zip: a data folder that loads back to the same data -------------------------------

@@ -64,7 +64,7 @@ def _html(snapshot: Snapshot) -> bytes:
     return render_html(snapshot.graph, snapshot.positions, style).encode("utf-8")
 
 
-def export_bytes(snapshot: Snapshot, fmt: str, *, dpi: float | None = None) -> bytes:
+def export_bytes(snapshot: Snapshot, fmt: str, *, dpi: float | None = None, arcs: bool = False) -> bytes:
     """The snapshot in format ``fmt`` (one of ``FORMATS``) as bytes.
 
     Parameters
@@ -77,6 +77,9 @@ def export_bytes(snapshot: Snapshot, fmt: str, *, dpi: float | None = None) -> b
     dpi : float, optional
         PNG resolution: default 120 (1920 x 1080 px); ``PRINT_DPI`` (300) gives
         4800 x 2700 px of the same 16 x 9 inch picture, for print.
+    arcs : bool
+        GraphML: each mutual relation as two arcs, a file of one direction that networkx
+        and igraph read right (``formats.graphml_bytes``).
 
     Returns
     -------
@@ -101,7 +104,7 @@ def export_bytes(snapshot: Snapshot, fmt: str, *, dpi: float | None = None) -> b
     if fmt == "gexf":
         return gexf_bytes(snapshot)
     if fmt == "graphml":
-        return graphml_bytes(snapshot)
+        return graphml_bytes(snapshot, arcs=arcs)
     if fmt == "json":
         return json_bytes(snapshot)
     if fmt == "csv":

@@ -5,7 +5,8 @@ Gephi Lite (graphology-gexf), GraphML for igraph, yEd and Cytoscape, node-link J
 networkx, the CSV zip for spreadsheets and for loading back. A map mixes directed and
 undirected relations, and every format keeps each relation's direction: GEXF and GraphML
 per edge, JSON and CSV in the ``directed`` column. networkx's GEXF and GraphML readers refuse
-mixed graphs; it reads the JSON, or the GEXF and GraphML of a view in one direction.
+mixed graphs; it reads the JSON, the GEXF and GraphML of a view in one direction, or the
+GraphML written with each mutual relation as two arcs (``graphml_bytes(arcs=True)``).
 
 Byte-stable: the same data and view give the same bytes, whatever the day (the snapshot
 date is written, not the clock) and whatever the order the data came in.
@@ -249,15 +250,22 @@ def gexf_bytes(snapshot: Snapshot) -> bytes:
 _GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
 
-def graphml_bytes(snapshot: Snapshot) -> bytes:
-    """The shown map as GraphML (yEd, Cytoscape, igraph, networkx).
+def graphml_bytes(snapshot: Snapshot, arcs: bool = False) -> bytes:
+    """The shown map as GraphML (yEd, Cytoscape, igraph, networkx, graphology).
 
-    Each edge says ``directed="true"`` or ``"false"`` (a mixed graph, as GraphML allows);
-    ``edgedefault`` is ``undirected`` only when every relation is. Nothing repeats what
-    the elements hold themselves, so no reader's own ids clash: the node id is the actor
-    id (no ``id`` data key, which igraph would refuse beside its own), the edge id is the
-    relation's key, and the edge's ``source``/``target`` are its ends (no data keys
-    for them). Node data has ``label`` (the name) and the map's ``x``/``y``.
+    A map mixes directed and undirected relations. By default ``edgedefault`` is
+    ``undirected`` when any relation is, and every edge says ``directed="true"`` or
+    ``"false"``: graphology's reader honours only ``directed="true"`` on an edge and
+    otherwise the default, so each relation reads right there (issue 25); the ``directed``
+    data column says it for readers of one direction (igraph). networkx refuses a mixed
+    file; ``arcs=True`` writes a file of one direction every reader takes: each mutual
+    (undirected) relation as two arcs, ``<key>`` and ``<key>~back``, both with
+    ``directed`` false, so a reader can pair them again.
+
+    Nothing repeats what the elements hold themselves, so no reader's own ids clash: the
+    node id is the actor id (no ``id`` data key, which igraph would refuse beside its own),
+    the edge id is the relation's key, and the edge's ``source``/``target`` are its ends
+    (no data keys for them). Node data has ``label`` (the name) and the map's ``x``/``y``.
     """
     H = export_graph(snapshot)
     root = ET.Element(
@@ -287,14 +295,21 @@ def graphml_bytes(snapshot: Snapshot) -> bytes:
             if k in ids[cls]:
                 ET.SubElement(parent, "data", {"key": ids[cls][k]}).text = _xml_text(v)
 
-    graph = ET.SubElement(root, "graph", {"id": "G", "edgedefault": _edge_direction(H)})
+    # Undirected when any relation is: graphology takes the default for every edge not marked directed="true".
+    mutual_any = any(not e.get("directed", True) for *_, e in H.edges(data=True))
+    default = "undirected" if mutual_any and not arcs else "directed"
+    graph = ET.SubElement(root, "graph", {"id": "G", "edgedefault": default})
     data(graph, H.graph, "graph")
     for n, a in H.nodes(data=True):
         data(ET.SubElement(graph, "node", {"id": _xml_text(n)}), a, "node")
     for u, v, k, e in H.edges(keys=True, data=True):
-        directed = "true" if e.get("directed", True) else "false"
-        attrs = {"id": _xml_text(k), "source": _xml_text(u), "target": _xml_text(v), "directed": directed}
-        data(ET.SubElement(graph, "edge", attrs), e, "edge")
+        mutual = not e.get("directed", True)
+        ends = [(u, v, k), (v, u, f"{k}~back")] if arcs and mutual else [(u, v, k)]
+        for a, b, key in ends:
+            attrs = {"id": _xml_text(key), "source": _xml_text(a), "target": _xml_text(b)}
+            if not arcs:
+                attrs["directed"] = "false" if mutual else "true"
+            data(ET.SubElement(graph, "edge", attrs), e, "edge")
     return _xml_bytes(root)
 
 
