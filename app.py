@@ -14,6 +14,7 @@ from network import DataError
 from network import vocabulary as vocab
 from network.i18n import t
 from network.model import problem_rows
+from network.rights import visible_problems
 from ui import (
     asks,
     auth,
@@ -95,9 +96,10 @@ def main() -> None:
         show("info", text(note))  # notes carry values from the link and names from the data
     if view.lens == "grid":  # the map's page shows the caption; the grid has none of its own
         st.caption(text(result.caption))
-    if ds.warnings:
-        with st.expander(f"{t('data_warnings', lang)} ({len(ds.warnings)})"):
-            st.dataframe(problem_rows(ds.warnings), hide_index=True)
+    warnings = visible_problems(ds.warnings, auth.access())  # no detail of the internal log for a viewer
+    if warnings:
+        with st.expander(f"{t('data_warnings', lang)} ({len(warnings)})"):
+            st.dataframe(problem_rows(warnings), hide_index=True)
 
     # The map takes the whole width (at 1280x720 a column beside it leaves it too narrow for
     # readable labels); a click on an actor opens its profile in the panel under the map.

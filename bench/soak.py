@@ -35,6 +35,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from network.rights import LOCAL_EDITOR
+
 from . import server
 from .benchmark import CHROMIUM, LAUNCH_ARGS
 
@@ -94,7 +96,13 @@ def _editor(folder: Path, every: float, stop: threading.Event, figures: Figures)
         actor = f"soak-{n}"
         try:
             ds, base = store.load(folder)
-            store.save(folder, ds.actors + [{"id": actor, "name": f"Soak {n}", "type": "ngo"}], ds.relations, base=base)
+            store.save(
+                folder,
+                ds.actors + [{"id": actor, "name": f"Soak {n}", "type": "ngo"}],
+                ds.relations,
+                base=base,
+                access=LOCAL_EDITOR,
+            )
             figures.saved.append(actor)
         except Exception as exc:  # counted and printed: a soak reports, it does not stop
             figures.save_errors.append(f"{actor}: {type(exc).__name__}: {exc}")

@@ -76,6 +76,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "expanded": ("Opened groups", "Geopende groepen"),
     "expanded_hint": ("click a group on the map", "klik op een groep op de kaart"),
     "route": ("Route {i}", "Route {i}"),
+    "routes_more": (
+        "… and {n} more route(s): see the Path panel under the map",
+        "… en nog {n} route(s): zie het paneel Pad onder de kaart",
+    ),
+    "profile_in_drawer": ("{name}'s profile is open on the right.", "Het profiel van {name} staat rechts open."),
     "communities": (
         "Communities (seeded modularity; the colours of 'Colour by coalition')",
         "Gemeenschappen (modulariteit met vaste seed; de kleuren van 'Kleur naar coalitie')",
@@ -122,7 +127,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{rank} van {of} naar goed verbonden buren",
     ),
     "standing_eigenvector_none": ("no well-connected neighbours", "geen goed verbonden buren"),
-    "standing_pagerank": ("{rank} of {of} by PageRank (reach through the network)", "{rank} van {of} naar PageRank (bereik via het netwerk)"),
+    "standing_pagerank": (
+        "{rank} of {of} by PageRank (reach through the network)",
+        "{rank} van {of} naar PageRank (bereik via het netwerk)",
+    ),
     "standing_pagerank_none": ("no PageRank", "geen PageRank"),
     "physics": ("Physics (let the map settle)", "Fysica (laat de kaart bewegen)"),
     "physics_help": (
@@ -239,6 +247,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} wijziging(en) opgeslagen; de oude bestanden zijn als reservekopie bewaard.",
     ),
     "undone": ("The last save was undone.", "De laatste opslag is ongedaan gemaakt."),
+    "undone_what": ("Undone: {what}.", "Ongedaan gemaakt: {what}."),
+    "undo_what": ("Undo: {what}", "Ongedaan maken: {what}"),
+    "undo_none": ("Nothing to undo", "Niets om ongedaan te maken"),
     "nothing_to_undo": ("There is no save to undo.", "Er is geen opslag om ongedaan te maken."),
     "conflict": (
         "Not saved: {files} changed on disk since you opened it (someone else saved). Discard your changes to load theirs, then redo yours.",
@@ -323,17 +334,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Snapshots and exports.
     "more_sources": ("… and {n} more", "… en nog {n}"),
     "no_actors": ("No actors match this view.", "Geen actoren in deze weergave."),
-    "csv_readme": (
-        "actors.csv, relations.csv and sources.csv are a data folder the explorer loads as it is: "
-        "UTF-8 with a byte-order mark, so Excel shows accented names right. "
-        "Cells that start with =, +, - or @ are prefixed with an apostrophe so a spreadsheet "
-        "shows them as text instead of running them as formulas; our loader takes that apostrophe "
-        "off again, so this zip loads back to the same data.",
-        "actors.csv, relations.csv en sources.csv vormen een gegevensmap die de verkenner zo inleest: "
-        "UTF-8 met een byte-order mark, zodat Excel namen met accenten goed toont. "
-        "Cellen die met =, +, - of @ beginnen krijgen een apostrof vooraan, zodat een "
-        "spreadsheet ze als tekst toont in plaats van ze als formule uit te voeren; onze lader haalt "
-        "die apostrof weer weg, zodat deze zip terugleest als dezelfde gegevens.",
     "left_out_note": (
         "This file holds the view: {n} of {total} actors and {e} of {etotal} relations. "
         "For everything in the data, export with --all (command line) or tick “Everything in the data” (app).",
@@ -345,6 +345,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Data formats: every actor and relation, whatever the view's filters and lenses.",
         "Gegevensformaten: elke actor en relatie, wat de filters en lenzen van de weergave ook zijn.",
     ),
+    "csv_readme": (
+        "actors.csv, relations.csv and sources.csv are a data folder the explorer loads as it is: "
+        "UTF-8 with a byte-order mark, so Excel shows accented names right. "
+        "Cells that start with =, +, - or @ are prefixed with an apostrophe so a spreadsheet "
+        "shows them as text instead of running them as formulas; our loader takes that apostrophe "
+        "off again, so this zip loads back to the same data.",
+        "actors.csv, relations.csv en sources.csv vormen een gegevensmap die de verkenner zo inleest: "
+        "UTF-8 met een byte-order mark, zodat Excel namen met accenten goed toont. "
+        "Cellen die met =, +, - of @ beginnen krijgen een apostrof vooraan, zodat een "
+        "spreadsheet ze als tekst toont in plaats van ze als formule uit te voeren; onze lader haalt "
+        "die apostrof weer weg, zodat deze zip terugleest als dezelfde gegevens.",
     ),
     # The overview of a big map.
     "n_actors": ("{n} actors", "{n} actoren"),
@@ -386,6 +397,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stance_for_ask": ("for: {ask}", "voor: {ask}"),
     "stance_against_ask": ("against: {ask}", "tegen: {ask}"),
     "stance_conditional_ask": ("conditional: {ask}", "voorwaardelijk: {ask}"),
+    # Issue 24: support and concern from one document read as what they are, not as "conditional".
+    "stance_for_with_concerns": ("for, with concerns", "voor, met bedenkingen"),
+    "stance_for_with_concerns_ask": ("for, with concerns: {ask}", "voor, met bedenkingen: {ask}"),
+    "stance_read": ("read, not stated", "afgeleid, niet uitgesproken"),
+    "stance_read_ask": ("{stance} (read, not stated): {ask}", "{stance} (afgeleid, niet uitgesproken): {ask}"),
     "color_stance": ("stance on an ask", "standpunt over een eis"),
     "stance_ask": ("Stance on", "Standpunt over"),
     "note_choose_ask": (

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # igraph takes half a second to import: only where it is used
 import numpy as np
 
 from .cache import LRUCache, cache_dir, disk_get, graph_key, import_igraph, to_igraph
+from .rights import Access, ReadOnlyError, read_only, require_editor
 
 __all__ = [
     "compute_layout",
@@ -237,10 +238,6 @@ def _separate(
 # -- positions kept in the data folder -------------------------------------------------------
 
 
-class ReadOnlyError(PermissionError):
-    """Positions cannot be kept: the server is read-only."""
-
-
 def place_missing(
     G: nx.Graph, kept: Mapping[Hashable, tuple[float, float]], spacing: float = 160.0
 ) -> dict[Hashable, tuple[float, float]]:
@@ -349,35 +346,35 @@ def _folder(G: nx.Graph, folder: str | os.PathLike[str] | None) -> Path | None:
     return base if kept and len(kept) * 2 >= G.number_of_nodes() else None
 
 
-def reset_positions(G: nx.Graph, folder: str | os.PathLike[str]) -> dict[Hashable, tuple[float, float]]:
-    """Re-arrange every actor (the seeded layout) and write it to ``folder/positions.csv``."""
+def reset_positions(G: nx.Graph, folder: str | os.PathLike[str], *, access: Access) -> dict[Hashable, tuple[float, float]]:
+    """Re-arrange every actor (the seeded layout) and write it to ``folder/positions.csv`` (editors only)."""
     from .io.positions import write_positions
 
-    check_writable()
+    check_writable(access)
     positions = compute_layout(G)
     write_positions(folder, positions)
     return positions
 
 
-def keep_positions(folder: str | os.PathLike[str], positions: Mapping[Hashable, tuple[float, float]]) -> Path:
+def keep_positions(folder: str | os.PathLike[str], positions: Mapping[Hashable, tuple[float, float]], *, access: Access) -> Path:
     """Save ``positions`` (e.g. dragged in the app) in ``folder/positions.csv``, atomically.
 
     Actors not in ``positions`` keep the place the file gives them. Refused with
-    ReadOnlyError on a read-only server; a damaged positions.csv raises PositionsError
+    NotAllowed for a viewer and ReadOnlyError on a read-only server; a damaged positions.csv raises PositionsError
     and is not overwritten (fix it, or re-arrange with ``reset_positions``).
     """
     from .io.positions import read_positions, write_positions
 
-    check_writable()
+    check_writable(access)
     kept, _ = read_positions(folder)
     kept.update({str(n): (float(x), float(y)) for n, (x, y) in positions.items()})
     return write_positions(folder, kept)
 
 
-def check_writable() -> None:
-    """Raise ReadOnlyError on a read-only server (``NETWORK_READ_ONLY``)."""
+def check_writable(access: Access) -> None:
+    """Raise ReadOnlyError on a read-only server (``NETWORK_READ_ONLY``), NotAllowed for a viewer."""
     from .i18n import t
-    from .io.folder import read_only
 
     if read_only():
         raise ReadOnlyError(t("positions_read_only"))
+    require_editor(access, "keep positions")

@@ -16,8 +16,13 @@ The rules, in the order ``save`` applies them:
    ``COMMIT`` leaves the old files as they were (the staging folder is cleared away
    later); a crash after it is finished by the next ``load``, ``save`` or
    ``undo_last_save``, so readers never keep a mix of old and new files.
-5. **Undo.** ``.backups/<UTC time>/`` keeps what each save replaced (the newest 20);
-   ``undo_last_save`` puts the newest back, by the same route, and drops it.
+5. **Undo.** ``.backups/<UTC time>/`` keeps what each save replaced (the newest 20), with a
+   record of which tables the save wrote and who saved (``SAVED.json``); ``undo_last_save``
+   puts back the tables of the newest save of the tables asked for, by the same route, and
+   drops that backup.
+6. **Only editors write.** ``save``, ``save_tables`` and ``undo_last_save`` take the asking
+   user's ``Access`` (:mod:`network.rights`) and raise ``NotAllowed`` for a viewer and
+   ``ReadOnlyError`` on a read-only server, whatever the interface drew.
 
 No name given by a user reaches a path: the files are always those of ``model.FILES``
 (actors.csv, relations.csv, sources.csv and the team's optional assessments.csv and
@@ -56,6 +61,7 @@ from .io.folder import (
     roll_forward,
 )
 from .model import FILES, KNOWN_COLUMNS, REQUIRED, DataError, Dataset, Problem, Table
+from .rights import Access, NotAllowed, ReadOnlyError, require_editor
 from .validate import dataset_from_tables
 
 __all__ = [
@@ -65,7 +71,10 @@ __all__ = [
     "KEEP_BACKUPS",
     "ConflictError",
     "ReadOnlyError",
+    "NotAllowed",
     "NothingToUndoError",
+    "SaveRecord",
+    "last_save",
     "SaveResult",
     "snapshot",
     "load",
@@ -100,10 +109,6 @@ class ConflictError(Exception):
         )
 
 
-class ReadOnlyError(PermissionError):
-    """Saving is switched off (``NETWORK_READ_ONLY``)."""
-
-
 class NothingToUndoError(Exception):
     """There is no backup to restore."""
 
@@ -116,6 +121,26 @@ class SaveResult:
     backup: str | None = None  # name of the backup folder under .backups/, if one was made
     dataset: Dataset | None = None  # the data as saved (None after an undo)
     warnings: list[Problem] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)  # after an undo: the tables put back
+    record: SaveRecord | None = None  # after an undo: the save it undid
+
+
+SAVED_NAME = "SAVED.json"  # in a backup: which tables that save wrote, who saved and when
+
+
+@dataclass(frozen=True)
+class SaveRecord:
+    """One save that undo can take back: its backup, the tables it wrote, who saved and when (UTC)."""
+
+    backup: str
+    tables: tuple[str, ...]
+    by: str = ""
+    at: str = ""
+
+    def describe(self) -> str:
+        """ "relations.csv, saved 2026-12-07 14:02 UTC by anna" (what an undo button should say)."""
+        when = self.at[:16].replace("T", " ") + " UTC" if self.at else self.backup
+        return f"{', '.join(self.tables)}, saved {when}" + (f" by {self.by}" if self.by else "")
 
 
 # -- small helpers -----------------------------------------------------------------------------
@@ -358,20 +383,21 @@ def save(
     sources: Iterable[Mapping[str, Any]] | None = None,
     *,
     base: Mapping[str, str],
+    access: Access,
     curated: bool | None = None,
 ) -> SaveResult:
     """Write actors and relations (and sources, unless None: then sources.csv stays) to ``folder``.
 
     ``base`` is the snapshot from when the data was loaded (``load`` gives it). Raises
     ConflictError if a file changed since, DataError if the result would not load (or,
-    for the curated folder, has a relation without source or quote), ReadOnlyError in
-    read-only mode. On success returns the new snapshot, the base for the next save.
+    for the curated folder, has a relation without source or quote), NotAllowed unless
+    ``access`` is an editor's, ReadOnlyError in read-only mode. On success returns the new snapshot, the base for the next save.
     ``curated`` defaults to ``is_curated(folder)``.
     """
     tables: dict[str, Iterable[Mapping[str, Any]]] = {"actors.csv": actors, "relations.csv": relations}
     if sources is not None:
         tables["sources.csv"] = sources
-    return save_tables(folder, tables, base=base, curated=curated)
+    return save_tables(folder, tables, base=base, access=access, curated=curated)
 
 
 def save_tables(
@@ -379,6 +405,7 @@ def save_tables(
     tables: Mapping[str, Iterable[Mapping[str, Any]]],
     *,
     base: Mapping[str, str],
+    access: Access,
     curated: bool | None = None,
 ) -> SaveResult:
     """Write the named files of ``FILES`` (name -> rows) to ``folder``; the others stay as they are.
@@ -393,14 +420,18 @@ def save_tables(
     >>> from network.io.folder import bundled_data_dir
     >>> folder = pathlib.Path(tempfile.mkdtemp()) / "data"
     >>> _ = shutil.copytree(bundled_data_dir().parent / "tests" / "data" / "good", folder)
+    >>> from network.rights import LOCAL_EDITOR, VIEWER
     >>> _, base = load(folder)
     >>> row = {"date": "2026-01-05", "actors": "fnv", "kind": "call", "summary": "Agenda"}
-    >>> result = save_tables(folder, {"engagements.csv": [row]}, base=base)
+    >>> result = save_tables(folder, {"engagements.csv": [row]}, base=base, access=LOCAL_EDITOR)
     >>> [e["summary"] for e in result.dataset.engagements]
     ['Agenda']
+    >>> save_tables(folder, {"engagements.csv": []}, base=result.snapshot, access=VIEWER)
+    Traceback (most recent call last):
+      ...
+    network.rights.NotAllowed: save engagements.csv needs an editor's right: log in as an editor (you are a viewer)
     """
-    if read_only():
-        raise ReadOnlyError("the explorer runs read-only (NETWORK_READ_ONLY); nothing was saved")
+    require_editor(access, f"save {', '.join(sorted(tables)) or 'the data'}")
     unknown = set(tables) - set(FILES)
     if unknown:
         raise ValueError(f"not a data file: {', '.join(sorted(unknown))}")
@@ -435,40 +466,90 @@ def save_tables(
             for name in FILES:
                 if (path / name).is_file():
                     _copy_synced(path / name, staging / "backup" / name)
+            record = {"tables": [n for n in FILES if n in new_rows], "by": access.name, "at": _utc_now()}
+            write_bytes_atomic(staging / "backup" / SAVED_NAME, json.dumps(record).encode("utf-8"))
             fsync_dir(staging / "backup")
             plan = {"backup": backup, "replace": list(new_rows), "delete": []}
             _commit(staging, plan)
         return SaveResult(snapshot(path), backup, dataset, dataset.warnings + [p for p in extra if p.severity == "warning"])
 
 
-def undo_last_save(folder: str | os.PathLike[str], base: Mapping[str, str]) -> SaveResult:
-    """Put back the files the newest backup holds, and drop that backup.
+def _record(folder: Path, name: str) -> SaveRecord:
+    """What backup ``name`` took back from; a backup from before records existed counts as every table it holds."""
+    where = folder / BACKUP_DIR / name
+    try:
+        found = json.loads((where / SAVED_NAME).read_text(encoding="utf-8"))
+        tables = tuple(t for t in FILES if t in found.get("tables", []))
+        return SaveRecord(name, tables, str(found.get("by", ""))[:80], str(found.get("at", ""))[:40])
+    except (OSError, ValueError, AttributeError):
+        return SaveRecord(name, tuple(t for t in FILES if (where / t).is_file()))
 
-    Same lock and conflict check as ``save``; raises NothingToUndoError without a backup.
-    A file the backed-up state did not have (e.g. a sources.csv the save created) is removed.
+
+def last_save(folder: str | os.PathLike[str], tables: Sequence[str] | None = None) -> SaveRecord | None:
+    """The newest save that wrote any of ``tables`` (None: any table), which ``undo_last_save`` would take back.
+
+    An undo button shows ``describe()`` of it, so an editor knows what will be put back.
     """
-    if read_only():
-        raise ReadOnlyError("the explorer runs read-only (NETWORK_READ_ONLY); nothing was restored")
+    path = Path(folder)
+    wanted = set(FILES if tables is None else tables)
+    for name in reversed(backups(path)):
+        record = _record(path, name)
+        if wanted & set(record.tables):
+            return record
+    return None
+
+
+def undo_last_save(
+    folder: str | os.PathLike[str], base: Mapping[str, str], *, access: Access, tables: Sequence[str] | None = None
+) -> SaveResult:
+    """Take back the newest save of ``tables`` (None: the newest save of any table), and drop its backup.
+
+    Only the tables that save wrote are put back, as they were before it; a save of other
+    tables made since stays (so undoing the engagement log never undoes an editor's save of
+    relations). The result must load whole, as a save's must, or nothing changes. Same lock
+    and conflict check as ``save``; raises NothingToUndoError without such a save, NotAllowed
+    unless ``access`` is an editor's, ReadOnlyError on a read-only server. The result's
+    ``record`` says which save was undone and ``restored`` which tables.
+    """
+    require_editor(access, "undo a save")
+    unknown = set(tables or ()) - set(FILES)
+    if unknown:
+        raise ValueError(f"not a data file: {', '.join(sorted(unknown))}")
     path = Path(folder).resolve()
     with locked(path, exclusive=True):
         recover(path)
         _check_base(path, base)
-        names = backups(path)
-        if not names:
-            raise NothingToUndoError("there is no saved change to undo")
-        newest = path / BACKUP_DIR / names[-1]
+        record = last_save(path, tables)
+        if record is None:
+            raise NothingToUndoError("there is no saved change to undo" + (f" in {', '.join(tables)}" if tables else ""))
+        saved = path / BACKUP_DIR / record.backup
         with _staged(path) as staging:
-            restore = [name for name in FILES if (newest / name).is_file()]
-            for name in restore:
-                _copy_synced(newest / name, staging / name)
+            for name in FILES:
+                if name in record.tables and (saved / name).is_file():
+                    _copy_synced(saved / name, staging / name)
+                elif name not in record.tables and (path / name).is_file():
+                    shutil.copyfile(path / name, staging / name)  # for the check only; not replaced
+            try:
+                read_folder(staging)
+            except DataError as exc:
+                problems = [_relabel(p, staging, path) for p in exc.problems]
+                raise DataError(
+                    [Problem(str(path), 0, "", f"undoing {record.describe()} would leave data that does not load:")] + problems
+                ) from None
+            restore = [name for name in record.tables if (saved / name).is_file()]
             plan = {
                 "backup": None,
                 "replace": restore,
-                "delete": [name for name in FILES if name not in restore and (path / name).exists()],
-                "drop_backup": names[-1],
+                # a table the undone save created goes again
+                "delete": [name for name in record.tables if name not in restore and (path / name).exists()],
+                "drop_backup": record.backup,
             }
             _commit(staging, plan)
-        return SaveResult(snapshot(path), None)
+        return SaveResult(snapshot(path), None, restored=list(record.tables), record=record)
+
+
+def _utc_now() -> str:
+    return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @contextlib.contextmanager

@@ -4,7 +4,9 @@ Each view is one readable file, ``<folder>/<slug>.json``, holding
 ``{"name": ..., "state": ViewState.to_dict()}`` with sorted keys, so a team can
 review saved views in git like the data. File names are slugs made from the
 name (``[a-z0-9-]``, at most 60 characters): no part of a name a user types
-ever reaches a path as it is.
+ever reaches a path as it is. Saving, renaming and deleting a view writes the data
+folder, so each asks for an editor's ``Access`` (:mod:`network.rights`); listing and
+loading are for everyone.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from . import text
 from .io.atomic import write_bytes_atomic
 from .io.folder import default_data_dir
+from .rights import Access, require_editor
 from .view import ViewState
 
 __all__ = [
@@ -132,7 +135,7 @@ def _content(name: str, state: ViewState) -> str:
     return json.dumps({"name": name, "state": state.to_dict()}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def save_view(folder: str | os.PathLike[str], name: str, state: ViewState, *, overwrite: bool = False) -> Path:
+def save_view(folder: str | os.PathLike[str], name: str, state: ViewState, *, access: Access, overwrite: bool = False) -> Path:
     """Save ``state`` as view ``name`` in ``folder`` (created if needed); return the file.
 
     Saving again under the same name updates the view. A different name that gives
@@ -142,12 +145,14 @@ def save_view(folder: str | os.PathLike[str], name: str, state: ViewState, *, ov
     Examples
     --------
     >>> import tempfile
+    >>> from network.rights import LOCAL_EDITOR
     >>> folder = tempfile.mkdtemp()
-    >>> save_view(folder, "Wie steunt CSDDD", ViewState(themes=["csddd"])).name
+    >>> save_view(folder, "Wie steunt CSDDD", ViewState(themes=["csddd"]), access=LOCAL_EDITOR).name
     'wie-steunt-csddd.json'
     >>> load_view(folder, "Wie steunt CSDDD").themes
     ['csddd']
     """
+    require_editor(access, "save a view")
     clean = _check_name(name)
     base = Path(folder)
     path = view_path(base, clean)
@@ -195,12 +200,13 @@ def load_view(folder: str | os.PathLike[str], name: str) -> ViewState:
     return ViewState.from_dict(_read(find_view(folder, name)).get("state", {}))
 
 
-def rename_view(folder: str | os.PathLike[str], old: str, new: str, *, overwrite: bool = False) -> Path:
+def rename_view(folder: str | os.PathLike[str], old: str, new: str, *, access: Access, overwrite: bool = False) -> Path:
     """Rename view ``old`` to ``new``; return the new file.
 
     Raises FileNotFoundError when ``old`` is not saved and FileExistsError when
     another view already has the new file name (unless ``overwrite``).
     """
+    require_editor(access, "rename a view")
     old_path = find_view(folder, old)
     state = ViewState.from_dict(_read(old_path).get("state", {}))
     clean = _check_name(new)
@@ -213,6 +219,7 @@ def rename_view(folder: str | os.PathLike[str], old: str, new: str, *, overwrite
     return new_path
 
 
-def delete_view(folder: str | os.PathLike[str], name: str) -> None:
+def delete_view(folder: str | os.PathLike[str], name: str, *, access: Access) -> None:
     """Delete view ``name``; FileNotFoundError when it is not saved."""
+    require_editor(access, "delete a view")
     find_view(folder, name).unlink()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from network.rights import LOCAL_EDITOR
+
 from .conftest import GOOD, ROOT, map_caption, map_data
 
 
@@ -507,7 +509,7 @@ def test_re_arranging_the_map_asks_first_and_then_rewrites_positions(app, good_c
     from network.io.positions import read_positions
     from network.layout import keep_positions
 
-    keep_positions(good_copy, {"fnv": (0.0, 0.0), "cnv": (500.0, 0.0)})
+    keep_positions(good_copy, {"fnv": (0.0, 0.0), "cnv": (500.0, 0.0)}, access=LOCAL_EDITOR)
     at = app(good_copy)
     at.button(key="layout_reset").click().run()
     assert read_positions(good_copy)[0]["fnv"] == (0.0, 0.0)  # nothing moved before the yes
@@ -584,7 +586,7 @@ def test_the_grid_can_be_the_lens_of_a_view_and_of_a_slide(app, good_copy):
     assert not at.exception
     assert at.get("imgs") or at.get("image")  # the grid's picture stands where the map was
     assert not at.get("iframe")
-    save_view(good_copy / "views", "The grid", ViewState(lens="grid", title="Who matters on what"))
+    save_view(good_copy / "views", "The grid", ViewState(lens="grid", title="Who matters on what"), access=LOCAL_EDITOR)
     at = app(good_copy, present="1")
     assert not at.exception and not at.get("iframe") and (at.get("imgs") or at.get("image"))
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from network.cli import main
+from network.rights import LOCAL_EDITOR
 
 from .conftest import GOOD, ROOT
 
@@ -117,8 +118,8 @@ def test_export_from_a_saved_view_and_a_deck_of_all_views(good_copy, tmp_path, c
     from network.view import ViewState
     from network.views import save_view
 
-    save_view(good_copy / "views", "Unions", ViewState(actor_types=["trade_union"]))
-    save_view(good_copy / "views", "All", ViewState())
+    save_view(good_copy / "views", "Unions", ViewState(actor_types=["trade_union"]), access=LOCAL_EDITOR)
+    save_view(good_copy / "views", "All", ViewState(), access=LOCAL_EDITOR)
     out = tmp_path / "u.json"
     assert main(["export", "--format", "json", "--out", str(out), "--data", str(good_copy), "--view", "Unions"]) == 0
     assert len(__import__("json").loads(out.read_text())["nodes"]) == 2

@@ -26,6 +26,7 @@ from network.engagements import (
 )
 from network.model import DataError
 from network.presentation.export import FORMATS, export_bytes, make_snapshot
+from network.rights import LOCAL_EDITOR
 from network.view import ViewState
 
 from .conftest import DATA
@@ -131,11 +132,11 @@ def test_allies_on_an_ask_without_recent_contact_are_flagged():
 def test_an_engagement_is_added_saved_backed_up_and_undone(team):
     ds, base = store.load(team)
     row = {"date": "2026-04-20", "actors": "fnv|cnv", "kind": "meeting", "summary": "Joint plan", "owner": "Anna"}
-    result = store.save_tables(team, {"engagements.csv": [*ds.engagements, row]}, base=base)
+    result = store.save_tables(team, {"engagements.csv": [*ds.engagements, row]}, base=base, access=LOCAL_EDITOR)
     assert [e["summary"] for e in result.dataset.engagements][-1] == "Joint plan"
     assert "Joint plan" in (team / "engagements.csv").read_text(encoding="utf-8")
     assert (team / "actors.csv").read_bytes() == (TEAM / "actors.csv").read_bytes()  # nothing else rewritten
-    store.undo_last_save(team, result.snapshot)
+    store.undo_last_save(team, result.snapshot, access=LOCAL_EDITOR)
     assert (team / "engagements.csv").read_bytes() == (TEAM / "engagements.csv").read_bytes()
 
 
@@ -143,7 +144,7 @@ def test_saving_an_engagement_with_an_unknown_actor_is_refused_and_nothing_chang
     ds, base = store.load(team)
     bad = {"date": "2026-04-20", "actors": "nobody", "kind": "meeting"}
     with pytest.raises(DataError) as err:
-        store.save_tables(team, {"engagements.csv": [*ds.engagements, bad]}, base=base)
+        store.save_tables(team, {"engagements.csv": [*ds.engagements, bad]}, base=base, access=LOCAL_EDITOR)
     assert "unknown actor 'nobody'" in str(err.value)
     assert (team / "engagements.csv").read_bytes() == (TEAM / "engagements.csv").read_bytes()
 
@@ -151,10 +152,10 @@ def test_saving_an_engagement_with_an_unknown_actor_is_refused_and_nothing_chang
 def test_a_first_engagement_creates_the_file_and_undo_removes_it(good_copy):
     ds, base = store.load(good_copy)
     result = store.save_tables(
-        good_copy, {"engagements.csv": [{"date": "2026-01-02", "actors": "fnv", "kind": "call"}]}, base=base
+        good_copy, {"engagements.csv": [{"date": "2026-01-02", "actors": "fnv", "kind": "call"}]}, base=base, access=LOCAL_EDITOR
     )
     assert (good_copy / "engagements.csv").is_file()
-    store.undo_last_save(good_copy, result.snapshot)
+    store.undo_last_save(good_copy, result.snapshot, access=LOCAL_EDITOR)
     assert not (good_copy / "engagements.csv").exists()
 
 
@@ -162,7 +163,7 @@ def test_a_log_saved_by_someone_else_meanwhile_is_a_conflict(team):
     _, base = store.load(team)
     (team / "engagements.csv").write_text("date,actors,kind\n2026-01-01,fnv,call\n", encoding="utf-8")
     with pytest.raises(store.ConflictError) as err:
-        store.save_tables(team, {"engagements.csv": []}, base=base)
+        store.save_tables(team, {"engagements.csv": []}, base=base, access=LOCAL_EDITOR)
     assert err.value.files == ["engagements.csv"]
 
 
@@ -170,7 +171,7 @@ def test_read_only_refuses_to_save_the_log(team, monkeypatch):
     _, base = store.load(team)
     monkeypatch.setenv("NETWORK_READ_ONLY", "1")
     with pytest.raises(store.ReadOnlyError):
-        store.save_tables(team, {"engagements.csv": []}, base=base)
+        store.save_tables(team, {"engagements.csv": []}, base=base, access=LOCAL_EDITOR)
 
 
 def _texts(data: bytes, fmt: str) -> str:

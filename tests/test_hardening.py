@@ -33,6 +33,7 @@ from network.cli import main as cli_main
 from network.io.csvfile import MAX_COLUMNS
 from network.io.uploads import load_uploads, read_spreadsheet
 from network.io.xlsx import write_workbook
+from network.rights import LOCAL_EDITOR
 from network.validate import MAX_PROBLEMS, MAX_SUGGESTED
 from network.view import ViewState
 from network.views import default_views_dir, list_views, save_view
@@ -183,8 +184,8 @@ def test_any_damage_to_a_workbook_gives_data_or_a_data_error(workbook: bytes, da
 
 def test_export_all_views_works_when_a_view_file_name_differs_from_its_stored_name(good_copy: Path, tmp_path: Path) -> None:
     views = default_views_dir(good_copy)
-    save_view(views, "Coalition map", ViewState(title="Coalitions"))
-    save_view(views, "Unions", ViewState(actor_types=["trade_union"]))
+    save_view(views, "Coalition map", ViewState(title="Coalitions"), access=LOCAL_EDITOR)
+    save_view(views, "Unions", ViewState(actor_types=["trade_union"]), access=LOCAL_EDITOR)
     (views / "coalition-map.json").rename(views / "renamed-in-git.json")  # git mv, the stored name stays
     out = tmp_path / "deck.pptx"
     code, printed = cli("export", "--format", "pptx", "--all-views", "--out", str(out), "--data", str(good_copy))
@@ -255,7 +256,7 @@ def _save_forever(folder: str, ready: object) -> None:
         while True:
             ds, snap = store.load(folder)
             actors, relations = _version_rows(base, _marker(ds) + 1)
-            store.save(folder, actors, relations, base=snap, curated=False)
+            store.save(folder, actors, relations, base=snap, curated=False, access=LOCAL_EDITOR)
     except BaseException:
         os._exit(1)
 
@@ -312,7 +313,7 @@ def _interrupt_after_first_replace(folder: str, actors: list[dict], relations: l
 
     _, base = store.load(folder)
     os.replace = replace
-    store.save(folder, actors, relations, base=base, curated=False)
+    store.save(folder, actors, relations, base=base, curated=False, access=LOCAL_EDITOR)
     os._exit(1)
 
 
@@ -320,7 +321,7 @@ def test_after_a_crash_between_the_renames_of_a_save_the_app_opens_on_the_new_da
     good_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     base = load_dataset(GOOD)
-    store.save(good_copy, *_version_rows(base, 1), base=store.load(good_copy)[1], curated=False)
+    store.save(good_copy, *_version_rows(base, 1), base=store.load(good_copy)[1], curated=False, access=LOCAL_EDITOR)
     actors, relations = _version_rows(base, 2)  # new actors beside old relations: a relation to the gone v1
     child = multiprocessing.get_context("fork").Process(
         target=_interrupt_after_first_replace, args=(str(good_copy), actors, relations)
@@ -346,7 +347,7 @@ def _save_versions(folder: str, count: int, out: str) -> None:
     try:
         for k in range(1, count + 1):
             _, snap = store.load(folder)
-            result = store.save(folder, *_version_rows(base, k), base=snap, curated=False)
+            result = store.save(folder, *_version_rows(base, k), base=snap, curated=False, access=LOCAL_EDITOR)
             versions.append(result.dataset.version)
     finally:
         Path(out).write_text(json.dumps(versions), encoding="utf-8")

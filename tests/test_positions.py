@@ -10,6 +10,7 @@ from network import build_graph, load_dataset
 from network.cli import main
 from network.io.positions import PositionsError, parse_positions, positions_text, read_positions, write_positions
 from network.layout import ReadOnlyError, keep_positions, load_positions, place_missing
+from network.rights import LOCAL_EDITOR
 
 
 def test_positions_round_trip_through_the_file(tmp_path):
@@ -81,13 +82,13 @@ def test_a_damaged_positions_file_falls_back_to_the_layout_and_is_never_overwrit
     pos, problems = load_positions(G, good_copy)
     assert set(pos) == set(G.nodes) and problems[0].column == "y"
     with pytest.raises(PositionsError):
-        keep_positions(good_copy, {"fnv": (1.0, 1.0)})
+        keep_positions(good_copy, {"fnv": (1.0, 1.0)}, access=LOCAL_EDITOR)
     assert (good_copy / "positions.csv").read_text() == broken
 
 
 def test_keep_positions_saves_dragged_actors_and_keeps_the_rest(good_copy):
     write_positions(good_copy, {"a": (1.0, 1.0), "b": (2.0, 2.0)})
-    keep_positions(good_copy, {"b": (50.0, 60.0)})
+    keep_positions(good_copy, {"b": (50.0, 60.0)}, access=LOCAL_EDITOR)
     assert read_positions(good_copy)[0] == {"a": (1.0, 1.0), "b": (50.0, 60.0)}
     assert not [p for p in os.listdir(good_copy) if p.endswith(".tmp")]
 
@@ -95,7 +96,7 @@ def test_keep_positions_saves_dragged_actors_and_keeps_the_rest(good_copy):
 def test_keep_positions_is_refused_in_read_only_mode(good_copy, monkeypatch):
     monkeypatch.setenv("NETWORK_READ_ONLY", "1")
     with pytest.raises(ReadOnlyError):
-        keep_positions(good_copy, {"a": (1.0, 1.0)})
+        keep_positions(good_copy, {"a": (1.0, 1.0)}, access=LOCAL_EDITOR)
     assert not (good_copy / "positions.csv").exists()
 
 

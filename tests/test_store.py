@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from network import DataError, Dataset, load_dataset, store
+from network.rights import LOCAL_EDITOR
 
 from .conftest import GOOD, ROOT
 
@@ -79,18 +80,18 @@ def test_load_returns_the_snapshot_of_what_it_loaded(good_copy: Path) -> None:
 
 def test_save_writes_the_rows_and_returns_the_base_for_the_next_save(good_copy: Path) -> None:
     ds, base = store.load(good_copy)
-    result = store.save(good_copy, with_new_actor(ds, "newbie"), ds.relations, base=base)
+    result = store.save(good_copy, with_new_actor(ds, "newbie"), ds.relations, base=base, access=LOCAL_EDITOR)
     again, new_base = store.load(good_copy)
     assert [a["id"] for a in again.actors][-1] == "newbie"
     assert result.snapshot == new_base != base
     assert result.dataset is not None and result.dataset.actors == again.actors
-    store.save(good_copy, again.actors[:-1], again.relations, base=result.snapshot)  # the new base works
+    store.save(good_copy, again.actors[:-1], again.relations, base=result.snapshot, access=LOCAL_EDITOR)  # the new base works
 
 
 def test_save_keeps_the_file_header_so_a_git_diff_shows_only_the_change(good_copy: Path) -> None:
     header = (good_copy / "actors.csv").read_text(encoding="utf-8").splitlines()[0]
     ds, base = store.load(good_copy)
-    store.save(good_copy, with_new_actor(ds, "newbie"), ds.relations, base=base)
+    store.save(good_copy, with_new_actor(ds, "newbie"), ds.relations, base=base, access=LOCAL_EDITOR)
     lines = (good_copy / "actors.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0] == header  # no empty "url" column appears
     assert lines[-1] == "newbie,Actor newbie,ngo,,,,"
@@ -100,7 +101,7 @@ def test_saving_the_curated_data_unchanged_rewrites_no_byte(tmp_path: Path) -> N
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)
     ds, base = store.load(folder)
-    result = store.save(folder, ds.actors, ds.relations, ds.sources, base=base, curated=True)
+    result = store.save(folder, ds.actors, ds.relations, ds.sources, base=base, curated=True, access=LOCAL_EDITOR)
     assert result.snapshot == base
     assert files(folder) == files(ROOT / "data")
 
@@ -108,23 +109,23 @@ def test_saving_the_curated_data_unchanged_rewrites_no_byte(tmp_path: Path) -> N
 def test_save_keeps_a_backup_that_undo_restores_and_then_drops(good_copy: Path) -> None:
     before = files(good_copy)
     ds, base = store.load(good_copy)
-    result = store.save(good_copy, with_new_actor(ds, "newbie"), ds.relations, base=base)
+    result = store.save(good_copy, with_new_actor(ds, "newbie"), ds.relations, base=base, access=LOCAL_EDITOR)
     assert store.backups(good_copy) == [result.backup]
     assert files(good_copy / ".backups" / result.backup) == before
-    undone = store.undo_last_save(good_copy, result.snapshot)
+    undone = store.undo_last_save(good_copy, result.snapshot, access=LOCAL_EDITOR)
     assert files(good_copy) == before
     assert undone.snapshot == base
     assert store.backups(good_copy) == []
     with pytest.raises(store.NothingToUndoError):
-        store.undo_last_save(good_copy, undone.snapshot)
+        store.undo_last_save(good_copy, undone.snapshot, access=LOCAL_EDITOR)
 
 
 def test_undo_removes_a_sources_file_that_the_save_created(good_copy: Path) -> None:
     (good_copy / "sources.csv").unlink()
     ds, base = store.load(good_copy)
-    result = store.save(good_copy, ds.actors, ds.relations, [{"id": "doc1"}, {"id": "doc2"}], base=base)
+    result = store.save(good_copy, ds.actors, ds.relations, [{"id": "doc1"}, {"id": "doc2"}], base=base, access=LOCAL_EDITOR)
     assert (good_copy / "sources.csv").exists()
-    store.undo_last_save(good_copy, result.snapshot)
+    store.undo_last_save(good_copy, result.snapshot, access=LOCAL_EDITOR)
     assert not (good_copy / "sources.csv").exists()
 
 
@@ -135,7 +136,7 @@ def test_only_the_newest_backups_are_kept(good_copy: Path, monkeypatch: pytest.M
     made = []
     for i in range(5):
         ds, base = store.load(good_copy)
-        made.append(store.save(good_copy, with_new_actor(ds, f"a{i}"), ds.relations, base=base).backup)
+        made.append(store.save(good_copy, with_new_actor(ds, f"a{i}"), ds.relations, base=base, access=LOCAL_EDITOR).backup)
     assert store.backups(good_copy) == made[-3:]
     assert all(len(name) == len("20260101T000000.000000Z") for name in made)
 
@@ -146,12 +147,12 @@ def test_a_save_over_a_file_changed_since_loading_is_a_conflict_that_names_the_f
         fh.write("cnv,fnv,co_signs,false,2026,doc1,another session's row,\n")
     changed = files(good_copy)
     with pytest.raises(store.ConflictError) as info:
-        store.save(good_copy, with_new_actor(ds, "newbie"), ds.relations, base=base)
+        store.save(good_copy, with_new_actor(ds, "newbie"), ds.relations, base=base, access=LOCAL_EDITOR)
     assert info.value.files == ["relations.csv"]
     assert "relations.csv changed since the data was loaded" in str(info.value)
     assert files(good_copy) == changed
     with pytest.raises(store.ConflictError):
-        store.undo_last_save(good_copy, base)
+        store.undo_last_save(good_copy, base, access=LOCAL_EDITOR)
 
 
 def test_a_save_that_would_not_load_writes_nothing(good_copy: Path) -> None:
@@ -159,7 +160,7 @@ def test_a_save_that_would_not_load_writes_nothing(good_copy: Path) -> None:
     ds, base = store.load(good_copy)
     relations = ds.relations + [{"source": "fnv", "target": "ghost", "type": "funds"}]
     with pytest.raises(DataError) as info:
-        store.save(good_copy, ds.actors, relations, base=base)
+        store.save(good_copy, ds.actors, relations, base=base, access=LOCAL_EDITOR)
     assert [str(p) for p in info.value.errors] == [f"{good_copy.resolve()}/relations.csv:9: target: unknown actor 'ghost'"]
     assert files(good_copy) == before
     assert store.backups(good_copy) == []
@@ -175,9 +176,9 @@ def test_curated_data_needs_a_source_and_a_quote_for_every_relation(good_copy: P
     ds.relations[0]["evidence"] = ""
     before = files(good_copy)
     with pytest.raises(DataError, match="has no quote as evidence"):
-        store.save(good_copy, ds.actors, ds.relations, base=base, curated=True)
+        store.save(good_copy, ds.actors, ds.relations, base=base, curated=True, access=LOCAL_EDITOR)
     assert files(good_copy) == before
-    result = store.save(good_copy, ds.actors, ds.relations, base=base)  # user data: a warning
+    result = store.save(good_copy, ds.actors, ds.relations, base=base, access=LOCAL_EDITOR)  # user data: a warning
     assert any("has no quote" in p.message for p in result.warnings)
 
 
@@ -197,7 +198,7 @@ def test_nothing_is_saved_in_read_only_mode(good_copy: Path, monkeypatch: pytest
     before = files(good_copy)
     monkeypatch.setenv("NETWORK_READ_ONLY", "1")
     with pytest.raises(store.ReadOnlyError):
-        store.save(good_copy, with_new_actor(ds, "newbie"), ds.relations, base=base)
+        store.save(good_copy, with_new_actor(ds, "newbie"), ds.relations, base=base, access=LOCAL_EDITOR)
     assert files(good_copy) == before
 
 
@@ -213,7 +214,7 @@ def _save_many(folder: str, tag: str, count: int, out: str) -> None:
             while True:
                 ds, base = store.load(folder)  # raises if any file is torn or mixed
                 try:
-                    store.save(folder, with_new_actor(ds, f"{tag}-{i}"), ds.relations, base=base)
+                    store.save(folder, with_new_actor(ds, f"{tag}-{i}"), ds.relations, base=base, access=LOCAL_EDITOR)
                 except store.ConflictError:
                     conflicts += 1
                     continue
@@ -259,7 +260,7 @@ def _save_and_crash(folder: str, actors: list[dict[str, str]], relations: list[d
     try:
         _, base = store.load(folder)
         os.replace = replace
-        store.save(folder, actors, relations, base=base)
+        store.save(folder, actors, relations, base=base, access=LOCAL_EDITOR)
     except BaseException:
         os._exit(1)
     os._exit(0)
@@ -284,7 +285,7 @@ def _replace_calls(folder: Path, actors, relations) -> list[str]:  # type: ignor
     _, base = store.load(folder)
     os.replace = spy
     try:
-        store.save(folder, actors, relations, base=base)
+        store.save(folder, actors, relations, base=base, access=LOCAL_EDITOR)
     finally:
         os.replace = real
     return seen
@@ -303,7 +304,7 @@ def test_a_crash_between_writing_and_renaming_leaves_the_old_file_whole(good_cop
     leftovers = [p.name for p in good_copy.rglob("*.tmp")]
     assert leftovers  # the crash really came after the write
     ds, base = store.load(good_copy)
-    store.save(good_copy, *_an_edit(ds), base=base)  # the next save works and clears the debris
+    store.save(good_copy, *_an_edit(ds), base=base, access=LOCAL_EDITOR)  # the next save works and clears the debris
     assert not list(good_copy.rglob("*.tmp")) and not list(good_copy.glob(".staging-*"))
 
 

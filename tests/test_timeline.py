@@ -10,6 +10,7 @@ import pytest
 from network import build_graph, load_dataset
 from network.cli import main
 from network.filters import DATE_FIELDS, DATE_FILTERS, apply_filters
+from network.rights import LOCAL_EDITOR
 from network.timeline import compare, compare_dates, new_relations, step_before, steps
 from network.view import ViewState, apply_view
 from network.views import load_view, save_view
@@ -57,7 +58,7 @@ def test_the_relations_new_at_a_step_are_highlighted_on_the_map(G):
 def test_as_of_is_kept_in_links_and_saved_views(tmp_path):
     state = ViewState(as_of="2023-01-18", lang="nl", grid_ask="vmp", contact_by="color", stale_months=6)
     assert ViewState.from_query(state.to_query()) == state
-    save_view(tmp_path, "Through time", state)
+    save_view(tmp_path, "Through time", state, access=LOCAL_EDITOR)
     assert load_view(tmp_path, "Through time") == state
     assert ViewState.from_dict({"stale_months": "999", "contact_by": "bogus"}).stale_months == 120
     assert ViewState.from_dict({"contact_by": "bogus"}).contact_by == ""
@@ -179,7 +180,13 @@ def test_the_comparison_with_a_backup_shows_a_saved_edit(app, tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(TEAM, folder)
     ds, base = store.load(folder)
-    store.save(folder, [*ds.actors, {"id": "ilo", "name": "ILO", "type": "international_organisation"}], ds.relations, base=base)
+    store.save(
+        folder,
+        [*ds.actors, {"id": "ilo", "name": "ILO", "type": "international_organisation"}],
+        ds.relations,
+        base=base,
+        access=LOCAL_EDITOR,
+    )
     at = app("tests/e2e/stakeholder_page.py", data_dir=folder)
     at.radio(key="compare_mode").set_value("versions").run()
     assert not at.exception and "1 actor\\(s\\) added, 0 removed" in at.info[0].value

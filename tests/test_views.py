@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from network.rights import LOCAL_EDITOR
 from network.view import ViewState, apply_view
 from network.views import (
     default_views_dir,
@@ -35,27 +36,27 @@ def folder(tmp_path):
 
 def test_save_list_load_rename_delete_round_trip(folder):
     state = STATES[1]
-    path = save_view(folder, "Unions in 2025", state)
+    path = save_view(folder, "Unions in 2025", state, access=LOCAL_EDITOR)
     assert path == folder / "unions-in-2025.json"
-    save_view(folder, "another view", ViewState(lang="nl"))
+    save_view(folder, "another view", ViewState(lang="nl"), access=LOCAL_EDITOR)
     assert list_views(folder) == ["another view", "Unions in 2025"]
     assert load_view(folder, "Unions in 2025") == state
 
-    rename_view(folder, "Unions in 2025", "Vakbonden 2025")
+    rename_view(folder, "Unions in 2025", "Vakbonden 2025", access=LOCAL_EDITOR)
     assert list_views(folder) == ["another view", "Vakbonden 2025"]
     assert load_view(folder, "Vakbonden 2025") == state
     with pytest.raises(FileNotFoundError):
         load_view(folder, "Unions in 2025")
 
-    delete_view(folder, "Vakbonden 2025")
-    delete_view(folder, "another view")
+    delete_view(folder, "Vakbonden 2025", access=LOCAL_EDITOR)
+    delete_view(folder, "another view", access=LOCAL_EDITOR)
     assert list_views(folder) == []
     with pytest.raises(FileNotFoundError):
-        delete_view(folder, "another view")
+        delete_view(folder, "another view", access=LOCAL_EDITOR)
 
 
 def test_a_view_file_is_small_readable_json_with_sorted_keys(folder):
-    path = save_view(folder, "Focus", STATES[2])
+    path = save_view(folder, "Focus", STATES[2], access=LOCAL_EDITOR)
     text = path.read_text("utf-8")
     assert json.loads(text) == {"name": "Focus", "state": STATES[2].to_dict()}
     assert text == json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -64,7 +65,7 @@ def test_a_view_file_is_small_readable_json_with_sorted_keys(folder):
 
 @pytest.mark.parametrize("state", STATES)
 def test_the_json_round_trip_gives_the_same_state(folder, state):
-    save_view(folder, "v", state)
+    save_view(folder, "v", state, access=LOCAL_EDITOR)
     assert load_view(folder, "v") == state
     assert ViewState.from_dict(json.loads(state.to_json())) == state
 
@@ -94,40 +95,40 @@ def test_names_become_safe_file_names(folder, name, slug):
 @pytest.mark.parametrize("name", ["", "   ", "..", "../..", "/", "a\0b", "tab\there", "???", 42])
 def test_names_that_give_no_safe_file_name_are_refused(folder, name):
     with pytest.raises(ValueError):
-        save_view(folder, name, ViewState())
+        save_view(folder, name, ViewState(), access=LOCAL_EDITOR)
     assert not folder.exists() or list(folder.iterdir()) == []
 
 
 def test_path_traversal_names_stay_inside_the_views_folder(tmp_path):
     folder = tmp_path / "data" / "views"
-    save_view(folder, "../../evil", ViewState())
-    save_view(folder, "/etc/passwd", ViewState())
+    save_view(folder, "../../evil", ViewState(), access=LOCAL_EDITOR)
+    save_view(folder, "/etc/passwd", ViewState(), access=LOCAL_EDITOR)
     assert sorted(p.name for p in folder.iterdir()) == ["etc-passwd.json", "evil.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
     assert list_views(folder) == ["../../evil", "/etc/passwd"]  # the name is kept as text in the file
 
 
 def test_a_second_name_with_the_same_file_name_needs_overwrite(folder):
-    save_view(folder, "CSDDD!", ViewState(themes=["csddd"]))
+    save_view(folder, "CSDDD!", ViewState(themes=["csddd"]), access=LOCAL_EDITOR)
     with pytest.raises(FileExistsError, match="CSDDD!"):
-        save_view(folder, "csddd", ViewState())
+        save_view(folder, "csddd", ViewState(), access=LOCAL_EDITOR)
     assert load_view(folder, "CSDDD!").themes == ["csddd"]
-    save_view(folder, "csddd", ViewState(), overwrite=True)
+    save_view(folder, "csddd", ViewState(), overwrite=True, access=LOCAL_EDITOR)
     assert list_views(folder) == ["csddd"]
 
 
 def test_saving_again_under_the_same_name_updates_the_view(folder):
-    save_view(folder, "Mine", ViewState())
-    save_view(folder, "Mine", ViewState(lang="nl"))
+    save_view(folder, "Mine", ViewState(), access=LOCAL_EDITOR)
+    save_view(folder, "Mine", ViewState(lang="nl"), access=LOCAL_EDITOR)
     assert load_view(folder, "Mine").lang == "nl"
 
 
 def test_renaming_onto_another_view_needs_overwrite(folder):
-    save_view(folder, "one", ViewState(lang="nl"))
-    save_view(folder, "two", ViewState())
+    save_view(folder, "one", ViewState(lang="nl"), access=LOCAL_EDITOR)
+    save_view(folder, "two", ViewState(), access=LOCAL_EDITOR)
     with pytest.raises(FileExistsError):
-        rename_view(folder, "one", "Two")
-    rename_view(folder, "one", "Two", overwrite=True)
+        rename_view(folder, "one", "Two", access=LOCAL_EDITOR)
+    rename_view(folder, "one", "Two", overwrite=True, access=LOCAL_EDITOR)
     assert list_views(folder) == ["Two"] and load_view(folder, "two").lang == "nl"
 
 
@@ -143,7 +144,7 @@ def test_a_broken_view_file_gives_a_clear_error_naming_the_file(folder):
 
 
 def test_a_view_naming_an_actor_that_is_gone_loads_and_gets_a_note(folder, graph):
-    save_view(folder, "old", ViewState(focus="acme-corp", actor_types=["trade_union", "spaceship"]))
+    save_view(folder, "old", ViewState(focus="acme-corp", actor_types=["trade_union", "spaceship"]), access=LOCAL_EDITOR)
     state = load_view(folder, "old")
     result = apply_view(graph, state)
     assert any("acme-corp" in note for note in result.notes)

@@ -33,14 +33,14 @@ from typing import Any
 
 import streamlit as st
 
-from network import auth
+from network import auth, rights
 from network.i18n import t
 from network.io.folder import read_only
 
 from .messages import text
 from .state import section
 
-__all__ = ["secrets", "login_configured", "can_edit", "editor", "login_panel", "logout", "check", "main"]
+__all__ = ["secrets", "login_configured", "access", "can_edit", "editor", "login_panel", "logout", "check", "main"]
 
 USER = "_editor"  # session key: the logged-in editor's name (password login)
 _FAILURES_ALLOWED = 5  # per user name, then a pause, across sessions: a new tab gets no new tries
@@ -113,17 +113,23 @@ def editor() -> str | None:
     return None
 
 
-def can_edit() -> bool:
-    """May this session upload, edit, save, undo, change saved views or keep positions?
+def access() -> rights.Access:
+    """Who this session is, for every function of ``network/`` that writes data or reads the engagement log.
 
-    Never on a read-only server. With no login configured (``make run``): yes, for a browser
-    on this machine. With editors configured: only after one has logged in.
+    A viewer on a read-only server. With no login configured (``make run``): an editor, for a
+    browser on this machine. With editors configured: an editor only after logging in.
     """
     if read_only():
-        return False
+        return rights.VIEWER
     if not login_configured():
-        return _local_client()
-    return editor() is not None
+        return rights.editor("local") if _local_client() else rights.VIEWER
+    who = editor()
+    return rights.editor(who) if who else rights.VIEWER
+
+
+def can_edit() -> bool:
+    """May this session upload, edit, save, undo, change saved views, keep positions or see the engagement log?"""
+    return rights.may_edit(access())
 
 
 def _paused(name: str) -> bool:

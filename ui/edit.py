@@ -12,10 +12,11 @@ from network.io.xlsx import write_workbook
 from network.model import ACTOR_COLUMNS, RELATION_COLUMNS, problem_rows
 
 from . import data, keys
-from .auth import can_edit
+from .auth import access, can_edit
 from .messages import flash, show_flash, text
 
 PANEL = "edit"
+TABLES = ("actors.csv", "relations.csv", "sources.csv")  # what this panel saves, and so what its undo takes back
 
 
 def _frame(rows: list[dict], columns: list[str]):
@@ -90,7 +91,9 @@ def panel(folder: str, stamp: data.Stamp, lang: str) -> None:
         t("save", lang, n=review.count), key="edit_save", type="primary", disabled=not review.count or bool(review.errors)
     ):
         _save(folder, actors, relations, base, curated, review.count, gen, lang)
-    if c2.button(t("undo_save", lang), key="edit_undo", disabled=not store.backups(folder)):
+    last = store.last_save(folder, TABLES)
+    undo_label = t("undo_what", lang, what=last.describe()) if last else t("undo_none", lang)
+    if c2.button(text(undo_label), key="edit_undo", disabled=last is None):
         _undo(folder, base, gen, lang)
     if c3.button(t("discard", lang), key="edit_discard", disabled=not review.count):
         _reset(gen)
@@ -120,10 +123,10 @@ def _conflict_text(exc: Exception, lang: str) -> str:
 
 def _save(folder: str, actors: list, relations: list, base: dict, curated: bool, n: int, gen: int, lang: str) -> None:
     try:
-        store.save(folder, actors, relations, base=base, curated=curated)
+        store.save(folder, actors, relations, base=base, access=access(), curated=curated)
     except store.ConflictError as exc:
         flash(PANEL, "error", _conflict_text(exc, lang))
-    except store.ReadOnlyError:
+    except store.NotAllowed:  # read-only, or the editor logged out meanwhile
         flash(PANEL, "error", t("read_only_refused", lang))
     except DataError as exc:
         flash(PANEL, "error", text("; ".join(f"{p.line}: {p.column}: {p.message}" for p in exc.errors[:5])))
@@ -135,15 +138,17 @@ def _save(folder: str, actors: list, relations: list, base: dict, curated: bool,
 
 def _undo(folder: str, base: dict, gen: int, lang: str) -> None:
     try:
-        store.undo_last_save(folder, base)
-        flash(PANEL, "success", t("undone", lang))
+        done = store.undo_last_save(folder, base, access=access(), tables=TABLES)
+        flash(PANEL, "success", text(t("undone_what", lang, what=done.record.describe() if done.record else "")))
         _reset(gen)
     except store.ConflictError as exc:
         flash(PANEL, "error", _conflict_text(exc, lang))
     except store.NothingToUndoError:
         flash(PANEL, "error", t("nothing_to_undo", lang))
-    except store.ReadOnlyError:
+    except store.NotAllowed:
         flash(PANEL, "error", t("read_only_refused", lang))
+    except DataError as exc:
+        flash(PANEL, "error", text("; ".join(p.message for p in exc.problems[:5])))
     st.rerun()
 
 

@@ -1,7 +1,9 @@
 """The engagement log in the app: in the profile, the open follow-ups, the map by last contact, and editing.
 
-The log is internal: in read-only mode (a served, shared explorer) none of this is drawn,
-and an export carries the log only when the user ticks the box for it here.
+The log is internal: only an editor sees it (never a viewer of a served explorer, nor anyone
+on a read-only one), and an export carries it only when the editor ticks the box for it here.
+Every read and write goes through ``network.rights`` with the session's access, so a panel
+drawn by mistake would still get nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import datetime as dt
 import networkx as nx
 import streamlit as st
 
-from network import DataError, store
+from network import DataError, rights, store
 from network.engagements import (
     check_rows,
     contact_colors,
@@ -31,6 +33,7 @@ from network.presentation.render import render_view
 from network.view import CHOICES, ViewState
 
 from . import data, grid, keys
+from .auth import access
 from .messages import flash, show, show_flash, text
 
 __all__ = ["visible", "profile_section", "panel"]
@@ -39,11 +42,16 @@ PANEL = "engagements"
 GEN = "_engagements_gen"  # counter: a fresh editor after a save or undo
 PENDING = "_engagements_pending"  # rows added with the form, not yet saved
 INCLUDE = "include_engagements"
+LOG = "engagements.csv"
 
 
 def visible() -> bool:
-    """The log is shown only where the data can be edited: read-only mode hides it."""
-    return not store.read_only()
+    """The log is shown to editors only (a viewer, or anyone on a read-only server, never sees it)."""
+    return rights.may_edit(access())
+
+
+def _log(folder: str, stamp: data.Stamp) -> list[dict]:
+    return rights.engagement_log(data.dataset(folder, stamp), access())
 
 
 def _kind(value: str, lang: str) -> str:
@@ -60,7 +68,7 @@ def profile_section(G: nx.MultiDiGraph, actor: str, lang: str) -> None:
     if not visible():
         return
     folder = st.session_state.get(keys.FOLDER) or data.data_dir()
-    rows = for_actor(data.dataset(folder, data.stamp(folder)).engagements, actor)
+    rows = for_actor(_log(folder, data.stamp(folder)), actor)
     st.markdown(f"**{t('engagements', lang)}** ({len(rows)})")
     if not rows:
         st.caption(t("engagements_none", lang, name=text(G.nodes[actor].get("name", actor))))
@@ -215,10 +223,10 @@ def _editor(folder: str, stamp: data.Stamp, G: nx.MultiDiGraph, log: list[dict],
     if c1.button(t("save_engagements", lang), key="engagements_save", type="primary", disabled=not changed or bool(errors)):
         _, _, _, base = data.editable(folder, stamp)
         try:
-            store.save_tables(folder, {"engagements.csv": rows}, base=base)
+            store.save_tables(folder, {"engagements.csv": rows}, base=base, access=access())
         except store.ConflictError as exc:
             flash(PANEL, "error", text(t("conflict", lang, files=", ".join(exc.files))))
-        except store.ReadOnlyError:
+        except store.NotAllowed:
             flash(PANEL, "error", t("read_only_refused", lang))
         except DataError as exc:
             flash(PANEL, "error", text("; ".join(f"{p.line}: {p.column}: {p.message}" for p in exc.errors[:5])))
@@ -226,13 +234,16 @@ def _editor(folder: str, stamp: data.Stamp, G: nx.MultiDiGraph, log: list[dict],
             flash(PANEL, "success", t("engagements_saved", lang, n=len(rows)))
             _reset(gen)
         st.rerun()
-    if c2.button(t("undo_save", lang), key="engagements_undo", disabled=not store.backups(folder)):
+    # Undo here takes back the newest save of the log only, never an editor's save of the map's tables.
+    last = store.last_save(folder, (LOG,))
+    label = t("undo_what", lang, what=last.describe()) if last else t("undo_none", lang)
+    if c2.button(text(label), key="engagements_undo", disabled=last is None):
         _, _, _, base = data.editable(folder, stamp)
         try:
-            store.undo_last_save(folder, base)
-            flash(PANEL, "success", t("undone", lang))
+            done = store.undo_last_save(folder, base, access=access(), tables=(LOG,))
+            flash(PANEL, "success", text(t("undone_what", lang, what=done.record.describe() if done.record else LOG)))
             _reset(gen)
-        except (store.ConflictError, store.NothingToUndoError, store.ReadOnlyError) as exc:
+        except (store.ConflictError, store.NothingToUndoError, store.NotAllowed, DataError) as exc:
             flash(PANEL, "error", text(exc))
         st.rerun()
     show_flash(PANEL)
@@ -266,7 +277,7 @@ def panel(folder: str, stamp: data.Stamp, view: ViewState, lang: str) -> None:
         return
     st.caption(t("engagements_internal", lang))
     G = data.graph(folder, stamp)
-    log = data.dataset(folder, stamp).engagements
+    log = _log(folder, stamp)
     _follow_ups(G, log, lang)
     _contact_map(folder, stamp, view, log, lang)
     st.markdown(f"**{t('engagements', lang)}**")

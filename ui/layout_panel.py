@@ -6,9 +6,11 @@ import streamlit as st
 
 from network.i18n import t
 from network.io.positions import PositionsError
-from network.layout import ReadOnlyError, keep_positions, reset_positions
+from network.layout import keep_positions, reset_positions
+from network.rights import NotAllowed
 
 from . import data, keys
+from .auth import access
 from .messages import flash, show_flash, text
 from .state import section
 
@@ -36,10 +38,10 @@ def panel(folder: str, stamp: data.Stamp, lang: str, can_edit: bool) -> None:
             c1, c2 = st.columns(2)
             if c1.button(t("keep_positions", lang), key="layout_keep", type="primary"):
                 try:
-                    keep_positions(folder, moved)
+                    keep_positions(folder, moved, access=access())
                     st.session_state.pop(keys.MOVED, None)
                     flash(PANEL, "success", t("positions_kept", lang, n=len(moved)))
-                except (ReadOnlyError, PositionsError, OSError) as exc:
+                except (NotAllowed, PositionsError, OSError) as exc:
                     flash(PANEL, "error", text(exc))
                 st.rerun()
             if c2.button(t("forget_moves", lang), key="layout_forget"):
@@ -55,9 +57,9 @@ def panel(folder: str, stamp: data.Stamp, lang: str, can_edit: bool) -> None:
         if c1.button(t("yes_rearrange", lang), key="layout_reset_yes", type="primary"):
             st.session_state.pop(CONFIRM, None)
             try:
-                reset_positions(data.graph(folder, stamp), folder)
+                reset_positions(data.graph(folder, stamp), folder, access=access())
                 flash(PANEL, "success", t("rearranged", lang))
-            except (ReadOnlyError, OSError) as exc:
+            except (NotAllowed, OSError) as exc:
                 flash(PANEL, "error", text(exc))
             st.rerun()
         if c2.button(t("cancel", lang), key="layout_reset_no"):

@@ -16,9 +16,10 @@ from network import DataError
 from network.i18n import t
 from network.io.uploads import MAX_UPLOAD_BYTES, load_uploads, write_dataset
 from network.model import problem_rows
+from network.rights import visible_problems
 
 from . import keys
-from .auth import can_edit
+from .auth import access, can_edit
 from .messages import show, text
 from .state import section
 
@@ -142,5 +143,6 @@ def problems_page(exc: DataError, lang: str) -> None:
     st.title(t("app_title", lang), anchor=False)
     report(lang)
     show("error", t("data_problems", lang))
-    st.dataframe(problem_rows(exc.problems), hide_index=True, width="stretch")
+    # a viewer gets no detail of the internal log's rows, only how many problems it has
+    st.dataframe(problem_rows(visible_problems(exc.problems, access())), hide_index=True, width="stretch")
     panel(lang)

@@ -11,7 +11,7 @@ from network.view import ViewState
 from network.views import default_views_dir, delete_view, list_views, load_view, rename_view, save_view
 
 from . import keys
-from .auth import can_edit
+from .auth import access, can_edit
 from .messages import flash, show_flash, text
 from .state import put, section
 
@@ -34,7 +34,13 @@ def _load(folder: str) -> None:
 
 def _save(folder: str, name: str, state: ViewState, lang: str, overwrite: bool) -> None:
     try:
-        save_view(default_views_dir(folder), name, dataclasses.replace(state, title=state.title or name), overwrite=overwrite)
+        save_view(
+            default_views_dir(folder),
+            name,
+            dataclasses.replace(state, title=state.title or name),
+            access=access(),
+            overwrite=overwrite,
+        )
         flash(PANEL, "success", t("view_saved", lang, name=text(name)))
     except _ERRORS as exc:
         flash(PANEL, "error", text(exc))
@@ -72,7 +78,7 @@ def panel(folder: str, state: ViewState, lang: str) -> None:
             c1, c2 = st.columns(2)
             if c1.button(t("rename", lang), key="view_rename", disabled=not renamed):
                 try:
-                    rename_view(vdir, st.session_state[keys.VIEW_PICK], renamed)
+                    rename_view(vdir, st.session_state[keys.VIEW_PICK], renamed, access=access())
                     flash(PANEL, "success", t("view_renamed", lang, name=text(renamed)))
                 except _ERRORS as exc:
                     flash(PANEL, "error", text(exc))
@@ -91,7 +97,7 @@ def _confirm(folder: str, state: ViewState, pending: tuple[str, str], lang: str)
         st.session_state.pop(keys.VIEW_CONFIRM, None)
         if action == "delete":
             try:
-                delete_view(default_views_dir(folder), name)
+                delete_view(default_views_dir(folder), name, access=access())
                 flash(PANEL, "success", t("view_deleted", lang, name=text(name)))
             except _ERRORS as exc:
                 flash(PANEL, "error", text(exc))

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import FILES, MAP_FILES, OPTIONAL_FILES, DataError, Dataset, Problem, Table
+from ..rights import read_only as _read_only
 from ..validate import ProblemLog, dataset_from_tables
 from .atomic import fsync_dir
 from .csvfile import parse_table
@@ -58,7 +59,7 @@ _BACKUP_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z$")
 
 def read_only() -> bool:
     """True when ``NETWORK_READ_ONLY`` is 1, true or yes: nothing is written, and the app hides editing."""
-    return os.environ.get("NETWORK_READ_ONLY", "").strip().casefold() in {"1", "true", "yes"}
+    return _read_only()
 
 
 def bundled_data_dir() -> Path:

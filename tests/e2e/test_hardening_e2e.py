@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from network import load_dataset
 from network.io.xlsx import write_workbook
+from network.rights import LOCAL_EDITOR
 from network.view import ViewState
 from network.views import default_views_dir, save_view
 
@@ -59,7 +60,7 @@ def hostile_app(tmp_path_factory):
         fh.write(f'evilorg,"{EVIL}",ngo,NL,,,\n')
     with open(folder / "relations.csv", "a", encoding="utf-8") as fh:
         fh.write("fnv,evilorg,funds,true,2026,doc1,q,\n")
-    save_view(default_views_dir(folder), EVIL, ViewState())
+    save_view(default_views_dir(folder), EVIL, ViewState(), access=LOCAL_EDITOR)
     proc, url = start_streamlit(folder)
     yield url
     proc.terminate()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from network.rights import LOCAL_EDITOR
 from network.view import ViewState
 from network.views import save_view
 
@@ -20,8 +21,8 @@ def app_with_views(tmp_path_factory):
     """The app on fixture data with two saved views."""
     folder = tmp_path_factory.mktemp("present") / "data"
     shutil.copytree(Path(__file__).parents[1] / "data" / "good", folder)
-    save_view(folder / "views", "FNV focus", ViewState(focus="fnv", hops=1, title="Around FNV"))
-    save_view(folder / "views", "Unions", ViewState(actor_types=["trade_union"], title="The unions"))
+    save_view(folder / "views", "FNV focus", ViewState(focus="fnv", hops=1, title="Around FNV"), access=LOCAL_EDITOR)
+    save_view(folder / "views", "Unions", ViewState(actor_types=["trade_union"], title="The unions"), access=LOCAL_EDITOR)
     proc, url = start_streamlit(folder)
     yield url
     proc.terminate()
