@@ -102,11 +102,11 @@ def main() -> None:
             st.dataframe(problem_rows(warnings), hide_index=True)
 
     # The map takes the whole width (at 1280x720 a column beside it leaves it too narrow for
-    # readable labels); a click on an actor opens its profile in the panel under the map.
+    # readable labels); a click on an actor opens its profile in a drawer over the map's right side.
     if view.lens == "grid":  # the power-interest grid as the lens next to the map (a view, a slide)
         grid.panel(G, lang)
     else:
-        map_panel.live(folder, stamp, view_json, lang, height=740, on_selected=map_panel.select_from_map)
+        map_panel.live(folder, stamp, view_json, lang, height=740, on_selected=explore.open_from_map)
     _panels(folder, stamp, G, view, result, lang)
     live_view.drawn(view, result, stamp)
     if view.lens != "grid":  # last: nothing on the page waits for the map's other language
@@ -116,8 +116,9 @@ def main() -> None:
 def _panels(folder: str, stamp: data.Stamp, G, view, result, lang: str) -> None:
     """The panels under the map. Only the chosen one is drawn: a rerun then costs one panel, not eight."""
     documents = data.verified(folder, stamp, data.documents_dir())
+    in_drawer = explore.drawer(G, lang, documents)  # a click's answer, where the person looks
     panels = {
-        "profile": lambda: explore.profile(G, lang, documents),
+        "profile": lambda: explore.profile(G, lang, documents, in_drawer=in_drawer),
         "path": lambda: explore.paths(G, view, result.paths, lang, documents),
         "asks": lambda: asks.panel(G, lang),  # the whole graph: the opening map leaves the asks out
         "brokers": lambda: explore.brokers(folder, stamp, view.to_json(), lang),

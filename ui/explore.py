@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 import streamlit as st
 
@@ -9,9 +11,10 @@ from network.analysis import METRICS, actor_profile, community_groups, cosignatu
 from network.graph import Hop, path_rows, route_names
 from network.i18n import t
 from network.io.csvfile import csv_text
+from network.standing import standing, standing_text
 from network.view import ViewState
 
-from . import data, engagements, keys
+from . import data, engagements, keys, map_panel, state
 from .messages import show, text
 
 
@@ -20,7 +23,43 @@ def metric_label(key: str, lang: str) -> str:
     return t({"degree": "metric_neighbours", "degree_centrality": "metric_degree"}.get(key, f"metric_{key}"), lang)
 
 
-def profile(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset()) -> None:
+# A click on the map (or on the grid) opens the actor's profile in a drawer on the right, inside
+# the viewport: under the map it opened ~540 px below the fold at 1280x720 and the click seemed
+# to do nothing (issue 23). Set by the click's callback, taken by the run it starts.
+OPEN_DRAWER = "_profile_drawer"
+_LAST_PATH = "_last_path"  # the path's two ends the panels last saw: a new path opens its panel
+
+
+def open_from_map() -> None:
+    """The map's click callback: what the map does with it, and the profile's drawer for an actor."""
+    map_panel.select_from_map()
+    value = map_panel.bridge_value("selected")
+    if value and not str(value).startswith("group:"):
+        st.session_state[OPEN_DRAWER] = True
+
+
+def open_drawer(actor: str) -> None:
+    """Show ``actor``'s profile in the drawer on the next run (and in the Actor profile panel)."""
+    st.session_state[keys.PROFILE_ACTOR] = actor
+    st.session_state[keys.PANEL] = "profile"
+    st.session_state[OPEN_DRAWER] = True
+
+
+def drawer(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset()) -> bool:
+    """The chosen actor's profile in a drawer over the right of the page, if a click asked for it."""
+    actor = st.session_state.get(keys.PROFILE_ACTOR)
+    if not st.session_state.pop(OPEN_DRAWER, False) or actor not in G:
+        return False
+
+    def body() -> None:
+        _profile_body(G, actor, lang, verified)
+
+    # Closing it reruns the page, so the panel under the map then shows the profile in full.
+    st.dialog(text(G.nodes[actor].get("name", actor)), position="right", width="large", on_dismiss="rerun")(body)()
+    return True
+
+
+def profile(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset(), *, in_drawer: bool = False) -> None:
     names, ordered = data.actors(G)
     options = ["", *ordered]
     if st.session_state.get(keys.PROFILE_ACTOR) not in options:
@@ -31,26 +70,33 @@ def profile(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset(
     if not actor:
         st.caption(t("profile_hint", lang))
         return
+    if in_drawer:  # drawn once per run: its tables have keys
+        st.caption(t("profile_in_drawer", lang, name=text(names.get(actor, actor))))
+        return
+    st.subheader(text(names.get(actor, actor)), anchor=False)
+    _profile_body(G, actor, lang, verified)
+
+
+def _profile_body(G: nx.MultiDiGraph, actor: str, lang: str, verified: frozenset[str]) -> None:
     p = actor_profile(G, actor, lang=lang)
-    st.subheader(text(p["name"]), anchor=False)
     facts = [(t("type", lang), p["type_label"]), (t("country", lang), p["country"]), (t("sector", lang), p["sector"])]
     if p["aliases"]:
         facts.append((t("aliases", lang), ", ".join(p["aliases"])))
     st.markdown("  \n".join(f"**{text(k)}:** {text(v)}" for k, v in facts if v))
     if p["description"]:
         st.text(p["description"])
-    st.dataframe(
-        [{t("metric", lang): metric_label(k, lang), t("value", lang): v} for k, v in p["metrics"].items()],
-        hide_index=True,
-        width="stretch",
-    )
+    # Ranks in words: "degree 0.2292" meant nothing to a reader (issue 23).
+    st.markdown(f"**{t('standing', lang)}**  \n" + "  \n".join(text(standing_text(s, lang)) for s in standing(G, actor)))
     engagements.profile_section(G, actor, lang)  # the grid's why and the engagement log (issue 14)
     sources = G.graph.get("sources", {})
     for key in ("documents_written", "documents_received"):
         if p[key]:
             st.markdown(f"**{t(key, lang)}**")
             st.dataframe(
-                [{"id": d, t("document", lang): sources.get(d, {}).get("title", d)} for d in p[key]],
+                [
+                    {t("document", lang): sources.get(d, {}).get("title", d), t("date", lang): sources.get(d, {}).get("date", "")}
+                    for d in p[key]
+                ],
                 hide_index=True,
                 width="stretch",
             )
@@ -67,7 +113,7 @@ def profile(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset(
                     t("with", lang): r["other_name"],
                     "": {"out": "→", "in": "←", "mutual": "↔"}.get(r["direction"], ""),
                     t("date", lang): r["date"],
-                    t("document", lang): r["source_doc"],
+                    t("document", lang): r["document_title"] or r["source_doc"],
                     t("quote", lang): r["evidence"],
                     t("basis", lang): t(f"basis_{r.get('basis') or 'stated'}", lang),
                     **({t("verified", lang): "✓" if r.get("key") in verified else ""} if verified else {}),
@@ -77,6 +123,45 @@ def profile(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset(
             hide_index=True,
             width="stretch",
         )
+
+
+def follow_path(path_from: str, path_to: str) -> None:
+    """A path newly asked for opens the Path panel under the map (it opened on the profile)."""
+    pair = (path_from, path_to)
+    if all(pair) and st.session_state.get(_LAST_PATH) != pair:
+        st.session_state[keys.PANEL] = "path"
+    st.session_state[_LAST_PATH] = pair
+
+
+def path_here(G: nx.MultiDiGraph, box: Any, lang: str) -> None:
+    """In the sidebar's Path section, under its pickers: the routes found, and the Path panel opened."""
+    ends = [st.session_state.get(keys.widget(f)) or "" for f in ("path_from", "path_to")]
+    follow_path(*ends)
+    if not (box.open and all(ends)):
+        return
+    folder = st.session_state.get(keys.FOLDER) or data.data_dir()
+    found = data.result(folder, data.stamp(folder), state.from_widgets().to_json()).paths
+    with box:
+        if found:
+            route_lines(G, found, lang)
+        else:
+            st.caption(
+                t("no_path", lang, a=text(G.nodes[ends[0]].get("name", ends[0])), b=text(G.nodes[ends[1]].get("name", ends[1])))
+            )
+
+
+def route_lines(G: nx.MultiDiGraph, found: list[list[Hop]], lang: str, limit: int = 3) -> None:
+    """The routes found, hop by hop, where the path was asked for (the sidebar): the eye is there."""
+    rows = path_rows(G, found[:limit], lang)
+    for i, p in enumerate(found[:limit], 1):
+        line = f"**{text(route_names(G, p)[0])}**"
+        for j in range(1, len(p) + 1):
+            r = next(r for r in rows if r["path"] == i and r["hop"] == j)  # the hop's first claim names it
+            arrow = str(r["arrow"])
+            line += f" {arrow} *{text(r['relation'])}* {arrow} **{text(r['to'])}**"
+        st.markdown(f"{t('route', lang, i=i)}: {line}")
+    if len(found) > limit:
+        st.caption(t("routes_more", lang, n=len(found) - limit))
 
 
 def paths(

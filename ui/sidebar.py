@@ -13,10 +13,11 @@ from network.analysis import METRICS
 from network.cache import per_graph
 from network.filters import FILTERS, TOGGLE_FIELDS, TOGGLES, by_key
 from network.i18n import t
+from network.search import rank_actors
 from network.stance import stance_targets
 from network.view import CHOICES
 
-from . import data, keys, live_view, present, timeline
+from . import data, explore, keys, live_view, present, timeline
 from .state import keep, section
 
 
@@ -56,9 +57,15 @@ def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
 
 def _actor_label(G: nx.MultiDiGraph, names: dict, lang: str) -> Callable[[Any], str]:
     def label(n: Any) -> str:
-        return f"{names.get(n, n)} · {vocab.label(G.nodes[n].get('type', ''), lang)}" if n in G else str(n)
+        # The id too, so typing "min-buza" finds the minister (issue 23).
+        return f"{names.get(n, n)} · {vocab.label(G.nodes[n].get('type', ''), lang)} · {n}" if n in G else str(n)
 
     return label
+
+
+@per_graph
+def _search_order(G: nx.MultiDiGraph) -> list:
+    return rank_actors(G)
 
 
 def _pick_many(key: str, options: list, format_func: Callable[[Any], str], box: Any, lang: str) -> None:
@@ -70,13 +77,21 @@ def _pick_many(key: str, options: list, format_func: Callable[[Any], str], box: 
 
 
 def _pick_actor(G: nx.MultiDiGraph, key: str, label: str, box: Any, lang: str) -> None:
-    names, actors_sorted = data.actors(G)
-    keep(keys.widget(key), [""] + actors_sorted)
+    names, _ = data.actors(G)
+    # The list keeps this order as it filters ("contains", not the browser's fuzzy score, which
+    # put the shortest name first: "minister Kaag" before the minister): organisations before
+    # people, the better connected first (network.search.rank_actors).
+    ordered = _search_order(G)
+    keep(keys.widget(key), [""] + ordered)
     if box.open:
         actor_label = _actor_label(G, names, lang)
         with box:
             st.selectbox(
-                t(label, lang), [""] + actors_sorted, format_func=lambda n: actor_label(n) if n else "—", key=keys.widget(key)
+                t(label, lang),
+                [""] + ordered,
+                format_func=lambda n: actor_label(n) if n else "—",
+                key=keys.widget(key),
+                filter_mode="contains",
             )
 
 
@@ -126,6 +141,7 @@ def _path(G: nx.MultiDiGraph, lang: str) -> None:
         with box:
             st.checkbox(t("path_via_stances", lang), key=keys.widget("path_via_stances"), help=t("path_via_stances_help", lang))
     _pick_many("path_relation_types", _options(G, "relation_types"), lambda v: types.label(G, v, lang), box, lang)
+    explore.path_here(G, box, lang)  # the hops where the path was asked for, and its panel opened
     live_view.section_ran("path", FIELDS["path"])
 
 
