@@ -14,15 +14,31 @@ from __future__ import annotations
 
 import argparse
 import base64
+import datetime as _dt
 import getpass
 import hashlib
 import hmac
+import logging
 import os
 import sys
-from collections.abc import Mapping
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
-__all__ = ["hash_password", "verify_password", "editors", "allowed_email", "login_configured", "main", "SCRYPT_N"]
+__all__ = [
+    "hash_password",
+    "verify_password",
+    "editors",
+    "allowed_email",
+    "login_configured",
+    "LoginThrottle",
+    "main",
+    "SCRYPT_N",
+]
+
+log = logging.getLogger("network.auth")
 
 # scrypt's cost: 2**14 x 8 takes 16 MB and about 50 ms per check on a laptop core (the
 # parameters Python's documentation and OWASP give for interactive logins).
@@ -128,6 +144,83 @@ def login_configured(secrets: Mapping[str, Any]) -> bool:
     auth = secrets.get("auth")
     emails = secrets.get("editor_emails")
     return isinstance(auth, Mapping) and bool(auth) and isinstance(emails, list | tuple) and bool(emails)
+
+
+class LoginThrottle:
+    """Growing pauses after failed logins, counted per key (a client session, a user name), in a bounded table.
+
+    After ``free`` failures for a key, each further failure doubles that key's pause, from
+    ``first`` seconds up to its ``cap``. A try is refused while any of its keys pauses
+    (``wait``), without checking the password. The pause is never a lock: once it has passed,
+    the right password logs in, so five wrong guesses by someone else against ``anna`` delay
+    the real anna by seconds, never 15 minutes. A name's cap is short for that reason; a
+    session's (one browser trying many names) may grow longer. The table keeps the newest
+    ``size`` keys, so trying a million names takes no more memory than trying ``size``.
+    Every failure is logged (the name and the time, never the password).
+
+    Examples
+    --------
+    >>> now = [0.0]
+    >>> throttle = LoginThrottle(free=2, first=1.0, clock=lambda: now[0])
+    >>> for _ in range(4):
+    ...     throttle.failed(["session:1", "name:anna"], "anna")
+    >>> throttle.wait(["name:anna"]), throttle.wait(["session:2", "name:bob"])
+    (2.0, 0.0)
+    >>> now[0] = 2.0
+    >>> throttle.wait(["name:anna"])  # the pause has passed: the right password works again
+    0.0
+    """
+
+    def __init__(
+        self,
+        *,
+        free: int = 3,
+        first: float = 1.0,
+        caps: Mapping[str, float] | None = None,
+        size: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self.free, self.first, self.size, self.clock = free, first, size, clock
+        self.caps = dict(caps or {"name": 30.0, "session": 300.0})
+        self._table: OrderedDict[Hashable, tuple[int, float]] = OrderedDict()  # key -> (failures, paused until)
+        self._lock = threading.Lock()
+
+    def _cap(self, key: Hashable) -> float:
+        kind = str(key).split(":", 1)[0]
+        return self.caps.get(kind, max(self.caps.values(), default=60.0))
+
+    def wait(self, keys: Iterable[Hashable]) -> float:
+        """Seconds until these keys may try again (0: now)."""
+        now = self.clock()
+        with self._lock:
+            return max([0.0] + [round(self._table[k][1] - now, 3) for k in keys if k in self._table and self._table[k][1] > now])
+
+    def failed(self, keys: Iterable[Hashable], name: str) -> None:
+        """Count a failed login for each key and log it (name and time only)."""
+        now = self.clock()
+        shown = name[:80].encode("unicode_escape").decode("ascii")  # one line in the log, whatever was typed
+        log.warning("failed editor login for name %r at %s", shown, _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"))
+        with self._lock:
+            for key in keys:
+                count, _ = self._table.pop(key, (0, 0.0))
+                count += 1
+                pause = 0.0 if count <= self.free else min(self.first * 2 ** (count - self.free - 1), self._cap(key))
+                self._table[key] = (count, now + pause)
+            while len(self._table) > self.size:
+                self._table.popitem(last=False)
+
+    def succeeded(self, keys: Iterable[Hashable]) -> None:
+        """Forget the failures of these keys."""
+        with self._lock:
+            for key in keys:
+                self._table.pop(key, None)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._table.clear()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -431,6 +431,16 @@ def _stance_relation_text(r: dict[str, str], lang: str) -> str:
     return f"      {vocab.label(r['type'], lang, 'relation')}{inferred} [{r['source_doc']}, {r['date'] or 'undated'}] “{r['evidence']}”{note}"
 
 
+def _stance_marks(placed: dict[str, Any], lang: str) -> str:
+    """What a placement adds to the camp it sits in, e.g. " (for, with concerns; inferred)"."""
+    from .stance import cell_words
+
+    marks = [cell_words({"label": placed["label"]}, lang)] if placed["label"] != placed.get("stance", placed["label"]) else []
+    marks += ["inferred"] if placed["basis"] == "inferred" else []
+    marks += ["changed"] if placed.get("changed") else []
+    return f" ({'; '.join(marks)})" if marks else ""
+
+
 def _asks(args: argparse.Namespace) -> int:
     """The asks table: every actor's stance on every ask, each cell naming its documents."""
     from .io.csvfile import csv_text
@@ -451,9 +461,12 @@ def _asks(args: argparse.Namespace) -> int:
             "actor": a,
             "ask": ask,
             "stance": c["stance"],
+            # "for_with_concerns" under "for": support and concern in the same (newest) document.
+            "label": c["label"],
             "documents": c["documents"],
-            # "inferred" when every relation the cell rests on is a reading, not a statement.
-            "basis": "inferred" if all(r["basis"] == "inferred" for r in c["relations"]) else "stated",
+            # "inferred" when no relation behind the placement is stated: a reading, not the actor's words.
+            "basis": c["basis"],
+            "quotes": c["quotes"],
         }
         for ask in m["asks"]
         for a in m["actors"]
@@ -473,8 +486,7 @@ def _asks(args: argparse.Namespace) -> int:
                 lines.append(
                     f"  {s}: "
                     + ", ".join(
-                        f"{_name(G, c['actor'])}{' (inferred)' if c['basis'] == 'inferred' else ''} [{', '.join(c['documents'])}]"
-                        for c in here
+                        f"{_name(G, c['actor'])}{_stance_marks(c, args.lang)} [{', '.join(c['documents'])}]" for c in here
                     )
                 )
     _emit(args, data, "\n".join(lines))
@@ -493,7 +505,7 @@ def _stance(args: argparse.Namespace) -> int:
     for k in STANCES:
         lines.append(f"{k} ({len(s[k])}):" + ("" if s[k] else " nobody"))
         for e in s[k]:
-            lines.append(f"  {e['name']} ({e['id']})")
+            lines.append(f"  {e['name']} ({e['id']}){_stance_marks({**e, 'stance': k}, args.lang)}")
             lines += [_stance_relation_text(r, args.lang) for r in e["relations"]]
     _emit(args, data, "\n".join(lines))
     return 0

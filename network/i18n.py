@@ -439,9 +439,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "login_button": ("Log in", "Inloggen"),
     "login_failed": ("Unknown user name or wrong password.", "Onbekende gebruikersnaam of verkeerd wachtwoord."),
     "login_paused": (
-        "Too many failed logins for this name; try again in 15 minutes.",
-        "Te vaak verkeerd ingelogd met deze naam; probeer het over 15 minuten opnieuw.",
+        "Too many failed logins; try again in {seconds} s (nothing was checked).",
+        "Te vaak verkeerd ingelogd; probeer het over {seconds} s opnieuw (er is niets gecontroleerd).",
     ),
+    "login_wait": ("The next try is possible in {seconds} s.", "Een volgende poging kan over {seconds} s."),
     "login_with": ("Log in with {provider}", "Inloggen met {provider}"),
     "login_provider": ("your organisation's account", "het account van uw organisatie"),
     "login_not_editor": (

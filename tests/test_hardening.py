@@ -552,7 +552,7 @@ def test_with_no_login_configured_this_machine_may_edit_and_a_read_only_server_m
 def test_with_editors_configured_only_a_logged_in_editor_may_edit() -> None:
     from ui import auth as ui_auth
 
-    ui_auth._failures.clear()
+    ui_auth._throttle.clear()
     at = _gate({"editors": {"anna": auth.hash_password("anna's long pw")}})
     assert not _can_edit(at)
     at.text_input(key="auth_user").input("anna")
@@ -567,20 +567,47 @@ def test_with_editors_configured_only_a_logged_in_editor_may_edit() -> None:
     assert not _can_edit(at)
 
 
-def test_repeated_wrong_passwords_pause_that_name_even_with_the_right_one() -> None:
+def test_wrong_passwords_pause_the_next_try_and_the_right_one_works_once_the_pause_has_passed(monkeypatch) -> None:
     from ui import auth as ui_auth
 
-    ui_auth._failures.clear()
+    now = [1000.0]
+    monkeypatch.setattr(ui_auth, "_throttle", auth.LoginThrottle(free=3, first=1.0, clock=lambda: now[0]))
     at = _gate({"editors": {"anna": auth.hash_password("anna's long pw")}})
-    for _ in range(5):
+    for _ in range(4):
         at.text_input(key="auth_user").input("anna")
         at.text_input(key="auth_password").input("guess")
         at.button[0].click().run()
     at.text_input(key="auth_user").input("anna")
     at.text_input(key="auth_password").input("anna's long pw")
     at.button[0].click().run()
-    assert not _can_edit(at) and "Too many failed logins" in at.error[0].value
-    ui_auth._failures.clear()
+    assert not _can_edit(at) and "Too many failed logins" in at.error[0].value  # paused: not even checked
+    now[0] += 1.0  # the pause after the 4th failure is one second: a pause, never a lock
+    at.text_input(key="auth_user").input("anna")
+    at.text_input(key="auth_password").input("anna's long pw")
+    at.button[0].click().run()
+    assert _can_edit(at)
+
+
+def test_the_login_throttle_counts_sessions_and_names_caps_a_names_pause_and_stays_bounded(caplog) -> None:
+    now = [0.0]
+    throttle = auth.LoginThrottle(free=3, first=1.0, size=100, clock=lambda: now[0])
+    # Someone else hammers anna's name: anna, in her own session, waits at most the name's cap (30 s).
+    for _ in range(50):
+        throttle.failed(["session:attacker", "name:anna"], "anna")
+    assert throttle.wait(["session:anna", "name:anna"]) == 30.0
+    assert throttle.wait(["session:attacker", "name:bob"]) == 300.0  # that session, whatever name it tries next
+    # One password against many names from one session is slowed by the session's count.
+    for i in range(5):
+        throttle.failed(["session:sprayer", f"name:user{i}"], f"user{i}")
+    assert throttle.wait(["session:sprayer", "name:someone-new"]) > 0
+    # A million names take no more room than the table's size.
+    for i in range(1000):
+        throttle.failed([f"session:{i}", f"name:n{i}"], f"n{i}")
+    assert len(throttle) <= 100
+    # Every failure is logged with the name, never the password.
+    with caplog.at_level("WARNING", logger="network.auth"):
+        throttle.failed(["session:x", "name:eve"], "eve\nforged line")
+    assert "failed editor login for name 'eve\\\\nforged line'" in caplog.text and "\nforged" not in caplog.text
 
 
 def test_a_provider_login_edits_only_for_the_listed_addresses() -> None:

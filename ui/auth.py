@@ -25,9 +25,8 @@ Editors are configured in Streamlit's secrets (``.streamlit/secrets.toml``, neve
 from __future__ import annotations
 
 import ipaddress
+import math
 import sys
-import threading
-import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -43,10 +42,8 @@ from .state import section
 __all__ = ["secrets", "login_configured", "access", "can_edit", "editor", "login_panel", "logout", "check", "main"]
 
 USER = "_editor"  # session key: the logged-in editor's name (password login)
-_FAILURES_ALLOWED = 5  # per user name, then a pause, across sessions: a new tab gets no new tries
-_PAUSE_SECONDS = 15 * 60
-_failures: dict[str, list[float]] = {}
-_failures_lock = threading.Lock()
+# One for the server: pauses grow per browser session and per name, and never lock the owner out.
+_throttle = auth.LoginThrottle()
 _UNKNOWN = auth.hash_password("no such editor", salt=b"\0" * 16)  # checked against for a name that is no editor
 
 
@@ -132,34 +129,32 @@ def can_edit() -> bool:
     return rights.may_edit(access())
 
 
-def _paused(name: str) -> bool:
-    now = time.monotonic()
-    with _failures_lock:
-        recent = [at for at in _failures.get(name, []) if now - at < _PAUSE_SECONDS]
-        _failures[name] = recent
-        return len(recent) >= _FAILURES_ALLOWED
+def _session_key() -> str:
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        return f"session:{ctx.session_id}" if ctx else "session:?"
+    except Exception:  # no runtime (a bare call): all such calls share one key
+        return "session:?"
 
 
-def _failed(name: str) -> None:
-    with _failures_lock:
-        _failures.setdefault(name, []).append(time.monotonic())
-
-
-def try_login(name: str, password: str) -> str:
-    """Check a password login; put the editor in the session. Returns "ok", "failed" or "paused"."""
-    name = name.strip()
-    if _paused(name):
-        return "paused"
+def try_login(name: str, password: str) -> tuple[str, float]:
+    """Check a password login; put the editor in the session. Returns ("ok" | "failed" | "paused", seconds to wait)."""
+    name = name.strip()[:200]
+    keys = [_session_key(), "name:" + name.casefold()]
+    wait = _throttle.wait(keys)
+    if wait > 0:
+        return "paused", wait
     stored = auth.editors(secrets()).get(name)
     # A name that is no editor costs the same scrypt work, so timing does not tell names apart.
     ok = auth.verify_password(password, stored or _UNKNOWN)
     if ok and stored:
         st.session_state[USER] = name
-        with _failures_lock:
-            _failures.pop(name, None)
-        return "ok"
-    _failed(name)
-    return "failed"
+        _throttle.succeeded(keys)
+        return "ok", 0.0
+    _throttle.failed(keys, name)
+    return "failed", _throttle.wait(keys)
 
 
 def logout() -> None:
@@ -194,10 +189,12 @@ def login_panel(lang: str) -> None:
                 name = st.text_input(t("login_user", lang), key="auth_user", max_chars=80)
                 password = st.text_input(t("login_password", lang), type="password", key="auth_password", max_chars=200)
                 if st.form_submit_button(t("login_button", lang), width="stretch"):
-                    outcome = try_login(name, password)
+                    outcome, wait = try_login(name, password)
                     if outcome == "ok":
                         st.rerun()
-                    st.error(t("login_paused" if outcome == "paused" else "login_failed", lang))
+                    st.error(t("login_failed", lang) if outcome == "failed" else t("login_paused", lang, seconds=math.ceil(wait)))
+                    if outcome == "failed" and wait > 0:
+                        st.caption(t("login_wait", lang, seconds=math.ceil(wait)))
         st.caption(t("login_why", lang))
 
 
