@@ -247,3 +247,30 @@ def test_sheets_are_found_by_their_first_columns_when_not_named_elements_and_con
 def test_a_kumu_workbook_without_a_connections_sheet_says_so() -> None:
     with pytest.raises(DataError, match="no Connections sheet"):
         read_kumu(make_book({"Elements": ELEMENTS}), "kumu.xlsx")
+
+
+def test_positions_travel_in_the_kumu_export_and_come_back_the_same(dataset: Dataset) -> None:
+    from network.io.kumu import kumu_positions
+
+    positions = {a["id"]: (i * 10.25 - 40, -i * 3.5) for i, a in enumerate(dataset.actors)}
+    book = write_kumu(dataset, positions=positions)
+    assert {"X", "Y"} <= set(sheet_rows(book, "Elements")[0])
+    got, problems = kumu_positions(book, "map.xlsx", known=[a["id"] for a in dataset.actors])
+    assert problems == []
+    assert got == {n: (round(x, 1), round(y, 1)) for n, (x, y) in positions.items()}
+    assert read_workbook(book, "map.xlsx").actors == dataset.actors  # X and Y are not custom fields
+
+
+def test_our_short_label_column_is_not_mistaken_for_kumus_label() -> None:
+    ds = read_kumu(
+        make_book(
+            {
+                "Elements": [["Label", "Type", "Short label"], ["Ministerie van Buitenlandse Zaken", "ministry", "BZ"]],
+                "Connections": [["From", "To"]],
+            }
+        ),
+        "kumu.xlsx",
+    )
+    assert ds.actors[0]["name"] == "Ministerie van Buitenlandse Zaken" and ds.actors[0]["label"] == "BZ"
+    back = read_workbook(write_kumu(ds), "again.xlsx")
+    assert back.actors == ds.actors

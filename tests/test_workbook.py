@@ -254,3 +254,32 @@ def test_the_kumu_export_opens_ready_to_read_too(dataset) -> None:
     for ws in book.worksheets:
         assert ws.freeze_panes == "A2" and ws.auto_filter.ref, ws.title
         assert ws.column_dimensions["B"].width >= MIN_WIDTH
+
+
+def test_positions_travel_in_our_workbook_and_come_back_the_same(dataset) -> None:
+    from network.io.xlsx import workbook_positions
+
+    positions = {a["id"]: (i * 10.25 - 40, -i * 3.5) for i, a in enumerate(dataset.actors)}
+    book = write_workbook(dataset, positions)
+    got, problems = workbook_positions(book, "map.xlsx", known=[a["id"] for a in dataset.actors])
+    assert problems == []
+    assert got == {n: (round(x, 1), round(y, 1)) for n, (x, y) in positions.items()}
+    assert read_workbook(book, "map.xlsx").actors == dataset.actors  # the extra sheet changes nothing else
+
+
+def test_custom_column_names_keep_their_case_through_our_workbook() -> None:
+    book = make_book(
+        {
+            "actors": [
+                ["ID", "Name", "Type", "Influence Score"],
+                ["fnv", "FNV", "trade_union", "7"],
+                ["cnv", "CNV", "trade_union", ""],
+            ],
+            "relations": [["Source", "Target", "Type", "Strength"], ["fnv", "cnv", "co_signs", "3"]],
+        }
+    )
+    ds = read_workbook(book, "book.xlsx")
+    assert ds.actors[0]["Influence Score"] == "7" and ds.actors[0]["name"] == "FNV"
+    assert ds.relations[0]["Strength"] == "3"
+    again = read_workbook(write_workbook(ds), "again.xlsx")
+    assert again.actors == ds.actors and "Influence Score" in again.actors[0]

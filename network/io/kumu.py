@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -46,14 +46,19 @@ from ..text import slugify
 from ..validate import dataset_from_tables
 from .xlsx import column_order, kumu_sheets, open_workbook, sheet_table, sheets_to_xlsx
 
-__all__ = ["SOURCES_SHEET", "read_kumu", "write_kumu"]
+__all__ = ["SOURCES_SHEET", "read_kumu", "write_kumu", "kumu_positions"]
 
 SOURCES_SHEET = "Sources (ignore)"
 UNTYPED = "connected_to"  # the relation type of a connection without one
 _SHOWN_LINES = 5  # rows listed in the one warning about an unknown type
 # Our columns that Kumu has no place for travel as custom fields under their own name:
 # every known column but those Kumu's own columns hold, so a column added to the model is kept.
-_ACTOR_FIELDS = tuple(c for c in ACTOR_COLUMNS if c not in ("id", "name", "type", "description"))
+# Our ``label`` (the short name the map shows) would read as Kumu's Label: it travels as "Short label".
+_ACTOR_FIELDS = tuple(c for c in ACTOR_COLUMNS if c not in ("id", "name", "type", "description", "label"))
+SHORT_LABEL = "Short label"
+# Where each element sits on our map: X and Y on the Elements sheet (issue 25). Kumu's spreadsheet
+# import has no position columns of its own, so Kumu keeps them as fields; our reader reads them back.
+_XY = ("X", "Y")
 _RELATION_FIELDS = tuple(c for c in RELATION_COLUMNS if c not in ("source", "target", "type", "directed", "note"))
 _DIRECTIONS = {"directed": "true", "undirected": "false", "mutual": "false"}
 
@@ -76,7 +81,7 @@ def _read_elements(
 ) -> tuple[Table, dict[str, str], dict[str, str], set[str], bool]:
     cols = _lookup(table)
     id_col, label_col = cols.get("id"), cols.get("label")
-    builtin = {"id", "label", "type", "description", "tags", *_ACTOR_FIELDS}
+    builtin = {"id", "label", "type", "description", "tags", SHORT_LABEL.casefold(), "x", "y", *_ACTOR_FIELDS}
     ids_given = {row.get(id_col, "") for row in table.rows} - {""} if id_col else set()
     taken: set[str] = set(ids_given)
     by_label: dict[str, str] = {}
@@ -119,6 +124,8 @@ def _read_elements(
         for field in _ACTOR_FIELDS:
             if field in cols:
                 actor[field] = row.get(cols[field], "")
+        if SHORT_LABEL.casefold() in cols:
+            actor["label"] = row.get(cols[SHORT_LABEL.casefold()], "")
         for c in table.columns:
             if c.strip().casefold() not in builtin:
                 actor[_custom_name(c, ACTOR_COLUMNS)] = row.get(c, "")
@@ -404,11 +411,12 @@ def _extra_columns(rows: Sequence[Mapping[str, Any]], skip: set[str], used: set[
     return out
 
 
-def write_kumu(dataset: Dataset, lang: str = "en") -> bytes:
+def write_kumu(dataset: Dataset, lang: str = "en", positions: Mapping[Any, tuple[float, float]] | None = None) -> bytes:
     """The dataset as an .xlsx that Kumu imports (sheets Elements, Connections, Sources (ignore)).
 
     Types are written as display labels in ``lang``; see the module docstring for how
-    ids, names and the other columns are laid out.
+    ids, names and the other columns are laid out. ``positions`` (where each actor sits on
+    our map) go in columns X and Y, which ``kumu_positions`` reads back.
     """
     actors, relations = dataset.actors, dataset.relations
 
@@ -417,7 +425,12 @@ def write_kumu(dataset: Dataset, lang: str = "en") -> bytes:
         el_columns.append("Tags")
     fields = [c for c in _ACTOR_FIELDS if any(a.get(c) for a in actors)]
     el_columns += fields
-    used = {c.casefold() for c in el_columns} | {"id", "label", "type", "description", "tags", *_ACTOR_FIELDS}
+    if any(a.get("label") for a in actors):
+        el_columns.append(SHORT_LABEL)
+    if positions:
+        el_columns += list(_XY)
+    used = {c.casefold() for c in el_columns} | {"id", "label", "type", "description", "tags", "x", "y", *_ACTOR_FIELDS}
+    used.add(SHORT_LABEL.casefold())
     extras = _extra_columns(actors, {*ACTOR_COLUMNS, "tags"}, used)
     el_columns += [header for _, header in extras]
     el_rows = []
@@ -430,6 +443,10 @@ def write_kumu(dataset: Dataset, lang: str = "en") -> bytes:
             "Tags": a.get("tags", ""),
         }
         row |= {c: a.get(c, "") for c in fields}
+        row[SHORT_LABEL] = a.get("label", "")
+        if positions and a.get("id") in positions:
+            x, y = positions[a["id"]]
+            row |= {"X": f"{x:.1f}", "Y": f"{y:.1f}"}
         row |= {header: a.get(c, "") for c, header in extras}
         el_rows.append(row)
 
@@ -471,3 +488,41 @@ def write_kumu(dataset: Dataset, lang: str = "en") -> bytes:
     if dataset.sources:
         sheets.append((SOURCES_SHEET, column_order(dataset.sources, SOURCE_COLUMNS), dataset.sources))
     return sheets_to_xlsx(sheets)
+
+
+def kumu_positions(
+    data_bytes: bytes, label: str, known: Iterable[Any] | None = None
+) -> tuple[dict[str, tuple[float, float]], list[Problem]]:
+    """The X and Y of a Kumu workbook's elements, by actor id as ``read_kumu`` gives it; empty without them.
+
+    Read as positions.csv is (``io.positions.parse_positions``): an unknown id is a warning,
+    a coordinate that is not a number raises ``PositionsError`` naming the sheet and row.
+    """
+    import csv
+    import io
+
+    from .positions import parse_positions
+
+    problems: list[Problem] = []
+    book = open_workbook(data_bytes, label)
+    try:
+        ws = kumu_sheets(book).get("elements")
+        table = sheet_table(ws, ws.title, f"{label} [sheet {ws.title}]", problems) if ws is not None else None
+    finally:
+        book.close()
+    if table is None:
+        return {}, []
+    cols = _lookup(table)
+    if "x" not in cols or "y" not in cols:
+        return {}, []
+    elements, *_ = _read_elements(table, "", [])
+    buf = io.StringIO()
+    out = csv.writer(buf, lineterminator="\n")
+    out.writerow(["id", "x", "y"])
+    ids = dict(zip(elements.lines, (a["id"] for a in elements.rows)))  # rows without a label were skipped
+    for row, line in zip(table.rows, table.lines):
+        if line in ids and (row.get(cols["x"], "") or row.get(cols["y"], "")):
+            out.writerow([ids[line], row.get(cols["x"], ""), row.get(cols["y"], "")])
+    return parse_positions(
+        buf.getvalue(), f"{label} [sheet {ws.title}]", known=set(map(str, known)) if known is not None else None
+    )

@@ -32,11 +32,18 @@ __all__ = [
     "read_workbook",
     "sheets_to_xlsx",
     "write_workbook",
+    "workbook_positions",
+    "POSITIONS_SHEET",
     "NOT_A_WORKBOOK",
 ]
 
 # Our sheet name -> the CSV file it stands for (what data.validate calls it).
 SHEETS = {"actors": "actors.csv", "relations": "relations.csv", "sources": "sources.csv"}
+# Where each actor sits on the map (id, x, y), as positions.csv in a data folder: a map sent as a
+# workbook re-opens laid out as it was (issue 25).
+POSITIONS_SHEET = "positions"
+# Our own columns, matched whatever their case; any other column keeps its name as written.
+_KNOWN = {"actors.csv": ACTOR_COLUMNS, "relations.csv": RELATION_COLUMNS, "sources.csv": SOURCE_COLUMNS}
 
 NOT_A_WORKBOOK = "not an Excel .xlsx workbook; upload .csv or .xlsx"
 # Guards against a small upload that unpacks to something huge (a "zip bomb").
@@ -266,8 +273,11 @@ def read_workbook(data_bytes: bytes, label: str, *, book: Any = None) -> Dataset
                 continue
             table = sheet_table(ws, file, where, problems)
             if table is not None:
-                table.columns = [c.lower() for c in table.columns]
-                table.rows = [{c.lower(): v for c, v in row.items()} for row in table.rows]
+                # Our columns whatever their case ("Name"), custom ones as written (a Kumu field "Influence").
+                known = {c.casefold(): c for c in _KNOWN[file]}
+                name = {c: known.get(c.casefold(), c) for c in table.columns}
+                table.columns = [name[c] for c in table.columns]
+                table.rows = [{name.get(c, c): v for c, v in row.items()} for row in table.rows]
             tables_by_file[file] = table
     finally:
         if own:
@@ -333,11 +343,12 @@ def sheets_to_xlsx(sheets: Sequence[tuple[str, Sequence[str], Iterable[Mapping[s
     return out.getvalue()
 
 
-def write_workbook(dataset: Dataset) -> bytes:
-    """The dataset as an xlsx workbook: sheets actors, relations and (if any) sources.
+def write_workbook(dataset: Dataset, positions: Mapping[Any, tuple[float, float]] | None = None) -> bytes:
+    """The dataset as an xlsx workbook: sheets actors, relations, (if any) sources and positions.
 
     Every column is written, extra ones included, and every cell as text, so
-    ``read_workbook(write_workbook(ds))`` gives the same rows.
+    ``read_workbook(write_workbook(ds))`` gives the same rows and ``workbook_positions``
+    the same positions (to a tenth of a pixel, as positions.csv keeps them).
     """
     sheets: list[tuple[str, Sequence[str], Iterable[Mapping[str, object]]]] = [
         ("actors", column_order(dataset.actors, ACTOR_COLUMNS), dataset.actors),
@@ -345,4 +356,38 @@ def write_workbook(dataset: Dataset) -> bytes:
     ]
     if dataset.sources:
         sheets.append(("sources", column_order(dataset.sources, SOURCE_COLUMNS), dataset.sources))
+    if positions:
+        rows = [
+            {"id": str(n), "x": f"{x:.1f}", "y": f"{y:.1f}"} for n, (x, y) in sorted(positions.items(), key=lambda p: str(p[0]))
+        ]
+        sheets.append((POSITIONS_SHEET, ["id", "x", "y"], rows))
     return sheets_to_xlsx(sheets)
+
+
+def workbook_positions(
+    data_bytes: bytes, label: str, known: Iterable[Any] | None = None
+) -> tuple[dict[str, tuple[float, float]], list[Problem]]:
+    """The positions sheet of our workbook (id, x, y) and the warnings about it; empty when there is none.
+
+    Read as positions.csv is (``io.positions.parse_positions``): an unknown or repeated id is a
+    warning, a damaged sheet raises ``PositionsError`` naming the sheet, row and column.
+    """
+    import csv
+
+    from .positions import parse_positions
+
+    book = open_workbook(data_bytes, label)
+    try:
+        ws = {w.title.strip().casefold(): w for w in book.worksheets}.get(POSITIONS_SHEET)
+        if ws is None:
+            return {}, []
+        rows = [[cell_text(v) for v in row[:3]] for row in ws.iter_rows(max_row=MAX_ROWS, values_only=True)]
+    finally:
+        book.close()
+    if not rows:
+        return {}, []
+    # Plain CSV, not csv_text: that one guards cells against formulas, and "-12.5" would gain an apostrophe.
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([[h.strip().casefold() for h in rows[0]], *(r for r in rows[1:] if any(r))])
+    text = buf.getvalue()
+    return parse_positions(text, f"{label} [sheet {POSITIONS_SHEET}]", known=set(map(str, known)) if known is not None else None)
