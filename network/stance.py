@@ -11,24 +11,38 @@ Actors also take positions on things that are not themes: the SER opposes the su
 ask and, after them, for every other actor someone takes a stance on, so no objection drops
 out of the table.
 
-One rule for mixed positions: an actor with relations of more than one stance on the same
-ask is placed where its *newest* relation puts it (dates compare as written, so ``2025`` comes
-before ``2025-06``; undated relations are oldest). When its newest relations disagree (same
-date), it is *conditional*. Either way its entry lists every stance relation it has on that
-ask, so the change of position stays visible.
+Mixed positions (issue 24: a stance a meeting would not contest). An actor with relations of
+more than one stance on the same ask is placed by its *newest* ones (dates compare by the day
+from which ``model.known_from`` shows them, so ``before 2020-12-08`` comes before ``2026``;
+undated relations are oldest). Among the newest:
+
+- support and concern together read as *for, with concerns* (placed under *for*, ``label``
+  ``for_with_concerns``), not as *conditional*: a document that pleads for something and
+  names a worry about it is for it;
+- concern alone is *conditional*; opposition (with or without concern) is *against*;
+- support and opposition on one date contradict each other: *conditional*, with both listed.
+
+Each placement also says whether the actor *states* it (``basis`` ``stated``: at least one of
+the newest relations behind it is stated) or whether it is only *read* into the text
+(``inferred``), e.g. a worry others voice that the document takes up. Every entry lists all
+its stance relations, oldest first, and every quote, so a change of position stays visible.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 
 from .i18n import t
+from .model import known_from
 
 __all__ = [
     "ASK_TYPES",
+    "STANCE_LABELS",
+    "READ_COLORS",
     "STANCE_RELATIONS",
     "STANCES",
     "STANCE_COLORS",
@@ -43,6 +57,7 @@ __all__ = [
     "asks_csv",
     "asks_xlsx",
     "asks_table_rows",
+    "cell_words",
 ]
 
 ASK_TYPES = ("theme",)
@@ -52,6 +67,12 @@ STANCES = ("for", "against", "conditional")
 # yellow conditional; the light grey of "no stance" is the one the map uses for the unknown.
 STANCE_COLORS = {"for": "#228833", "against": "#CC3311", "conditional": "#CCBB44"}
 NO_STANCE_COLOR = "#BBBBBB"
+# What a placement says in words: the three stances, and "for" that names a concern in the same document.
+STANCE_LABELS = ("for", "for_with_concerns", "against", "conditional")
+# Tol's "pear" sits between the green of for and the yellow of conditional.
+LABEL_COLORS = {**STANCE_COLORS, "for_with_concerns": "#BBCC33"}
+# A stance only read into the text (every relation behind it inferred) is drawn in a pale tint of its colour.
+READ_COLORS = {"for": "#A6D1AC", "for_with_concerns": "#DDE699", "against": "#E6998A", "conditional": "#E6DDA2"}
 
 
 def _name(G: nx.MultiDiGraph, n: Hashable) -> str:
@@ -127,24 +148,51 @@ def _relation(G: nx.MultiDiGraph, d: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def _placed(relations: Sequence[Mapping[str, str]]) -> str:
-    """Where an actor's relations on one ask put it: its newest relation's stance; conditional when the newest disagree."""
-    newest = max(r["date"] for r in relations)
-    found = {STANCE_RELATIONS[r["type"]] for r in relations if r["date"] == newest}
-    return found.pop() if len(found) == 1 else "conditional"
+def _when(date: str) -> _dt.date:
+    """The day a relation's date counts from when positions are compared; undated is oldest."""
+    return known_from(date) or _dt.date.min
 
 
-def _positions(G: nx.MultiDiGraph, ask: Hashable) -> dict[Hashable, tuple[str, list[dict[str, str]]]]:
-    """actor → (stance, relations) on ``ask``; relations by date, then document and type."""
+def _placed(relations: Sequence[Mapping[str, str]]) -> dict[str, str]:
+    """Where an actor's relations on one ask put it: ``stance`` (the column), ``label`` and ``basis``.
+
+    Read from its newest relations (see the module docstring).
+    """
+    newest = max(_when(r["date"]) for r in relations)
+    latest = [r for r in relations if _when(r["date"]) == newest]
+    found = {STANCE_RELATIONS[r["type"]] for r in latest}
+    if found == {"for", "conditional"}:
+        where, label = "for", "for_with_concerns"
+    elif "for" in found and "against" in found:
+        where = label = "conditional"
+    elif "against" in found:
+        where = label = "against"
+    else:
+        where = label = found.pop()
+    behind = {"for_with_concerns": {"for"}, "conditional": found or {"conditional"}}.get(label, {where})
+    stated = any(r["basis"] != "inferred" for r in latest if STANCE_RELATIONS[r["type"]] in behind)
+    return {"stance": where, "label": label, "basis": "stated" if stated else "inferred"}
+
+
+def _positions(G: nx.MultiDiGraph, ask: Hashable) -> dict[Hashable, tuple[dict[str, str], list[dict[str, str]]]]:
+    """actor → (placement, relations) on ``ask``; relations by date, then document and type."""
     found: dict[Hashable, list[dict[str, str]]] = {}
     for actor, target, k, d in _stance_edges(G, ask):
         if target == ask:
             found.setdefault(actor, []).append({"key": str(k), **_relation(G, d)})
     out = {}
     for actor, rels in found.items():
-        rels.sort(key=lambda r: (r["date"], r["source_doc"], r["type"], r["key"]))
+        rels.sort(key=lambda r: (_when(r["date"]), r["date"], r["source_doc"], r["type"], r["key"]))
         out[actor] = (_placed(rels), [{k: v for k, v in r.items() if k != "key"} for r in rels])
     return out
+
+
+def _changed(rels: Sequence[Mapping[str, str]]) -> bool:
+    """Whether older relations put the actor somewhere else than its newest ones do."""
+    newest = max(_when(r["date"]) for r in rels)
+    older = {STANCE_RELATIONS[r["type"]] for r in rels if _when(r["date"]) < newest}
+    latest = {STANCE_RELATIONS[r["type"]] for r in rels if _when(r["date"]) == newest}
+    return bool(older - latest)
 
 
 def stance(G: nx.MultiDiGraph, ask: Hashable) -> dict[str, Any]:
@@ -161,10 +209,14 @@ def stance(G: nx.MultiDiGraph, ask: Hashable) -> dict[str, Any]:
     -------
     dict
         ``{"ask": id, "name": ..., "for": [entry], "against": [entry], "conditional": [entry]}``;
-        each entry ``{"id", "name", "type", "relations": [{"type", "date", "source_doc",
-        "document", "evidence", "basis", "note"}]}``, entries by name, relations by date.
-        ``type`` of an entry is the actor's type; of a relation, the relation's. An actor with
-        mixed relations is placed by its newest one (see the module docstring) and lists them all.
+        each entry ``{"id", "name", "type", "label", "basis", "changed", "quotes", "relations":
+        [{"type", "date", "source_doc", "document", "evidence", "basis", "note"}]}``, entries by
+        name, relations oldest first. ``type`` of an entry is the actor's type; of a relation,
+        the relation's. ``label`` is one of ``STANCE_LABELS`` (``for_with_concerns`` sits under
+        "for"); ``basis`` says whether the actor states the stance or it is read into the text;
+        ``changed`` whether older relations placed it elsewhere; ``quotes`` every quote, in the
+        relations' order. An actor with mixed relations is placed by its newest ones (see the
+        module docstring) and lists them all.
 
     Raises
     ------
@@ -182,16 +234,31 @@ def stance(G: nx.MultiDiGraph, ask: Hashable) -> dict[str, Any]:
     >>> s = stance(G, "s")
     >>> [e["name"] for e in s["against"]], [e["name"] for e in s["conditional"]], s["for"]
     (['SER'], ['Union'], [])
-    >>> [r["type"] for r in s["conditional"][0]["relations"]]
-    ['advocates_for', 'has_concerns_about']
+    >>> u = s["conditional"][0]
+    >>> [r["type"] for r in u["relations"]], u["quotes"], u["changed"]
+    (['advocates_for', 'has_concerns_about'], ['steun', 'zorg'], True)
+    >>> _ = G.add_edge("u", "s", type="advocates_for", date="2024", source_doc="d", evidence="toch steun")
+    >>> [(e["name"], e["label"], e["basis"]) for e in stance(G, "s")["for"]]
+    [('Union', 'for_with_concerns', 'stated')]
     """
     if ask not in G:
         raise KeyError(f"unknown actor {ask!r}: it is not in the graph")
     out: dict[str, Any] = {"ask": ask, "name": _name(G, ask), "for": [], "against": [], "conditional": []}
     positions = _positions(G, ask)
     for actor in _by_name(G, positions):
-        where, rels = positions[actor]
-        out[where].append({"id": actor, "name": _name(G, actor), "type": str(G.nodes[actor].get("type", "")), "relations": rels})
+        placed, rels = positions[actor]
+        out[placed["stance"]].append(
+            {
+                "id": actor,
+                "name": _name(G, actor),
+                "type": str(G.nodes[actor].get("type", "")),
+                "label": placed["label"],
+                "basis": placed["basis"],
+                "changed": _changed(rels),
+                "quotes": [r["evidence"] for r in rels],
+                "relations": rels,
+            }
+        )
     return out
 
 
@@ -201,10 +268,11 @@ def stance_matrix(G: nx.MultiDiGraph) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``{"asks": [ids], "actors": [ids], "cells": {(actor, ask): {"stance", "documents",
-        "relations"}}}``: asks as ``stance_targets`` orders them, only those someone takes a
-        stance on; actors who take a stance on at least one, by name; a cell for each pair
-        that has one, ``documents`` the sorted ids of the documents its relations cite.
+        ``{"asks": [ids], "actors": [ids], "cells": {(actor, ask): {"stance", "label", "basis",
+        "changed", "documents", "quotes", "relations"}}}``: asks as ``stance_targets`` orders
+        them, only those someone takes a stance on; actors who take a stance on at least one, by
+        name; a cell for each pair that has one, ``documents`` the sorted ids of the documents its
+        relations cite, ``quotes`` every quote (the other keys as in ``stance``).
 
     Examples
     --------
@@ -221,14 +289,23 @@ def stance_matrix(G: nx.MultiDiGraph) -> dict[str, Any]:
         positions = _positions(G, ask)
         if positions:
             columns.append(ask)
-        for actor, (where, rels) in positions.items():
+        for actor, (placed, rels) in positions.items():
             docs = sorted({r["source_doc"] for r in rels if r["source_doc"]})
-            cells[(actor, ask)] = {"stance": where, "documents": docs, "relations": rels}
+            cells[(actor, ask)] = {
+                **placed,
+                "changed": _changed(rels),
+                "documents": docs,
+                "quotes": [r["evidence"] for r in rels],
+                "relations": rels,
+            }
     return {"asks": columns, "actors": _by_name(G, {a for a, _ in cells}), "cells": cells}
 
 
 def stance_colors(G: nx.MultiDiGraph, ask: Hashable) -> dict[Hashable, str]:
-    """A colour for every actor of ``G`` by its stance on ``ask``: ``STANCE_COLORS``, or ``NO_STANCE_COLOR``.
+    """A colour for every actor of ``G`` by its stance on ``ask``, or ``NO_STANCE_COLOR``.
+
+    A stated stance has its full colour (``STANCE_COLORS``, and Tol's pear for *for, with
+    concerns*); one only read into the text has the pale tint of ``READ_COLORS``.
 
     Examples
     --------
@@ -239,18 +316,50 @@ def stance_colors(G: nx.MultiDiGraph, ask: Hashable) -> dict[Hashable, str]:
     {'t': '#BBBBBB', 'u': '#CC3311', 'v': '#BBBBBB'}
     """
     positions = _positions(G, ask) if ask in G else {}
-    return {n: STANCE_COLORS[positions[n][0]] if n in positions else NO_STANCE_COLOR for n in G.nodes}
+    out = {}
+    for n in G.nodes:
+        placed = positions[n][0] if n in positions else None
+        if placed is None:
+            out[n] = NO_STANCE_COLOR
+        else:
+            out[n] = (LABEL_COLORS if placed["basis"] == "stated" else READ_COLORS)[placed["label"]]
+    return out
 
 
 def stance_legend(G: nx.MultiDiGraph, ask: Hashable, lang: str = "en") -> list[tuple[str, str]]:
-    """(label, colour) of the three stances on ``ask`` and of "no stance", for the map's legend."""
+    """(label, colour) of the three stances on ``ask`` and of "no stance", for the map's legend.
+
+    *For, with concerns* and the pale "read, not stated" tints are listed only when some
+    actor on ``ask`` is placed so: a legend names what the map shows.
+    """
     name = _name(G, ask) if ask in G else str(ask)
-    legend = [(t(f"stance_{s}_ask", lang, ask=name), STANCE_COLORS[s]) for s in STANCES]
+    placed = [p for p, _ in _positions(G, ask).values()] if ask in G else []
+    shown = {p["label"] for p in placed}
+    read = {p["label"] for p in placed if p["basis"] == "inferred"}
+    legend = []
+    for s in ("for", "for_with_concerns", "against", "conditional"):
+        if s in STANCES or s in shown:
+            legend.append((t(f"stance_{s}_ask", lang, ask=name), LABEL_COLORS[s]))
+    for s in STANCE_LABELS:
+        if s in read:
+            legend.append((t("stance_read_ask", lang, stance=t(f"stance_{s}", lang), ask=name), READ_COLORS[s]))
     return legend + [(t("stance_none", lang), NO_STANCE_COLOR)]
 
 
+def cell_words(cell: Mapping[str, Any], lang: str = "en") -> str:
+    """What a placement says in words: its label, and "read, not stated" when no relation behind it is stated.
+
+    Examples
+    --------
+    >>> cell_words({"label": "for_with_concerns", "basis": "stated"}), cell_words({"label": "against", "basis": "inferred"})
+    ('for, with concerns', 'against (read, not stated)')
+    """
+    words = t("stance_" + cell.get("label", cell.get("stance", "")), lang)
+    return words + (f" ({t('stance_read', lang)})" if cell.get("basis") == "inferred" else "")
+
+
 def _cell_text(cell: Mapping[str, Any], lang: str) -> str:
-    return f"{t('stance_' + cell['stance'], lang)} ({'; '.join(cell['documents'])})"
+    return f"{cell_words(cell, lang)} ({'; '.join(cell['documents'])})"
 
 
 def asks_rows(G: nx.MultiDiGraph, lang: str = "en") -> tuple[list[str], list[dict[str, str]]]:
@@ -297,7 +406,7 @@ def _quote_rows(G: nx.MultiDiGraph, lang: str) -> tuple[list[str], list[dict[str
                 values = [
                     _name(G, ask),
                     str(ask),
-                    t("stance_" + cell["stance"], lang),
+                    cell_words(cell, lang),
                     _name(G, actor),
                     str(actor),
                     label(r["type"], lang, "relation"),
@@ -336,7 +445,8 @@ def asks_table_rows(G: nx.MultiDiGraph, lang: str = "en") -> list[dict[str, str]
     """One row per ask someone takes a stance on, for a slide: names for / against / conditional and the documents.
 
     Keys: ``ask``, ``for``, ``against``, ``conditional`` (actor names joined by ", ", an actor
-    whose stance rests only on inferred claims marked as such) and ``documents`` (ids). The
+    whose stance rests only on inferred claims marked as such, one for with concerns marked so)
+    and ``documents`` (ids). The
     column headings are ``t("ask")``, ``t("stance_for")``, ``t("stance_against")``,
     ``t("stance_conditional")`` and ``t("documents")``.
 
@@ -360,8 +470,9 @@ def asks_table_rows(G: nx.MultiDiGraph, lang: str = "en") -> list[dict[str, str]
             names = []
             for e in s[k]:
                 docs |= {r["source_doc"] for r in e["relations"] if r["source_doc"]}
-                inferred = all(r["basis"] == "inferred" for r in e["relations"])
-                names.append(e["name"] + (f" ({t('inferred', lang)})" if inferred else ""))
+                marks = [t("stance_for_with_concerns", lang)] if e["label"] == "for_with_concerns" else []
+                marks += [t("inferred", lang)] if e["basis"] == "inferred" else []
+                names.append(e["name"] + (f" ({'; '.join(marks)})" if marks else ""))
             row[k] = ", ".join(names)
         row["documents"] = ", ".join(sorted(docs))
         rows.append(row)

@@ -32,7 +32,28 @@ def test_stance_finds_the_ask_by_name_and_prints_who_is_against_it(capsys):
     assert out[1] == "for (0): nobody"
     assert "  SER (ser)" in out
     assert any(line.strip().startswith("opposes [paper-ser-roundtable-2023, 2023-01-18] “De nieuwe") for line in out)
-    assert any(line.strip().startswith("opposes (inferred) [") for line in out)
+    # The paper's unnamed "sociale partners" are nobody's stance (issue 24).
+    assert out[out.index("  SER (ser)") - 1] == "against (1):"
+
+
+def test_stance_on_the_covenants_gives_the_four_social_partners_for_with_their_plea(capsys):
+    assert main(["stance", "imvo-covenants", "--data", DATA]) == 0
+    out = capsys.readouterr().out
+    camps = out.split("\nagainst (")[0]
+    assert camps.splitlines()[1] == "for (4):"
+    for name in ("  CNV (cnv)", "  FNV (fnv)", "  MKB-Nederland (mkb-nederland)", "  VNO-NCW (vno-ncw)"):
+        assert name in camps.splitlines()
+    assert camps.count("“Ondersteun de IMVO-Convenanten financieel en met overheidsinbreng; pak daar de regie”") == 4
+    assert "[letter-imvo-debate-2020, before 2020-12-08]" in camps
+
+
+def test_stance_shows_support_and_concern_as_for_with_concerns_with_every_quote(capsys):
+    assert main(["stance", "dutch-diamond", "--data", DATA]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "for (1):" and out[2] == "  CNV Internationaal (cnv-internationaal) (for, with concerns)"
+    assert "conditional (0): nobody" in out
+    quotes = [line.strip() for line in out if line.strip().startswith(("advocates for", "has concerns about"))]
+    assert [q.split(" [")[0] for q in quotes] == ["advocates for", "has concerns about"]
 
 
 def test_unknown_ask_exits_1_with_close_matches(capsys):
@@ -49,7 +70,8 @@ def test_asks_text_lists_each_ask_with_its_camps_and_documents(capsys):
     assert " asks, " in first and " stances: " in first and " against" in first
     block = out.split("\n\nSafe harbour for members of sector agreements (theme-safe-harbour)\n")[1].split("\n\n")[0]
     assert block == "  against: SER [paper-ser-roundtable-2023]"
-    assert "  against: CNV (inferred) [paper-ser-roundtable-2023]" in out
+    assert "  for: CNV Internationaal (for, with concerns) [paper-dutch-diamond-2026]" in out
+    assert "  against: CNV" not in out
 
 
 def test_asks_json_cells_name_their_documents(capsys):
@@ -61,8 +83,13 @@ def test_asks_json_cells_name_their_documents(capsys):
         "actor": "ser",
         "ask": "subsidy-scheme-sector-cooperation",
         "stance": "against",
+        "label": "against",
         "documents": ["paper-ser-roundtable-2023"],
         "basis": "stated",
+        "quotes": [
+            "De nieuwe subsidieregeling voor sectorale samenwerking is niet geschikt om de convenantenaanpak op deze punten "
+            "te verbeteren, zoals ook door sociale partners is aangegeven in hun recente brief aan de Tweede Kamer."
+        ],
     }
 
 

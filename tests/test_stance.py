@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from network import build_graph, load_dataset
 from network.stance import (
     NO_STANCE_COLOR,
+    READ_COLORS,
     STANCE_COLORS,
     STANCES,
     asks,
@@ -67,8 +68,9 @@ def test_who_is_against_the_subsidy_scheme_gives_the_ser(bundled):
     assert rel["type"] == "opposes" and rel["basis"] == "stated" and rel["source_doc"] == "paper-ser-roundtable-2023"
     assert rel["document"].startswith("Combinatie van wetgeving en sectorovereenkomsten")
     assert "niet geschikt" in rel["evidence"] and rel["date"] == "2023-01-18"
-    # The social partners' objection is the SER's reading of their letter: inferred, with a note.
-    assert all(r["basis"] == "inferred" and r["note"] for e in s["against"] if e["id"] != "ser" for r in e["relations"])
+    # The paper's "zoals ook door sociale partners" names nobody: no social partner is drawn against it (issue 24).
+    assert [e["id"] for e in s["against"]] == ["ser"]
+    assert "names neither those social partners" in bundled.nodes["subsidy-scheme-sector-cooperation"]["description"]
 
 
 def test_asks_are_the_themes_by_name(bundled):
@@ -140,13 +142,16 @@ def test_matrix_columns_are_asks_then_other_targets_and_skip_quiet_asks(small):
 
 def test_stance_colours_read_as_for_against_conditional_and_grey(small):
     colors = stance_colors(small, "ask")
-    assert colors["union"] == STANCE_COLORS["against"] == "#CC3311"
+    # The union's newest relation is a reading, not its words: the pale tint of "against".
+    assert colors["union"] == READ_COLORS["against"] != STANCE_COLORS["against"]
     assert colors["ngo"] == STANCE_COLORS["for"] == "#228833"
     assert colors["firm"] == colors["ask"] == NO_STANCE_COLOR
     assert stance_colors(small, "law")["council"] == STANCE_COLORS["conditional"]
     assert set(colors) == set(small.nodes)
-    assert [c for _, c in stance_legend(small, "ask", "nl")] == ["#228833", "#CC3311", "#CCBB44", NO_STANCE_COLOR]
-    assert stance_legend(small, "ask", "nl")[1][0] == "tegen: Decent work"
+    legend = stance_legend(small, "ask", "nl")
+    assert [c for _, c in legend] == ["#228833", "#CC3311", "#CCBB44", READ_COLORS["against"], NO_STANCE_COLOR]
+    assert legend[1][0] == "tegen: Decent work"
+    assert legend[3][0] == "tegen (afgeleid, niet uitgesproken): Decent work"
 
 
 def test_asks_csv_is_the_matrix_with_formulas_neutralised(small):
@@ -155,8 +160,10 @@ def test_asks_csv_is_the_matrix_with_formulas_neutralised(small):
     lines = data.decode("utf-8-sig").splitlines()
     assert lines[0] == "Actor,id,Decent work,Subsidy scheme"
     assert lines[1] == '"\'=HYPERLINK(""http://x"")",ngo,for (d2),'
-    assert lines[3] == "Union,union,against (d1; d2),"
-    assert asks_csv(small, "nl").decode("utf-8-sig").splitlines()[3] == "Union,union,tegen (d1; d2),"
+    assert lines[3] == 'Union,union,"against (read, not stated) (d1; d2)",'
+    assert (
+        asks_csv(small, "nl").decode("utf-8-sig").splitlines()[3] == 'Union,union,"tegen (afgeleid, niet uitgesproken) (d1; d2)",'
+    )
 
 
 def test_asks_xlsx_holds_the_matrix_and_every_quote_as_text(small):
@@ -175,11 +182,19 @@ def test_asks_xlsx_holds_the_matrix_and_every_quote_as_text(small):
 def test_asks_table_rows_give_a_slide_its_rows(small, bundled):
     rows = asks_table_rows(small, "nl")
     assert rows == [
-        {"ask": "Decent work", "for": '=HYPERLINK("http://x")', "against": "Union", "conditional": "", "documents": "d1, d2"},
+        {
+            "ask": "Decent work",
+            "for": '=HYPERLINK("http://x")',
+            "against": "Union (afgeleid)",
+            "conditional": "",
+            "documents": "d1, d2",
+        },
         {"ask": "Subsidy scheme", "for": "", "against": "", "conditional": "Council", "documents": "d2"},
     ]
     scheme = next(r for r in asks_table_rows(bundled) if r["ask"] == "subsidieregeling voor sectorale samenwerking")
-    assert scheme["against"].startswith("CNV (inferred), FNV (inferred)") and "SER," in scheme["against"]
+    assert scheme["against"] == "SER"
+    diamond = next(r for r in asks_table_rows(bundled) if r["ask"] == "Dutch Diamond")
+    assert diamond["for"] == "CNV Internationaal (for, with concerns)" and diamond["conditional"] == ""
 
 
 def test_map_coloured_by_stance_on_a_chosen_ask(bundled):
@@ -189,10 +204,10 @@ def test_map_coloured_by_stance_on_a_chosen_ask(bundled):
     state = ViewState(color_by="stance", stance_ask="subsidieregeling voor sectorale samenwerking")
     style = apply_view(bundled, state).style
     against = {n for n, c in style.colors.items() if c == STANCE_COLORS["against"]}
-    assert against == {"ser", "fnv", "cnv", "vno-ncw", "mkb-nederland"}
-    assert style.colors["mondiaal-fnv"] == NO_STANCE_COLOR
+    assert against == {"ser"}
+    assert style.colors["fnv"] == style.colors["mondiaal-fnv"] == NO_STANCE_COLOR
     assert [c for _, c in style.color_legend] == [*STANCE_COLORS.values(), NO_STANCE_COLOR]
-    # "Stated claims only" colours by stated stances only: the social partners' objection is inferred.
+    # "Stated claims only" drops what is only read into the text: the SER's vote stays.
     style = apply_view(
         bundled, ViewState(color_by="stance", stance_ask="subsidy-scheme-sector-cooperation", basis=["stated"])
     ).style
@@ -216,3 +231,58 @@ def test_a_link_may_name_the_ask_by_name(bundled):
 
     state, notes = initial_state(bundled, {"color_by": "stance", "stance_ask": "Safe harbour for members of sector agreements"})
     assert state.stance_ask == "theme-safe-harbour" and notes == []
+
+
+# Issue 24: support and concern in one document are "for, with concerns"; a stance read into a text says so.
+
+
+def test_support_and_concern_in_one_document_read_as_for_with_concerns_not_conditional(small):
+    small.add_edge("council", "ask", type="advocates_for", date="2024-03", source_doc="d2", evidence="voor")
+    small.add_edge("council", "ask", type="has_concerns_about", date="2024-03", source_doc="d2", evidence="maar zorg")
+    s = stance(small, "ask")
+    [council] = [e for e in s["for"] if e["id"] == "council"]
+    assert council["label"] == "for_with_concerns" and council["basis"] == "stated" and not council["changed"]
+    assert council["quotes"] == ["voor", "maar zorg"]
+    assert not [e for e in s["conditional"] if e["id"] == "council"]
+    cell = stance_matrix(small)["cells"][("council", "ask")]
+    assert (cell["stance"], cell["label"]) == ("for", "for_with_concerns")
+    assert stance_colors(small, "ask")["council"] == "#BBCC33"
+    assert ("voor, met bedenkingen: Decent work", "#BBCC33") in stance_legend(small, "ask", "nl")
+    assert asks_csv(small).decode("utf-8-sig").splitlines()[2].startswith('Council,council,"for, with concerns (d2)"')
+
+
+def test_a_stance_only_read_into_a_shared_concern_is_marked_read_not_stated(small):
+    small.add_edge(
+        "firm",
+        "quiet",
+        type="has_concerns_about",
+        date="2024",
+        source_doc="d2",
+        evidence="een zorg van anderen",
+        basis="inferred",
+    )
+    [firm] = stance(small, "quiet")["conditional"]
+    assert firm["basis"] == "inferred"
+    assert asks_table_rows(small)[0] == {
+        "ask": "A quiet ask",
+        "for": "",
+        "against": "",
+        "conditional": "Firm (inferred)",
+        "documents": "d2",
+    }
+
+
+def test_an_older_concern_gives_way_to_a_newer_plea_and_stays_listed(small):
+    small.add_edge(
+        "firm", "quiet", type="has_concerns_about", date="before 2020-12-08", source_doc="d1", evidence="alleen zinvol als"
+    )
+    small.add_edge("firm", "quiet", type="advocates_for", date="2026-05-07", source_doc="d2", evidence="een succes maken")
+    [firm] = stance(small, "quiet")["for"]
+    # "before 2020-12-08" compares as the day before that date, not as text (which would sort it after "2026").
+    assert [r["date"] for r in firm["relations"]] == ["before 2020-12-08", "2026-05-07"]
+    assert firm["label"] == "for" and firm["changed"]
+
+
+def test_support_and_opposition_on_one_date_stay_conditional_with_both_quotes(small):
+    [council] = stance(small, "law")["conditional"]
+    assert council["label"] == "conditional" and sorted(council["quotes"]) == ["niet geschikt", "wel nodig"]
