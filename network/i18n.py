@@ -22,6 +22,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "document": ("Document", "Document"),
     "note": ("Note", "Opmerking"),
     "legend": ("Legend", "Legenda"),
+    "zoom_in": ("Zoom in", "Inzoomen"),
+    "zoom_out": ("Zoom out", "Uitzoomen"),
+    "zoom_fit": ("Show the whole view", "Hele weergave tonen"),
+    "map_controls": ("Zoom (or Ctrl + wheel, or click into the map first)", "Zoomen (of Ctrl + wiel, of klik eerst in de kaart)"),
+    "map_label": ("Network map", "Netwerkkaart"),
     "actor_types": ("Actor types", "Soorten actoren"),
     "relation_types": ("Relation types", "Soorten relaties"),
     "directed_note": (
