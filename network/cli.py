@@ -23,6 +23,9 @@ from .io.folder import default_data_dir
 from .model import DataError, parse_date
 from .view import CHOICES
 
+# presentation.export.FORMATS, written out: importing the exporters costs half a second on every command.
+EXPORT_FORMATS = ("png", "svg", "pdf", "html", "gexf", "graphml", "json", "csv", "xlsx", "kumu", "gephi", "pptx")
+
 __all__ = ["main"]
 
 
@@ -260,13 +263,40 @@ def _state_from_args(args: argparse.Namespace, G: nx.MultiDiGraph) -> Any:
 
 
 def _positions(args: argparse.Namespace, G: nx.MultiDiGraph) -> dict:
-    """The positions kept in the data folder the command reads (a workbook has none: computed)."""
+    """The positions kept with the data the command reads: the folder's positions.csv, or a workbook's
+    own (our positions sheet, Kumu's X and Y); actors without one are placed beside their neighbours."""
     from pathlib import Path
 
-    from .layout import compute_layout, data_positions
+    from .layout import compute_layout, data_positions, place_missing
 
     folder = Path(args.data or default_data_dir())
-    return data_positions(G, folder) if folder.is_dir() else compute_layout(G)
+    if folder.is_dir():
+        return data_positions(G, folder)
+    kept = _workbook_positions(folder, G)
+    return place_missing(G, kept) if kept else compute_layout(G)
+
+
+def _workbook_positions(path: Any, G: nx.MultiDiGraph) -> dict:
+    from .io.kumu import kumu_positions
+    from .io.positions import PositionsError
+    from .io.xlsx import is_kumu, open_workbook, workbook_positions
+
+    if path.suffix.casefold() not in (".xlsx", ".xlsm") or not path.is_file():
+        return {}
+    data = path.read_bytes()
+    try:
+        book = open_workbook(data, path.name)
+        try:
+            kumu = is_kumu(book)
+        finally:
+            book.close()
+        kept, problems = (kumu_positions if kumu else workbook_positions)(data, path.name, known=G.nodes)
+    except (PositionsError, DataError) as exc:
+        print(f"{exc} (warning: positions not read; the map is laid out afresh)", file=sys.stderr)
+        return {}
+    for p in problems:
+        print(f"{p} (warning)", file=sys.stderr)
+    return {n: kept[str(n)] for n in G.nodes if str(n) in kept}
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -561,7 +591,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_rank)
 
     p = sub.add_parser("export", help="write a snapshot: picture, interactive HTML, graph data or slides")
-    p.add_argument("--format", required=True, choices=("png", "svg", "pdf", "html", "gexf", "graphml", "json", "csv", "pptx"))
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     p.add_argument("--out", required=True, metavar="PATH")
     p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
     p.add_argument("--view", metavar="NAME", help="start from a saved view (data/views/)")

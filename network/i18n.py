@@ -194,6 +194,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fmt_graphml": ("GraphML", "GraphML"),
     "fmt_json": ("JSON (node-link)", "JSON (node-link)"),
     "fmt_csv": ("CSV (zip: actors and relations)", "CSV (zip: actoren en relaties)"),
+    "fmt_xlsx": ("Excel workbook (loads back)", "Excel-werkmap (laadt terug)"),
+    "fmt_kumu": ("Kumu workbook", "Kumu-werkmap"),
+    "fmt_gephi": ("Gephi spreadsheets (zip: nodes and edges)", "Gephi-spreadsheets (zip: knopen en randen)"),
     "fmt_pptx": ("PowerPoint slide (this view)", "PowerPoint-dia (deze weergave)"),
     "present": ("Present", "Presenteren"),
     "exit_present": ("Exit", "Stoppen"),
@@ -344,6 +347,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "For everything in the data, export with --all (command line) or tick “Everything in the data” (app).",
         "Dit bestand bevat de weergave: {n} van {total} actoren en {e} van {etotal} relaties. "
         "Voor alles in de gegevens: exporteer met --all (opdrachtregel) of vink “Alles in de gegevens” aan (app).",
+    ),
+    "gephi_readme": (
+        "For Gephi: in the Data Laboratory choose Import Spreadsheet, first nodes.csv (as a nodes table), "
+        "then edges.csv (as an edges table, appended to the same workspace). Type says Directed or Undirected; "
+        "the claims between two actors in one direction are one edge whose Weight is their number. "
+        "The files are UTF-8: choose that encoding if asked.",
+        "Voor Gephi: kies in het Data Laboratory Import Spreadsheet, eerst nodes.csv (als knopentabel), "
+        "dan edges.csv (als randentabel, in dezelfde werkruimte). Type zegt Directed of Undirected; "
+        "de beweringen tussen twee actoren in één richting zijn één rand met als Weight hun aantal. "
+        "De bestanden zijn UTF-8: kies die codering als daarom gevraagd wordt.",
     ),
     "export_everything": ("Everything in the data", "Alles in de gegevens"),
     "export_everything_help": (

@@ -84,10 +84,10 @@ def _same_nodes_and_edges(H, snapshot):
     assert H.number_of_edges() == G.number_of_edges()
     for n, attrs in G.nodes(data=True):
         got = H.nodes[n]
-        assert got["label"] == attrs["name"]
+        assert got["label"] == (attrs.get("label") or attrs["name"])  # the short label the map shows, else the name
         assert (got["x"], got["y"]) == pytest.approx(snapshot.positions[n])
         for key, value in attrs.items():
-            if key != "id":  # GEXF stores the id as the node id itself
+            if key not in ("id", "label"):  # GEXF stores the id as the node id itself
                 assert got[key] == value, (n, key)
     return G
 
@@ -123,8 +123,10 @@ def test_gexf_reads_back_with_the_same_nodes_edges_and_attributes(one_way):
     assert set(H.nodes) == set(G.nodes) and H.number_of_edges() == G.number_of_edges()
     for n, attrs in G.nodes(data=True):
         got = H.nodes[n]
-        assert got["label"] == attrs["name"]
-        assert {k: got[k] for k in attrs if k != "id"} == {k: v for k, v in attrs.items() if k != "id"}
+        assert got["label"] == (attrs.get("label") or attrs["name"])  # the short label the map shows, else the name
+        assert {k: got[k] for k in attrs if k not in ("id", "label")} == {
+            k: v for k, v in attrs.items() if k not in ("id", "label")
+        }
         x, y = snapshot.positions[n]
         # viz:position holds the map position, y flipped: Gephi's y axis points up, the map's down.
         assert (got["viz"]["position"]["x"], got["viz"]["position"]["y"]) == pytest.approx((x, -y))
@@ -210,7 +212,7 @@ def test_pptx_has_one_slide_per_snapshot_with_title_map_shapes_and_caption(graph
 def test_csv_zip_holds_the_three_tables_with_formula_cells_neutralised(tricky_graph):
     snap = make_snapshot(tricky_graph, ViewState(), today=DAY)
     with zipfile.ZipFile(io.BytesIO(export_bytes(snap, "csv"))) as zf:
-        assert sorted(zf.namelist()) == ["README.txt", "actors.csv", "relations.csv", "sources.csv"]
+        assert sorted(zf.namelist()) == ["README.txt", "actors.csv", "positions.csv", "relations.csv", "sources.csv"]
         actors = list(csv.DictReader(io.StringIO(zf.read("actors.csv").decode("utf-8-sig"))))
         relations = list(csv.DictReader(io.StringIO(zf.read("relations.csv").decode("utf-8-sig"))))
         readme = zf.read("README.txt").decode("utf-8-sig")
@@ -406,3 +408,9 @@ def test_a_data_export_says_what_the_view_left_out_and_all_gives_everything(fmt,
         with zipfile.ZipFile(whole) as zf:
             assert len(zf.read("actors.csv").decode("utf-8-sig").strip().splitlines()) == 11
             assert len(zf.read("relations.csv").decode("utf-8-sig").strip().splitlines()) == 16
+
+
+def test_the_command_line_offers_every_export_format():
+    from network.cli import EXPORT_FORMATS
+
+    assert EXPORT_FORMATS == FORMATS and {"xlsx", "kumu", "gephi"} <= set(FORMATS)

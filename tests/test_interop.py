@@ -341,8 +341,8 @@ def rows_by_key(rows, *key):
 def test_the_csv_zip_is_a_whole_data_folder_in_utf8_with_a_bom(mixed):
     data = export_bytes(mixed, "csv")
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        assert sorted(zf.namelist()) == ["README.txt", "actors.csv", "relations.csv", "sources.csv"]
-        for name in ("actors.csv", "relations.csv", "sources.csv"):
+        assert sorted(zf.namelist()) == ["README.txt", "actors.csv", "positions.csv", "relations.csv", "sources.csv"]
+        for name in ("actors.csv", "relations.csv", "sources.csv", "positions.csv"):
             assert zf.read(name).startswith(b"\xef\xbb\xbf"), name
     tables = zipped_csv(data)
     assert [s["id"] for s in tables["sources"]] == ["doc1", "doc2"]
@@ -400,3 +400,75 @@ def test_a_control_character_in_the_data_still_gives_xml_every_reader_opens(grap
     assert {n["id"]: n["attrs"]["label"] for n in run_graphology(path)["nodes"]}["fnv"] == "FNV\ufffd\ufffd"
     g = read_igraph(export_bytes(snap, "graphml"), tmp_path)
     assert g.vs.find(id="fnv")["name"] == "FNV\ufffd\ufffd"
+
+
+# -- Positions travel; workbooks and Gephi's spreadsheets from the command line (issue 25) -------
+
+
+def _shown_positions(snapshot) -> dict:
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in snapshot.positions.items()}
+
+
+def test_the_csv_zip_holds_positions_and_reopens_laid_out_as_it_was(mixed, tmp_path):
+    from network.layout import data_positions
+
+    folder = unpack(export_bytes(mixed, "csv"), tmp_path / "unpacked")
+    G = build_graph(load_dataset(folder))
+    again = data_positions(G, folder)
+    assert {n: (round(x, 1), round(y, 1)) for n, (x, y) in again.items()} == _shown_positions(mixed)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "kumu"])
+def test_a_workbook_from_the_command_line_loads_back_with_every_actor_relation_and_position(fmt, good_copy, tmp_path):
+    from openpyxl import load_workbook
+
+    from network.cli import main
+    from network.io.positions import positions_text
+    from network.io.uploads import load_any
+
+    ids = [a["id"] for a in load_dataset(good_copy).actors]
+    # Places no layout would choose, so a workbook that lost them cannot pass by laying out afresh.
+    placed = {n: (-1000.0 + 111.1 * i, 77.7 * i * i) for i, n in enumerate(ids)}
+    (good_copy / "positions.csv").write_text(positions_text(placed), "utf-8")
+    book, first, again = tmp_path / f"map.{fmt}.xlsx", tmp_path / "first.json", tmp_path / "again.json"
+    assert main(["export", "--data", str(good_copy), "--format", fmt, "--out", str(book), "--all"]) == 0
+    assert main(["export", "--data", str(good_copy), "--format", "json", "--out", str(first), "--all"]) == 0
+    original = load_dataset(good_copy)
+    back = load_any(str(book))
+    assert len(back.actors) == len(original.actors) and len(back.relations) == len(original.relations)
+    assert Counter((r["source"], r["target"], r["type"], r["directed"]) for r in back.relations) == Counter(
+        (r["source"], r["target"], r["type"], r["directed"]) for r in original.relations
+    )
+    assert "about" in {ws.title.split(" ")[0].casefold() for ws in load_workbook(book).worksheets}
+    # Exported from the workbook, every actor is where the first export had it.
+    assert main(["export", "--data", str(book), "--format", "json", "--out", str(again), "--all"]) == 0
+
+    def places(path: Path) -> dict:
+        return {n["id"]: (round(n["x"], 1), round(n["y"], 1)) for n in json.loads(path.read_text("utf-8"))["nodes"]}
+
+    assert places(again) == places(first) == {n: (round(x, 1), round(y, 1)) for n, (x, y) in placed.items()}
+
+
+def test_the_gephi_zip_has_gephis_import_columns_and_merges_parallel_claims_into_a_weighted_edge(mixed):
+    tables = zipped_csv(export_bytes(mixed, "gephi"))
+    nodes, edges = tables["nodes"], tables["edges"]
+    # Gephi's spreadsheet import: Id and Label for nodes; Source, Target, Type, Weight for edges.
+    assert list(nodes[0])[:2] == ["Id", "Label"] and list(edges[0])[:5] == ["Source", "Target", "Type", "Weight", "Label"]
+    assert sorted(n["Id"] for n in nodes) == sorted(mixed.graph.nodes)
+    assert {e["Type"] for e in edges} == {"Directed", "Undirected"}
+    assert sum(int(e["Weight"]) for e in edges) == mixed.graph.number_of_edges()
+    want = Counter()
+    for u, v, e in mixed.graph.edges(data=True):
+        want[(u, v) if e["directed"] else tuple(sorted((u, v))), "Directed" if e["directed"] else "Undirected"] += 1
+    got = Counter(
+        {
+            (
+                (e["Source"], e["Target"]) if e["Type"] == "Directed" else tuple(sorted((e["Source"], e["Target"]))),
+                e["Type"],
+            ): int(e["Weight"])
+            for e in edges
+        }
+    )
+    assert got == want and len(edges) == len(want)  # one edge per pair and direction
+    x = {n["Id"]: float(n["x"]) for n in nodes}  # numbers stay numbers (no apostrophe before a minus)
+    assert x == pytest.approx({n: p[0] for n, p in mixed.positions.items()})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from network.i18n import t
-from network.presentation.export import FORMATS, MEDIA_TYPES, everything
+from network.presentation.export import EXTENSIONS, FORMATS, MEDIA_TYPES, everything
 from network.presentation.figure import PRINT_DPI
 from network.view import ViewState
 from network.views import default_views_dir, list_views
@@ -27,7 +27,7 @@ def panel(folder: str, stamp: data.Stamp, state: ViewState, lang: str) -> None:
         st.download_button(
             t("download", lang),
             data=lambda: data.snapshot_bytes(folder, stamp, state_json, fmt, dpi),
-            file_name=f"stakeholder-map.{'zip' if fmt == 'csv' else fmt}",
+            file_name=f"stakeholder-map.{EXTENSIONS.get(fmt, fmt)}",
             mime=MEDIA_TYPES.get(fmt),
             on_click="ignore",
             key="export_download",

@@ -14,12 +14,14 @@ from ..io.atomic import write_bytes_atomic
 from ..view import ViewState
 from .deck import export_deck
 from .figure import picture_bytes
-from .formats import csv_zip_bytes, gexf_bytes, graphml_bytes, json_bytes
+from .formats import csv_zip_bytes, gephi_zip_bytes, gexf_bytes, graphml_bytes, json_bytes, kumu_bytes, workbook_bytes
 from .render import render_html
 from .snapshot import Snapshot, make_snapshot
 
 __all__ = [
     "FORMATS",
+    "DATA_FORMATS",
+    "EXTENSIONS",
     "MEDIA_TYPES",
     "export_bytes",
     "export_file",
@@ -30,7 +32,11 @@ __all__ = [
     "export_deck",
 ]
 
-FORMATS = ("png", "svg", "pdf", "html", "gexf", "graphml", "json", "csv", "pptx")
+FORMATS = ("png", "svg", "pdf", "html", "gexf", "graphml", "json", "csv", "xlsx", "kumu", "gephi", "pptx")
+# The formats that carry the data (not a picture of it): --all gives everything in them.
+DATA_FORMATS = ("gexf", "graphml", "json", "csv", "xlsx", "kumu", "gephi")
+# A file's name ending, where it is not the format's own name.
+EXTENSIONS = {"csv": "zip", "gephi": "gephi.zip", "kumu": "kumu.xlsx"}
 MEDIA_TYPES = {
     "png": "image/png",
     "svg": "image/svg+xml",
@@ -40,6 +46,9 @@ MEDIA_TYPES = {
     "graphml": "application/xml",
     "json": "application/json",
     "csv": "application/zip",
+    "gephi": "application/zip",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "kumu": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 
@@ -73,7 +82,9 @@ def export_bytes(snapshot: Snapshot, fmt: str, *, dpi: float | None = None, arcs
     fmt : str
         ``png``, ``svg``, ``pdf`` (pictures), ``html`` (the interactive map, one
         self-contained file), ``gexf``, ``graphml``, ``json`` (graph data), ``csv``
-        (a ZIP of actors.csv, relations.csv and README.txt) or ``pptx`` (one slide).
+        (a ZIP of actors.csv, relations.csv, sources.csv, positions.csv and README.txt),
+        ``xlsx`` (our workbook), ``kumu`` (a workbook Kumu imports), ``gephi`` (a ZIP of
+        nodes.csv and edges.csv for Gephi's spreadsheet import) or ``pptx`` (one slide).
     dpi : float, optional
         PNG resolution: default 120 (1920 x 1080 px); ``PRINT_DPI`` (300) gives
         4800 x 2700 px of the same 16 x 9 inch picture, for print.
@@ -109,6 +120,12 @@ def export_bytes(snapshot: Snapshot, fmt: str, *, dpi: float | None = None, arcs
         return json_bytes(snapshot)
     if fmt == "csv":
         return csv_zip_bytes(snapshot)
+    if fmt == "xlsx":
+        return workbook_bytes(snapshot)
+    if fmt == "kumu":
+        return kumu_bytes(snapshot)
+    if fmt == "gephi":
+        return gephi_zip_bytes(snapshot)
     if fmt == "pptx":
         return export_deck([snapshot])
     raise ValueError(f"unknown export format '{fmt}' (choose from: {', '.join(FORMATS)})")

@@ -19,19 +19,31 @@ import json
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 
 from .. import vocabulary as vocab
 from ..i18n import t
-from ..io.csvfile import csv_text
-from ..model import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
+from ..io.csvfile import csv_text, neutralise
+from ..model import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, Dataset
 from .render import map_elements
 from .snapshot import Snapshot, source_text
 
-__all__ = ["export_graph", "gexf_bytes", "graphml_bytes", "json_bytes", "csv_zip_bytes"]
+__all__ = [
+    "export_graph",
+    "gexf_bytes",
+    "graphml_bytes",
+    "json_bytes",
+    "csv_zip_bytes",
+    "workbook_bytes",
+    "kumu_bytes",
+    "gephi_zip_bytes",
+    "data_rows",
+    "snapshot_dataset",
+    "left_out",
+]
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed ZIP entry times: the same data gives the same bytes
 
@@ -99,7 +111,9 @@ def export_graph(snapshot: Snapshot) -> nx.MultiDiGraph:
     for n in sorted(G.nodes, key=_natural):
         attrs = {str(k): _plain(v) for k, v in sorted(G.nodes[n].items())}
         x, y = snapshot.positions.get(n, (0.0, 0.0))
-        attrs.update(label=str(G.nodes[n].get("name") or n), x=float(x), y=float(y))
+        # The label the map shows: the actor's short label where it has one (issue 23), else its name.
+        label = G.nodes[n].get("label") or G.nodes[n].get("name") or n
+        attrs.update(label=str(label), x=float(x), y=float(y))
         H.add_node(n, **attrs)
     for u, v, k in sorted(G.edges(keys=True), key=lambda e: (_natural(e[0]), _natural(e[1]), _natural(e[2]))):
         H.add_edge(u, v, key=k, **{str(a): _plain(b) for a, b in sorted(G.edges[u, v, k].items())})
@@ -336,21 +350,15 @@ def _sources_rows(snapshot: Snapshot) -> list[dict[str, object]]:
     return sorted(({str(k): _plain(v) for k, v in r.items()} for r in rows), key=lambda r: _natural(r.get("id", "")))
 
 
-def csv_zip_bytes(snapshot: Snapshot) -> bytes:
-    """The shown map as a ZIP of actors.csv, relations.csv, sources.csv and README.txt.
-
-    A data folder the explorer loads back to the same data (``load_dataset`` on the
-    unpacked folder; exporting that again gives the same bytes). Each CSV is UTF-8 with a
-    byte-order mark, so Excel shows accented names right; every column is kept; a cell
-    that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-`` or ``@``)
-    gets an apostrophe in front, which the loader takes off again (``csvfile.restore``).
-    sources.csv holds every document of the data, so the relations' ``source_doc`` still
-    resolve.
-    """
+def data_rows(snapshot: Snapshot) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The shown actors and relations as rows of actors.csv and relations.csv: every column, sorted."""
     H = export_graph(snapshot)
+    G = snapshot.graph
     actors = []
     for n, a in H.nodes(data=True):
         row = {k: v for k, v in a.items() if k not in ("label", "x", "y")}
+        if "label" in G.nodes[n]:  # the actor's own short label column, not the name the formats add as label
+            row["label"] = _plain(G.nodes[n]["label"])
         row.setdefault("id", n)
         actors.append(row)
     relations = []
@@ -360,8 +368,27 @@ def csv_zip_bytes(snapshot: Snapshot) -> bytes:
         if isinstance(row.get("directed"), bool):
             row["directed"] = "true" if row["directed"] else "false"
         relations.append(row)
-    sources = _sources_rows(snapshot)
-    readme = "\n".join(
+    return actors, relations
+
+
+def snapshot_dataset(snapshot: Snapshot) -> Dataset:
+    """The shown map as a data set (every value as text), for the workbooks."""
+    actors, relations = data_rows(snapshot)
+
+    def text(rows: Iterable[Mapping[str, object]]) -> list[dict[str, str]]:
+        return [{k: "" if v is None else str(v) for k, v in r.items()} for r in rows]
+
+    return Dataset(
+        actors=text(actors),
+        relations=text(relations),
+        sources=text(_sources_rows(snapshot)),
+        version=snapshot.version,
+    )
+
+
+def _readme(snapshot: Snapshot, how: str) -> str:
+    """What a zip says about itself: title, caption, what the view left out, date, version, sources, and ``how``."""
+    return "\n".join(
         [
             snapshot.title,
             "",
@@ -373,16 +400,13 @@ def csv_zip_bytes(snapshot: Snapshot) -> bytes:
             f"{t('sources', snapshot.lang)}:",
             *[f"- {source_text(s)}" for s in snapshot.sources],
             "",
-            t("csv_readme", snapshot.lang),
+            how,
             "",
         ]
     )
-    files = {
-        "actors.csv": csv_text(actors, _columns(ACTOR_COLUMNS, actors)),
-        "relations.csv": csv_text(relations, _columns(RELATION_COLUMNS, relations)),
-        "sources.csv": csv_text(sources, _columns(SOURCE_COLUMNS, sources)),
-        "README.txt": readme,
-    }
+
+
+def _zip(files: Mapping[str, str]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         for name, text in files.items():
@@ -392,3 +416,138 @@ def csv_zip_bytes(snapshot: Snapshot) -> bytes:
             # utf-8-sig: the byte-order mark tells Excel the text is UTF-8 (else it guesses cp1252).
             zf.writestr(info, text.encode("utf-8-sig"))
     return buf.getvalue()
+
+
+def csv_zip_bytes(snapshot: Snapshot) -> bytes:
+    """The shown map as a ZIP of actors.csv, relations.csv, sources.csv, positions.csv and README.txt.
+
+    A data folder the explorer loads back to the same data (``load_dataset`` on the
+    unpacked folder; exporting that again gives the same bytes), laid out as it was:
+    positions.csv holds where each actor sits (issue 25). Each CSV is UTF-8 with a
+    byte-order mark, so Excel shows accented names right; every column is kept; a cell
+    that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-`` or ``@``)
+    gets an apostrophe in front, which the loader takes off again (``csvfile.restore``).
+    sources.csv holds every document of the data, so the relations' ``source_doc`` still
+    resolve.
+    """
+    from ..io.positions import positions_text
+
+    actors, relations = data_rows(snapshot)
+    sources = _sources_rows(snapshot)
+    files = {
+        "actors.csv": csv_text(actors, _columns(ACTOR_COLUMNS, actors)),
+        "relations.csv": csv_text(relations, _columns(RELATION_COLUMNS, relations)),
+        "sources.csv": csv_text(sources, _columns(SOURCE_COLUMNS, sources)),
+        "README.txt": _readme(snapshot, t("csv_readme", snapshot.lang)),
+    }
+    if not snapshot.overview:  # an overview's positions are its groups', not the actors'
+        files["positions.csv"] = positions_text(snapshot.positions)
+    return _zip(files)
+
+
+def workbook_bytes(snapshot: Snapshot) -> bytes:
+    """The shown map as our workbook: sheets actors, relations, sources, positions and about.
+
+    ``about`` says what the map shows and what the view left out; the loader reads only
+    the sheets it knows, so the workbook loads back to the same data, laid out as it was.
+    """
+    from ..io.xlsx import write_workbook
+
+    positions = None if snapshot.overview else snapshot.positions
+    return _with_about(write_workbook(snapshot_dataset(snapshot), positions), snapshot)
+
+
+def kumu_bytes(snapshot: Snapshot) -> bytes:
+    """The shown map as a workbook Kumu imports, with X and Y, and an "About (ignore)" sheet Kumu skips."""
+    from ..io.kumu import write_kumu
+
+    positions = None if snapshot.overview else snapshot.positions
+    return _with_about(write_kumu(snapshot_dataset(snapshot), snapshot.lang, positions), snapshot, "About (ignore)")
+
+
+def _with_about(book: bytes, snapshot: Snapshot, title: str = "about") -> bytes:
+    """``book`` with one more sheet of what the map shows and what the view left out."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(book))
+    ws = wb.create_sheet(title)
+    for line in (snapshot.title, snapshot.caption, left_out(snapshot), snapshot.sources_line()):
+        if line:
+            ws.append([_XML_ILLEGAL.sub("\ufffd", line)])
+            ws.cell(row=ws.max_row, column=1).data_type = "s"
+    ws.column_dimensions["A"].width = 120
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+# Gephi's spreadsheet import (Data Laboratory, "Import Spreadsheet"): nodes need Id (and Label);
+# edges Source and Target, with Type = Directed or Undirected and a numeric Weight. Any other
+# column becomes an attribute, so our own columns must not be called Type, Id or Weight there.
+GEPHI_NODE_COLUMNS = ("Id", "Label")
+GEPHI_EDGE_COLUMNS = ("Source", "Target", "Type", "Weight", "Label")
+
+
+def gephi_rows(snapshot: Snapshot) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Gephi's nodes and edges: the claims between two actors in one direction merged into one edge.
+
+    Gephi draws one line per pair and adds up parallel edges' weights anyway; merging here
+    keeps what each claim was: ``Weight`` is the number of claims, ``Label`` and
+    ``Relation types`` name their types, ``Claims`` counts them and ``Documents`` cites them.
+    A mutual (undirected) claim and a directed one between the same actors stay two edges.
+    """
+    H = export_graph(snapshot)
+    lang = snapshot.lang
+    nodes = []
+    for n, a in H.nodes(data=True):
+        row: dict[str, Any] = {"Id": n, "Label": a["label"], "Actor type": vocab.label(str(a.get("type", "")), lang)}
+        row |= {k: v for k, v in a.items() if k not in ("id", "label", "name", "type")}
+        row["Name"] = a.get("name", "")
+        nodes.append(row)
+    merged: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for u, v, e in H.edges(data=True):
+        directed = bool(e.get("directed", True))
+        ends = (u, v) if directed or _natural(u) <= _natural(v) else (v, u)
+        merged.setdefault((*ends, directed), []).append(e)
+    edges = []
+    for (u, v, directed), claims in merged.items():
+        types = list(dict.fromkeys(str(c.get("type", "")) for c in claims))
+        docs = list(dict.fromkeys(str(c.get("source_doc", "")) for c in claims if c.get("source_doc")))
+        edges.append(
+            {
+                "Source": u,
+                "Target": v,
+                "Type": "Directed" if directed else "Undirected",
+                "Weight": len(claims),
+                "Label": "; ".join(vocab.label(ty, lang, "relation") for ty in types),
+                "Relation types": "|".join(types),
+                "Claims": len(claims),
+                "Documents": "|".join(docs),
+                "Evidence": " | ".join(str(c.get("evidence", "")) for c in claims if c.get("evidence")),
+            }
+        )
+    return nodes, edges
+
+
+def _typed_csv(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
+    """CSV whose numbers stay numbers (Gephi types a column by its values); text is guarded against formulas."""
+    import csv
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        cells = [row.get(c, "") for c in columns]
+        writer.writerow([v if isinstance(v, int | float) and not isinstance(v, bool) else neutralise(v) for v in cells])
+    return buf.getvalue()
+
+
+def gephi_zip_bytes(snapshot: Snapshot) -> bytes:
+    """The shown map as a ZIP of nodes.csv and edges.csv in Gephi's spreadsheet import columns, and README.txt."""
+    nodes, edges = gephi_rows(snapshot)
+    files = {
+        "nodes.csv": _typed_csv(nodes, _columns(GEPHI_NODE_COLUMNS, nodes)),
+        "edges.csv": _typed_csv(edges, _columns(GEPHI_EDGE_COLUMNS, edges)),
+        "README.txt": _readme(snapshot, t("gephi_readme", snapshot.lang)),
+    }
+    return _zip(files)
