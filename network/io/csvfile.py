@@ -9,6 +9,7 @@ export loads to the same data.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -28,6 +29,7 @@ __all__ = [
     "MAX_CELL",
     "MAX_COLUMNS",
     "MAX_LINE",
+    "MAX_ROWS",
 ]
 
 # A cell longer than this is not data anyone curates by hand; say so instead of "broken quoting".
@@ -37,11 +39,19 @@ MAX_COLUMNS = 1000
 # a line longer than this is looked at first and refused if it has more than MAX_COLUMNS
 # fields, so a few MB of "a,a,a,…" cannot become hundreds of MB of strings.
 MAX_LINE = 1_000_000
+# Rows read from one file: a map of more is not one a team curates by hand, and at this size a
+# file is read in about 2 s and 200 MB. The 200,001st row stops the reading (the same limit as a sheet).
+MAX_ROWS = 200_000
+_SHARED_UP_TO = 64
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 csv.field_size_limit(MAX_CELL)
 
 
-def _decode(data: bytes, name: str, problems: MutableSequence[Problem]) -> tuple[str, str] | None:
+_CHUNK = 1 << 20
+
+
+def _encoding(data: bytes, name: str, problems: MutableSequence[Problem]) -> str | None:
+    """The codec the file is in ("utf-8-sig" or "cp1252"), checked in 1 MB steps so no decoded copy is held."""
     if not data.strip():
         problems.append(Problem(name, 0, "", "the file is empty"))
         return None
@@ -51,66 +61,72 @@ def _decode(data: bytes, name: str, problems: MutableSequence[Problem]) -> tuple
     if b"\x00" in data:
         problems.append(Problem(name, 0, "", "this is not a text file (it contains NUL bytes)"))
         return None
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(name, 0, "", f"the file is neither UTF-8 nor Windows-1252 text (byte {exc.start})"))
-        return None
-    problems.append(Problem(name, 0, "", "the file is Windows-1252 (Excel) text, not UTF-8; it was converted", "warning"))
-    return text, "cp1252"
+    for encoding in ("utf-8-sig", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            for at in range(0, len(data), _CHUNK):
+                decoder.decode(data[at : at + _CHUNK])
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            if encoding == "cp1252":
+                problems.append(Problem(name, 0, "", f"the file is neither UTF-8 nor Windows-1252 text (byte {at + exc.start})"))
+                return None
+            continue
+        if encoding == "cp1252":
+            problems.append(Problem(name, 0, "", "the file is Windows-1252 (Excel) text, not UTF-8; it was converted", "warning"))
+        return encoding
+    return None
 
 
-def _guess_delimiter(text: str) -> str:
+def _first_line(data: bytes, encoding: str) -> str:
+    end = data.find(b"\n")
+    return data[: end if end >= 0 else len(data)].decode(encoding, errors="replace")
+
+
+def _guess_delimiter(header: str) -> str:
     # Dutch Excel writes ';'. Decide on the header line, outside quotes.
-    end = text.find("\n")
-    header = text[: end if end >= 0 else len(text)]
     header = re.sub(r'"[^"]*"', "", header)
     counts = {d: header.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
-def _header_width(text: str, delimiter: str) -> int:
+def _header_width(header: str, delimiter: str) -> int:
     """How many columns the first line has, counted without splitting it (quoted delimiters aside)."""
-    end = text.find("\n")
-    header = text[: end if end >= 0 else len(text)]
     return re.sub(r'"[^"]*"', "", header).count(delimiter) + 1
 
 
-def _long_lines(text: str, limit: int = MAX_LINE) -> Iterator[tuple[int, int, int]]:
-    """(line number, start, end) of each line longer than ``limit`` characters.
+def _long_lines(data: bytes, limit: int = MAX_LINE) -> Iterator[tuple[int, int, int]]:
+    """(line number, start, end) of each line longer than ``limit`` bytes.
 
-    Looks at windows of ``limit // 2`` characters: a window without a line break lies inside
+    Looks at windows of ``limit // 2`` bytes: a window without a line break lies inside
     a line at least that long, and every line over ``limit`` holds such a window. So a file
     of ordinary lines costs a few ``find`` calls per MB, not one Python step per line.
 
     Examples
     --------
-    >>> list(_long_lines("ab\\n" + "x" * 12 + "\\ncd", limit=10)), list(_long_lines("ab\\n" * 50, limit=10))
+    >>> list(_long_lines(b"ab\\n" + b"x" * 12 + b"\\ncd", limit=10)), list(_long_lines(b"ab\\n" * 50, limit=10))
     ([(2, 3, 15)], [])
     """
     window = max(1, limit // 2)
     pos = 0
-    while pos < len(text):
-        if text.find("\n", pos, pos + window) >= 0 or pos + window > len(text):
+    while pos < len(data):
+        if data.find(b"\n", pos, pos + window) >= 0 or pos + window > len(data):
             pos += window
             continue
-        start = text.rfind("\n", 0, pos) + 1
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
+        start = data.rfind(b"\n", 0, pos) + 1
+        end = data.find(b"\n", pos)
+        end = len(data) if end < 0 else end
         if end - start > limit:
-            yield text.count("\n", 0, start) + 1, start, end
+            yield data.count(b"\n", 0, start) + 1, start, end
         pos = end + 1
 
 
-def _too_many_fields(text: str, delimiter: str, name: str, problems: MutableSequence[Problem]) -> bool:
+def _too_many_fields(data: bytes, delimiter: str, name: str, problems: MutableSequence[Problem]) -> bool:
     """A line with more fields than a header may have: refused before it is split into them."""
-    for line, start, end in _long_lines(text):
-        fields = text.count(delimiter, start, end) + 1
+    mark = delimiter.encode("ascii")
+    for line, start, end in _long_lines(data):
+        fields = data.count(mark, start, end) + 1
         if fields > MAX_COLUMNS:
             problems.append(
                 Problem(
@@ -150,21 +166,25 @@ def parse_table(data: bytes, name: str, problems: MutableSequence[Problem]) -> T
     >>> t.rows, t.delimiter, probs
     ([{'id': 'fnv', 'name': 'FNV'}], ';', [])
     """
-    decoded = _decode(data, name, problems)
-    if decoded is None:
+    encoding = _encoding(data, name, problems)
+    if encoding is None:
         return None
-    text, encoding = decoded
-    delimiter = _guess_delimiter(text)
-    width = _header_width(text, delimiter)
+    header_line = _first_line(data, encoding)
+    delimiter = _guess_delimiter(header_line)
+    width = _header_width(header_line, delimiter)
     if width > MAX_COLUMNS:
         problems.append(Problem(name, 1, "", f"the header has {width:,} columns; at most {MAX_COLUMNS:,} are read"))
         return None
-    if _too_many_fields(text, delimiter, name, problems):
+    if _too_many_fields(data, delimiter, name, problems):
         return None
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    # Decoded as it is read, one buffer at a time: the file is held once (as bytes), never as a
+    # second, wider copy of text; rows are counted as they come and the reading stops at the limit.
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+    reader = csv.reader(stream, delimiter=delimiter, strict=True)
     columns: list[str] = []
     rows: list[dict[str, str]] = []
     lines: list[int] = []
+    same: dict[str, str] = {}  # one string object per repeated short value (ids, types, dates): a third of the memory
     next_line = 1
     try:
         for record in reader:
@@ -190,7 +210,16 @@ def parse_table(data: bytes, name: str, problems: MutableSequence[Problem]) -> T
                         )
                     )
                     # Keep the row: its id still counts, so relations to it do not cascade into more errors.
-            row = {c: (restore(record[i].strip()) if i < len(record) else "") for i, c in enumerate(columns) if c}
+            if len(rows) >= MAX_ROWS:
+                problems.append(
+                    Problem(name, start, "", f"the file has more than {MAX_ROWS:,} rows; at most {MAX_ROWS:,} are read: split it")
+                )
+                return None
+            row = {}
+            for i, c in enumerate(columns):
+                if c:
+                    value = restore(record[i].strip()) if i < len(record) else ""
+                    row[c] = same.setdefault(value, value) if len(value) <= _SHARED_UP_TO else value
             rows.append(row)
             lines.append(start)
     except csv.Error as exc:
