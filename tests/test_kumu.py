@@ -274,3 +274,25 @@ def test_our_short_label_column_is_not_mistaken_for_kumus_label() -> None:
     assert ds.actors[0]["name"] == "Ministerie van Buitenlandse Zaken" and ds.actors[0]["label"] == "BZ"
     back = read_workbook(write_kumu(ds), "again.xlsx")
     assert back.actors == ds.actors
+
+
+def test_a_kumu_map_of_people_loads_and_exports_with_every_element_and_connection(tmp_path: Path) -> None:
+    from network.cli import main
+
+    people = [f"Person {i}" for i in range(17)]
+    orgs = [f"Organisation {i}" for i in range(17)]
+    elements = [["Label", "Type"], *([p, "Person"] for p in people), *([o, "Organization"] for o in orgs)]
+    connections = [["From", "To", "Type", "Direction"]]
+    for i in range(49):  # every connection touches a person, as in a map of people; no two alike
+        a, round_ = people[i % 17], i // 17
+        b = orgs[(i + 3 * round_) % 17] if round_ < 2 else people[(i + 1) % 17]
+        connections.append([a, b, "member of / part of" if b in orgs else "partners with", "directed" if b in orgs else "mutual"])
+    book = tmp_path / "people.xlsx"
+    book.write_bytes(make_book({"Elements": elements, "Connections": connections}))
+    out = tmp_path / "people.json"
+    assert main(["export", "--data", str(book), "--format", "json", "--out", str(out)]) == 0
+    import json
+
+    data = json.loads(out.read_text("utf-8"))
+    assert len(data["nodes"]) == 34 and len(data["edges"]) == 49
+    assert "not shown" not in data["meta"]["caption"] and data["meta"]["left_out"] == ""
