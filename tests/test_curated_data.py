@@ -231,3 +231,86 @@ def test_claims_the_review_found_missing_are_recorded_with_their_quotes(curated)
     # Resilient chains, in three documents.
     docs = {r["source_doc"] for r in _rows(curated, target="theme-resilient-chains", type="advocates_for")}
     assert docs == {"letter-ser-scaling-2026", "brochure-vakbondsprogramma-2025", "paper-dutch-diamond-2026"}
+
+
+COVERAGE = ROOT / "docs" / "coverage.md"
+
+
+def _paragraphs(text: str) -> list[str]:
+    """A document's paragraphs as docs/coverage.md counts them: blocks between blank lines.
+
+    A PDF extraction (the SER paper) breaks every line with an empty line and ends a paragraph
+    with a line of spaces; a bullet of the 2020 letter (U+F0B7) starts a paragraph of its own.
+    """
+    lines = text.splitlines()
+    pdf = sum(1 for line in lines if line and not line.strip()) > 0 and text.count("\n\n") > 100
+    out: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if pdf and line == "":
+            continue
+        if (line != "" and not line.strip()) if pdf else not line.strip():
+            if current:
+                out.append(current)
+                current = []
+            continue
+        if line.lstrip().startswith("\uf0b7") and current:
+            out.append(current)
+            current = []
+        current.append(line)
+    if current:
+        out.append(current)
+    return [" ".join(" ".join(p).split()) for p in out]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text.replace("*", ""))
+
+
+def _coverage() -> dict[str, list[tuple[int, str, str]]]:
+    """file name → [(paragraph, opens with, claims recorded)] from docs/coverage.md."""
+    tables: dict[str, list[tuple[int, str, str]]] = {}
+    current = None
+    for line in COVERAGE.read_text("utf-8").splitlines():
+        found = re.search(r"file `([^`]+)`", line)
+        if found:
+            current = tables.setdefault(found.group(1), [])
+        elif current is not None and re.match(r"\| \d+ \|", line):
+            number, opens, claims = (cell.strip() for cell in line.strip("|").split(" | ", 2))
+            current.append((int(number), opens, claims))
+    return tables
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the source documents (../shared/seeds) are not beside this checkout")
+def test_the_coverage_table_lists_every_paragraph_of_the_five_documents(curated):
+    tables = _coverage()
+    assert set(tables) == {s["file"] for s in curated.sources}
+    for source in curated.sources:
+        paragraphs = _paragraphs((SEEDS / source["file"]).read_text("utf-8"))
+        rows = tables[source["file"]]
+        assert [n for n, _, _ in rows] == list(range(1, len(paragraphs) + 1)), source["file"]
+        for (n, opens, claims), paragraph in zip(rows, paragraphs):
+            where = f"{source['file']} ¶{n}"
+            if opens == "(contact details)":
+                assert EMAIL.search(paragraph), where
+            else:
+                shown = _words(opens)
+                assert shown and shown == _words(paragraph)[: len(shown)], where
+            assert claims and "TODO" not in claims, where
+            if claims.startswith("nothing to record"):
+                assert claims.startswith("nothing to record, because "), where
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the source documents (../shared/seeds) are not beside this checkout")
+def test_no_paragraph_a_quote_comes_from_is_marked_nothing_to_record(curated):
+    tables = _coverage()
+    for source in curated.sources:
+        paragraphs = [_norm(p) for p in _paragraphs((SEEDS / source["file"]).read_text("utf-8"))]
+        empty = {n for n, _, claims in tables[source["file"]] if claims.startswith("nothing to record")}
+        for r in _rows(curated, source_doc=source["id"]):
+            quote = _norm(r["evidence"])
+            # A quote may run over two or three blocks (a signature set in columns): it starts in the first.
+            start = next(
+                i + 1 for size in (1, 2, 3) for i in range(len(paragraphs)) if quote in " ".join(paragraphs[i : i + size])
+            )
+            assert start not in empty, f"{source['file']} ¶{start}: {r['source']} {r['type']} {r['target']}"
