@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install install-dev chromium js run serve test unit e2e lint format validate benchmark clean
+.PHONY: install install-dev chromium graphviz js run serve test unit e2e lint format validate benchmark clean
 
 # Create .venv (if needed) and install the runtime dependencies; re-runs only when requirements.txt changes.
 install: $(VENV)/.installed
@@ -27,6 +27,11 @@ chromium:
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 	@test -x $(CHROMIUM)
 
+# Graphviz's neato lays the map out with room for every label (issue 23); without it the map is laid
+# out by igraph alone and labels may touch.
+graphviz:
+	@command -v neato >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq graphviz >/dev/null; }
+
 # graphology-gexf (the GEXF reader Gephi Lite uses) for the export tests, run by Debian's Node.js.
 js: tests/js/node_modules/.package-lock.json
 
@@ -36,27 +41,27 @@ tests/js/node_modules/.package-lock.json: tests/js/package.json tests/js/package
 	touch $@
 
 # Start the app on the bundled data (or on $$NETWORK_DATA_DIR), for this machine only (127.0.0.1).
-run: install
+run: install graphviz
 	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1
 
 # Serve a team on every interface (port $$PORT, default 8501): refuses to start unless the server is
 # read-only (NETWORK_READ_ONLY=1) or editors must log in (.streamlit/secrets.toml); no error details in the browser.
 PORT ?= 8501
-serve: install
+serve: install graphviz
 	$(PY) -m ui.auth check
 	$(VENV)/bin/streamlit run app.py --server.address 0.0.0.0 --server.port $(PORT) \
 		--client.showErrorDetails none --client.toolbarMode viewer --browser.gatherUsageStats false
 
 # Every test: unit, doctests, app tests and browser tests in headless Chromium.
-test: install-dev chromium js
+test: install-dev chromium graphviz js
 	$(PY) -m pytest
 
 # The fast loop: everything but the browser tests.
-unit: install-dev js
+unit: install-dev graphviz js
 	$(PY) -m pytest -m "not e2e"
 
 # Only the browser tests.
-e2e: install-dev chromium
+e2e: install-dev chromium graphviz
 	$(PY) -m pytest -m e2e
 
 # Check the bundled data and print its counts.

@@ -7,8 +7,15 @@ Prints, for the bundled data:
   and of the full map;
 - how many actors move when one actor with one relation is added (kept positions);
 - the smallest label on screen and the actors outside the canvas in presentation mode at
-  1280 x 720, measured in headless Chromium (skipped when Chromium is not there).
-Goal: 0 overlapping pairs, 0 moved, 0 outside, labels >= 14 px on screen and >= 12 pt on slides.
+  1280 x 720, measured in headless Chromium (skipped when Chromium is not there);
+- in the app itself, in headless Chromium (issue 23): the opening map at 1280 x 720 and
+  1920 x 1080, focus FNV, the path UHISPAWU -> min-buza-bhos and each presentation slide: actors
+  shown and labelled, the smallest label in px, label-label and label-shape overlaps, how much of
+  the frame the drawing spans, actors outside the canvas; and whether the wheel over the map
+  scrolls the page (and leaves the map's zoom alone).
+Goal: 0 overlapping pairs, 0 moved, 0 outside, labels >= 14 px on screen and >= 12 pt on slides,
+every shown actor labelled, the drawing spanning >= 80 % of the frame's width or height, the wheel
+scrolling the page. ``python -m bench.legibility --app`` prints only the app's figures.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import io
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import networkx as nx
 
@@ -123,13 +131,158 @@ def presentation(G: nx.MultiDiGraph) -> None:
             browser.close()
 
 
+# Measured in the map's own page, as vis-network draws it (issue 23). A label's box is where its
+# text is drawn (vis-network's box moved by font.vadjust); a shape's box is the shape's own square.
+# Boxes are in screen pixels; overlaps of less than one pixel are not counted (anti-aliasing).
+# Actors counted are those the view frames (the path's or focus's when it names them, sneFit).
+MEASURE_JS = """() => {
+  const net = window.network, scale = net.getScale(), c = document.querySelector('#mynetwork');
+  const w = c.clientWidth, h = c.clientHeight;
+  const framed = new Set((net.sneFramed && net.sneFramed.length > 1) ? net.sneFramed : net.body.nodeIndices);
+  const shown = net.body.nodeIndices.filter((id) => framed.has(id));
+  const labels = [], shapes = [];
+  let smallest = Infinity, labelled = 0, outside = [];
+  let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+  const dom = (x, y) => net.canvasToDOM({x, y});
+  for (const id of shown) {
+    const node = net.body.nodes[id], lm = node.labelModule, r = node.options.size || 0;
+    const a = dom(node.x - r, node.y - r), b = dom(node.x + r, node.y + r);
+    shapes.push([id, a.x, a.y, b.x, b.y]);
+    let box = [a.x, a.y, b.x, b.y];
+    const px = lm.fontOptions.size * scale;
+    const threshold = (node.options.scaling && node.options.scaling.label && node.options.scaling.label.enabled)
+      ? node.options.scaling.label.drawThreshold : 0;
+    if (lm.elementOptions.label && lm.size.width > 0 && px >= threshold) {
+      labelled += 1;
+      smallest = Math.min(smallest, px);
+      const t = lm.size.top + (lm.fontOptions.vadjust || 0);
+      const p = dom(lm.size.left, t), q = dom(lm.size.left + lm.size.width, t + lm.size.height);
+      labels.push([id, p.x, p.y, q.x, q.y]);
+      box = [Math.min(box[0], p.x), Math.min(box[1], p.y), Math.max(box[2], q.x), Math.max(box[3], q.y)];
+    }
+    left = Math.min(left, box[0]); top = Math.min(top, box[1]); right = Math.max(right, box[2]); bottom = Math.max(bottom, box[3]);
+    if (box[0] < -0.5 || box[1] < -0.5 || box[2] > w + 0.5 || box[3] > h + 0.5) { outside.push(id); }
+  }
+  const meet = (a, b) => a[1] < b[3] - 1 && b[1] < a[3] - 1 && a[2] < b[4] - 1 && b[2] < a[4] - 1;
+  const pairs = [], onShapes = [];
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) { if (meet(labels[i], labels[j])) { pairs.push([labels[i][0], labels[j][0]]); } }
+    for (const s of shapes) { if (s[0] !== labels[i][0] && meet(labels[i], s)) { onShapes.push([labels[i][0], s[0]]); } }
+  }
+  return {shown: shown.length, labelled, smallest: smallest === Infinity ? 0 : smallest, label_label: pairs,
+          label_shape: onShapes, span: Math.max((right - left) / w, (bottom - top) / h), outside, width: w, height: h,
+          scale};
+}"""
+
+# What the app shows, by URL (the view's state in the query, as the app writes it).
+APP_VIEWS = (
+    ("opening map", "/", (1280, 720)),
+    ("opening map", "/", (1920, 1080)),
+    ("focus FNV", "/?focus=fnv", (1280, 720)),
+    ("focus FNV", "/?focus=fnv", (1920, 1080)),
+    ("path UHISPAWU -> min-buza-bhos", "/?path_from=uhispawu&path_to=min-buza-bhos", (1280, 720)),
+    ("path UHISPAWU -> min-buza-bhos", "/?path_from=uhispawu&path_to=min-buza-bhos", (1920, 1080)),
+)
+
+
+def app_figures(folder: Path, screenshots: Path | None = None) -> list[dict[str, object]]:
+    """The app's map in headless Chromium, as ``MEASURE_JS`` finds it, for each view and each slide."""
+    from playwright.sync_api import sync_playwright
+
+    from bench import server
+    from bench.benchmark import CHROMIUM, LAUNCH_ARGS
+
+    names = list_views(default_views_dir(folder)) if default_views_dir(folder).is_dir() else []
+    views = list(APP_VIEWS) + [
+        (f"slide '{n}'", f"/?present=1&slide={quote_plus(n)}", size) for n in names for size in ((1280, 720), (1920, 1080))
+    ]
+    rows: list[dict[str, object]] = []
+    proc, url = server.start_streamlit(folder)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+            try:
+                for name, path, (vw, vh) in views:
+                    page = browser.new_page(viewport={"width": vw, "height": vh})
+                    page.goto(url + path)
+                    frame = _map_frame(page)
+                    row: dict[str, object] = {"view": name, "size": f"{vw}x{vh}", **frame.evaluate(MEASURE_JS)}
+                    if name == "opening map":
+                        row["wheel_scrolls_page"] = _wheel_scrolls_page(page, frame)
+                    if screenshots is not None:
+                        slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")
+                        page.screenshot(path=str(screenshots / f"{slug}-{vw}x{vh}.png"))
+                    rows.append(row)
+                    page.close()
+            finally:
+                browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return rows
+
+
+def _map_frame(page: object, timeout: float = 60.0) -> object:
+    """The frame whose page drew the map, once the app's run is over and the view is applied."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for frame in page.frames:  # type: ignore[attr-defined]
+            try:
+                if frame.evaluate("document.body && document.body.dataset.drawn === 'true' && !!window.network"):
+                    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=30_000)  # type: ignore[attr-defined]
+                    frame.wait_for_function("document.body.dataset.drawn === 'true'", timeout=30_000)
+                    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+                    return frame
+            except Exception:  # noqa: BLE001 - a frame that is being replaced
+                continue
+        page.wait_for_timeout(200)  # type: ignore[attr-defined]
+    raise TimeoutError("the map was not drawn")
+
+
+def _wheel_scrolls_page(page: object, frame: object) -> bool:
+    """Whether the wheel over the map scrolls the app's page and leaves the map's zoom as it was."""
+    scroller = (
+        "(() => { const m = document.querySelector('[data-testid=stMain]') || document.scrollingElement; return m.scrollTop; })()"
+    )
+    box = page.locator("iframe[srcdoc]").first.bounding_box()  # type: ignore[attr-defined]
+    before_scale = frame.evaluate("window.network.getScale()")  # type: ignore[attr-defined]
+    before = page.evaluate(scroller)  # type: ignore[attr-defined]
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # type: ignore[attr-defined]
+    page.mouse.wheel(0, 400)  # type: ignore[attr-defined]
+    page.wait_for_timeout(600)  # type: ignore[attr-defined]
+    after = page.evaluate(scroller)  # type: ignore[attr-defined]
+    return bool(after > before and frame.evaluate("window.network.getScale()") == before_scale)  # type: ignore[attr-defined]
+
+
+def print_app_figures(rows: list[dict[str, object]]) -> None:
+    for r in rows:
+        wheel = f", wheel scrolls the page: {'yes' if r['wheel_scrolls_page'] else 'NO'}" if "wheel_scrolls_page" in r else ""
+        print(
+            f"app {r['size']}, {r['view']}: {r['shown']} actors, {r['labelled']} labelled, smallest label "
+            f"{r['smallest']:.1f} px, {len(r['label_label'])} label-label and {len(r['label_shape'])} label-shape overlaps, "
+            f"drawing spans {100 * float(r['span']):.0f} % of the {r['width']}x{r['height']} frame, "
+            f"{len(r['outside'])} outside the canvas{wheel}"
+        )
+
+
 def main() -> int:
     folder = bundled_data_dir()
+    if "--app" in sys.argv[1:]:
+        print_app_figures(app_figures(folder))
+        return 0
     G = build_graph(load_dataset(folder))
     pictures(G)
     slides(G, folder)
     moved_when_one_is_added(G, folder)
     presentation(G)
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        print("app: playwright not installed; skipped")
+        return 0
+    print_app_figures(app_figures(folder))
     return 0
 
 

@@ -35,6 +35,13 @@ from .rights import Access, ReadOnlyError, read_only, require_editor
 
 __all__ = [
     "compute_layout",
+    "label_layout",
+    "display_label",
+    "wrap_label",
+    "label_box",
+    "text_width",
+    "LABEL_SIZE",
+    "NODE_SIZE",
     "place_missing",
     "data_positions",
     "load_positions",
@@ -235,6 +242,254 @@ def _separate(
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, xy)}
 
 
+# -- room for every label (issue 23) ----------------------------------------------------------
+#
+# The map draws each actor as a shape with its label under it. Positions leave room for that
+# whole box: Graphviz's neato lays the actors out (stress majorization, seeded) and its "prism"
+# pass removes every overlap of the boxes (each actor's shape plus its wrapped label, at
+# LABEL_SIZE), so at any zoom no label lies on another label or another actor's shape. Graphviz
+# is a maintained layout engine; without it (``neato`` not on the PATH) the igraph layout is used.
+
+# The size, in map units, the positions make room for: the page draws labels and shapes at these
+# sizes, so what is apart here is apart on screen at every zoom.
+LABEL_SIZE = 14.0
+NODE_SIZE = 7.0
+# A label line is at most this many label sizes wide; longer names wrap at spaces or after a hyphen.
+LINE_WIDTH = 7.0
+# vis-network puts the top of a label half a label size and 4 units under its shape, and draws its
+# lines one label size apart (measured in Chromium); the map moves labels up by LABEL_LIFT (vis-network's
+# font.vadjust) so they sit close under their shape.
+LINE_HEIGHT = 1.0
+LABEL_LIFT = 5.0
+# Clear space kept around each actor's box, in map units.
+BOX_MARGIN = 5.0
+# Above this many actors the label-aware layout is not used (neato's overlap removal grows fast).
+LABEL_LAYOUT_MAX = DETAIL_THRESHOLD
+
+
+def display_label(attrs: Mapping[str, Any], node: Hashable) -> str:
+    """The name the map shows: the short ``label`` when the data gives one, else the name.
+
+    >>> display_label({"name": "Minister voor Buitenlandse Handel", "label": "Minister BHO"}, "m")
+    'Minister BHO'
+    >>> display_label({}, "fnv")
+    'fnv'
+    """
+    return str(attrs.get("label") or attrs.get("name") or node)
+
+
+@lru_cache(maxsize=1)
+def _glyph_widths() -> dict[str, float]:
+    """Helvetica's advance widths (Arial has the same), in thousandths of the font size.
+
+    Read from the Adobe metrics file matplotlib ships, so label boxes are measured, not guessed.
+    """
+    from matplotlib import get_data_path
+
+    widths: dict[str, float] = {}
+    text = (Path(get_data_path()) / "fonts" / "afm" / "phvr8a.afm").read_text("latin-1")
+    for line in text.splitlines():
+        if not line.startswith("C "):
+            continue
+        fields = dict(part.strip().split(" ", 1) for part in line.split(";") if part.strip().count(" ") >= 1)
+        code, width, name = int(fields.get("C", "-1")), float(fields.get("WX", "556")), fields.get("N", "")
+        if 32 <= code < 127:
+            widths[chr(code)] = width
+        elif name == "quoteright":
+            widths["\u2019"] = width
+    return widths
+
+
+def text_width(text: str, size: float = LABEL_SIZE) -> float:
+    """Width of ``text`` in Arial at ``size`` (same units).
+
+    >>> round(text_width("FNV", 10.0), 1)
+    20.0
+    """
+    import unicodedata
+
+    widths = _glyph_widths()
+    total = 0.0
+    for ch in text:
+        w = widths.get(ch)
+        if w is None:
+            base = unicodedata.normalize("NFKD", ch)[:1]
+            w = widths.get(base, 556.0)
+        total += w
+    return total * size / 1000.0
+
+
+def wrap_label(text: str, width: float = LINE_WIDTH * LABEL_SIZE, size: float = LABEL_SIZE) -> list[str]:
+    """``text`` in lines no wider than ``width``, broken at spaces or after a hyphen, never inside a word.
+
+    A single word wider than ``width`` keeps its own line whole.
+
+    >>> wrap_label("textielprogramma binnen het VMP")
+    ['textielprogramma', 'binnen het VMP']
+    >>> wrap_label("IMVO-convenanten en sectorafspraken", 100)
+    ['IMVO-', 'convenanten en', 'sectorafspraken']
+    """
+    import re
+
+    # A word wider than a line is cut after its hyphens (never elsewhere); lines break at spaces.
+    pieces: list[str] = []
+    for word in text.split():
+        parts = re.findall(r"[^-]*-+|[^-]+", word) if text_width(word, size) > width else [word]
+        pieces += [p + ("" if p.endswith("-") else " ") for p in parts[:-1]] + [parts[-1] + " "]
+    lines: list[str] = []
+    line = ""
+    for piece in pieces:
+        if line and text_width((line + piece).rstrip(), size) > width:
+            lines.append(line.rstrip())
+            line = piece
+        else:
+            line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [text]
+
+
+def label_box(label: str, size: float = LABEL_SIZE, node_size: float | None = None) -> tuple[float, float, float]:
+    """Room an actor takes on the map: (width, height, how far its shape's centre is below the box's top).
+
+    The shape (``node_size`` from its centre to its edge) on top, its wrapped label under it.
+    """
+    node_size = NODE_SIZE if node_size is None else node_size
+    lines = wrap_label(label, LINE_WIDTH * size, size)
+    label_w = max(text_width(line, size) for line in lines)
+    width = max(2 * node_size, label_w)
+    height = 2 * node_size + 0.5 * size + 4 - LABEL_LIFT + len(lines) * size * LINE_HEIGHT
+    return width, height, node_size
+
+
+def first_shown(G: nx.Graph) -> list[Hashable]:
+    """The actors the opening map shows: those not of a type the map opens without (people, asks).
+
+    Laid out first, so the opening map is compact; the others are placed around them.
+    """
+    from .filters import LENSES
+
+    types = {n: G.nodes[n].get("type") for n in G.nodes}
+    hidden = set()
+    for atype in LENSES:
+        members = sum(1 for ty in types.values() if ty == atype)
+        # A type is left off only when it is a minority (as the view decides; see view.lens_types).
+        if members and 2 * members < len(types):
+            hidden.add(atype)
+    return [n for n in G.nodes if types[n] not in hidden]
+
+
+def neato_available() -> bool:
+    import shutil
+
+    return shutil.which("neato") is not None
+
+
+def label_layout(G: nx.Graph, seed: int = DEFAULT_SEED) -> dict[Hashable, tuple[float, float]]:
+    """Positions with room for every label: no actor's box (shape and label) meets another's.
+
+    The actors of the opening map (``first_shown``) are laid out together by neato with
+    overlap removal (``overlap=prism``) on their label boxes; the others are then placed near
+    their neighbours where their box is free (``place_missing``). Without Graphviz, or above
+    ``LABEL_LAYOUT_MAX`` actors: ``compute_layout``.
+    """
+    if G.number_of_nodes() > LABEL_LAYOUT_MAX or not neato_available() or G.number_of_nodes() < 2:
+        return compute_layout(G, seed=seed)
+    # Labels and types are part of the key: they decide the boxes and which actors come first.
+    texts = tuple((display_label(G.nodes[n], n), str(G.nodes[n].get("type", ""))) for n in G.nodes)
+    key = graph_key(G, seed, "labels", LAYOUT_VERSION, texts)
+    return CACHE.get(key, lambda: _label_layout(G, seed))
+
+
+def _label_layout(G: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
+    core = first_shown(G)
+    if len(core) < 2:
+        core = list(G.nodes)
+    kept = _neato(G.subgraph(core), seed)
+    return place_missing(G, kept)
+
+
+def _box_of(G: nx.Graph, n: Hashable) -> tuple[float, float, float]:
+    return label_box(display_label(G.nodes[n], n))
+
+
+def _neato(G: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
+    """neato's layout of ``G`` with no two boxes overlapping, then made compact.
+
+    Compact: the map must fill a screen with its labels at 14 px, so the empty space neato
+    leaves between boxes is taken out in a few rounds: shrink towards the centre (more across
+    than down, for wide screens), and let ``overlap=prism`` push apart what now overlaps. The
+    round whose drawing fits ``REFERENCE_CANVAS`` at the biggest zoom is kept.
+    """
+    nodes = list(G.nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    boxes = [_box_of(G, n) for n in nodes]
+    H = G.to_undirected(as_view=True) if G.is_directed() else G
+    pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in H.edges() if u != v})
+    best: list[tuple[float, float]] = []
+    best_zoom = 0.0
+    # neato's stress layout depends on where it starts: a few seeded starts, the most compact wins.
+    for start in range(seed, seed + STARTS):
+        centres = _run_neato(
+            boxes, pairs, f'overlap=prism, overlap_scaling=0.5, sep="+{BOX_MARGIN:g}", start={start}, pack=true, packmode="graph"'
+        )
+        for round_ in range(COMPACT_ROUNDS + 1):
+            if round_:
+                mx = sum(x for x, _ in centres) / len(centres)
+                my = sum(y for _, y in centres) / len(centres)
+                shrunk = [((x - mx) * COMPACT_X, (y - my) * COMPACT_Y) for x, y in centres]
+                centres = _run_neato(boxes, pairs, f'overlap=prism, overlap_scaling=0, sep="+{BOX_MARGIN:g}"', shrunk)
+            zoom = _fit_zoom(centres, boxes)
+            if zoom > best_zoom:
+                best, best_zoom = centres, zoom
+    positions: dict[Hashable, tuple[float, float]] = {}
+    for n, (cx, cy), (_, h, shape_from_top) in zip(nodes, best, boxes):
+        # The box's centre is where neato put it; the shape sits at the top of the box (y downwards).
+        positions[n] = (round(cx, 1), round(-cy - h / 2 + shape_from_top, 1))
+    return positions
+
+
+# The screen the compaction aims at: the app's map at 1280x720 (820 x 557 px), as measured.
+REFERENCE_CANVAS = (820.0, 557.0)
+COMPACT_ROUNDS = 4
+STARTS = 6
+COMPACT_X, COMPACT_Y = 0.9, 0.85
+
+
+def _fit_zoom(centres: list[tuple[float, float]], boxes: list[tuple[float, float, float]]) -> float:
+    left = min(x - w / 2 for (x, _), (w, _, _) in zip(centres, boxes))
+    right = max(x + w / 2 for (x, _), (w, _, _) in zip(centres, boxes))
+    low = min(y - h / 2 for (_, y), (_, h, _) in zip(centres, boxes))
+    high = max(y + h / 2 for (_, y), (_, h, _) in zip(centres, boxes))
+    return min(REFERENCE_CANVAS[0] / max(right - left, 1.0), REFERENCE_CANVAS[1] / max(high - low, 1.0))
+
+
+def _run_neato(
+    boxes: list[tuple[float, float, float]],
+    pairs: list[tuple[int, int]],
+    attrs: str,
+    start: list[tuple[float, float]] | None = None,
+) -> list[tuple[float, float]]:
+    """Box centres (points, y upwards) from one neato run; with ``start`` only overlaps are removed (``-n``)."""
+    import subprocess
+
+    # Coordinates in points: a box of w points is w/72 inches, so one map unit is one point.
+    lines = ["graph G {", f"graph [{attrs}, splines=false];", 'node [shape=box, fixedsize=true, label=""];']
+    for i, (w, h, _) in enumerate(boxes):
+        pos = f', pos="{start[i][0] / 72:.5f},{start[i][1] / 72:.5f}"' if start else ""
+        lines.append(f"n{i} [width={w / 72:.4f}, height={h / 72:.4f}{pos}];")
+    lines += [f"n{a} -- n{b};" for a, b in pairs]
+    lines.append("}")
+    command = ["neato", "-n", "-Tplain"] if start else ["neato", "-Tplain"]
+    out = subprocess.run(command, input="\n".join(lines), capture_output=True, text=True, check=True, timeout=120).stdout
+    centres: dict[int, tuple[float, float]] = {}
+    for row in out.splitlines():
+        parts = row.split()
+        if parts and parts[0] == "node":
+            centres[int(parts[1][1:])] = (float(parts[2]) * 72, float(parts[3]) * 72)
+    return [centres[i] for i in range(len(boxes))]
+
+
 # -- positions kept in the data folder -------------------------------------------------------
 
 
@@ -256,12 +511,18 @@ def place_missing(
     """
     out: dict[Hashable, tuple[float, float]] = {n: (float(x), float(y)) for n, (x, y) in kept.items() if n in G}
     if not out:
-        return compute_layout(G, spacing=spacing)
+        return label_layout(G)
     missing = [n for n in G.nodes if n not in out]
     if not missing:
         return out
     H = G.to_undirected(as_view=True) if G.is_directed() else G
     order = {n: i for i, n in enumerate(G.nodes)}
+    # Each actor's box (shape and label, as label_layout makes room for): a newcomer goes where
+    # its box meets no placed actor's box, so it lies on no label and none lies on it.
+    boxes = {n: _box_of(G, n) for n in G.nodes}
+    placed = _Boxes()
+    for n, p in out.items():
+        placed.add(p, boxes[n])
     pending = set(missing)
     while pending:
         # The actor with the most already-placed neighbours next (ties: data order).
@@ -274,26 +535,44 @@ def place_missing(
             xs = [x for x, _ in out.values()]
             ys = [y for _, y in out.values()]
             start = (max(xs) + spacing * LABEL_ASPECT, min(ys))
-        out[n] = _free_spot(start, out, spacing)
+        out[n] = placed.free_spot(start, boxes[n], spacing)
+        placed.add(out[n], boxes[n])
     return out
 
 
-def _free_spot(start: tuple[float, float], taken: Mapping[Hashable, tuple[float, float]], spacing: float) -> tuple[float, float]:
-    """The point nearest ``start`` on a spiral of candidates where no placed actor's label is in the way."""
-    xy = np.array(list(taken.values()), dtype=float)
-    need_x, need_y = spacing * LABEL_ASPECT * 0.75, spacing * 0.75
+class _Boxes:
+    """Placed actors' boxes (left, top, right, bottom), for finding a free spot for one more."""
 
-    def free(p: tuple[float, float]) -> bool:
-        return bool(((((xy[:, 0] - p[0]) / need_x) ** 2 + ((xy[:, 1] - p[1]) / need_y) ** 2) >= 1.0).all())
+    def __init__(self) -> None:
+        self.rows: list[tuple[float, float, float, float]] = []
 
-    for ring in range(0, 60):
-        steps = max(1, ring * 8)
-        for i in range(steps):
-            angle = 2 * math.pi * i / steps + math.pi / 2  # below first: labels hang under nodes
-            p = (start[0] + math.cos(angle) * ring * need_x * 0.5, start[1] + math.sin(angle) * ring * need_y * 0.5)
-            if free(p):
-                return (round(p[0], 1), round(p[1], 1))
-    return (round(start[0], 1), round(start[1] + spacing, 1))
+    @staticmethod
+    def around(p: tuple[float, float], box: tuple[float, float, float]) -> tuple[float, float, float, float]:
+        w, h, top = box
+        m = BOX_MARGIN / 2
+        return (p[0] - w / 2 - m, p[1] - top - m, p[0] + w / 2 + m, p[1] - top + h + m)
+
+    def add(self, p: tuple[float, float], box: tuple[float, float, float]) -> None:
+        self.rows.append(self.around(p, box))
+
+    def free_spot(self, start: tuple[float, float], box: tuple[float, float, float], spacing: float) -> tuple[float, float]:
+        """The point nearest ``start`` on a spiral of candidates where the box meets no placed box."""
+        xy = np.array(self.rows, dtype=float).reshape(-1, 4)
+        w, h = box[0] + BOX_MARGIN, box[1] + BOX_MARGIN
+        step_x, step_y = max(w, spacing * 0.3) * 0.5, max(h, spacing * 0.2) * 0.5
+
+        def free(p: tuple[float, float]) -> bool:
+            b = self.around(p, box)
+            return bool(((xy[:, 2] <= b[0]) | (b[2] <= xy[:, 0]) | (xy[:, 3] <= b[1]) | (b[3] <= xy[:, 1])).all())
+
+        for ring in range(0, 80):
+            steps = max(1, ring * 8)
+            for i in range(steps):
+                angle = 2 * math.pi * i / steps + math.pi / 2  # below first: labels hang under nodes
+                p = (start[0] + math.cos(angle) * ring * step_x, start[1] + math.sin(angle) * ring * step_y)
+                if free(p):
+                    return (round(p[0], 1), round(p[1], 1))
+        return (round(start[0], 1), round(float(xy[:, 3].max()) + h, 1))
 
 
 def load_positions(
@@ -302,20 +581,20 @@ def load_positions(
     """Positions for every node of ``G`` from ``folder/positions.csv``, and the problems reading it.
 
     Kept positions are used as they are; actors the file does not list are placed next to
-    their neighbours (``place_missing``). No file: the computed layout. A damaged file: the
+    their neighbours (``place_missing``). No file: the computed layout (``label_layout``). A damaged file: the
     computed layout too, and its error among the problems (the file is left as it is).
     """
     from .io.positions import PositionsError, read_positions
 
     where = _folder(G, folder)
     if where is None:
-        return compute_layout(G), []
+        return label_layout(G), []
     try:
         kept, problems = read_positions(where, known=set(G.nodes))
     except PositionsError as exc:
-        return compute_layout(G), list(exc.problems)
+        return label_layout(G), list(exc.problems)
     if not kept:
-        return compute_layout(G), list(problems)
+        return label_layout(G), list(problems)
     return place_missing(G, kept), list(problems)
 
 
@@ -351,7 +630,7 @@ def reset_positions(G: nx.Graph, folder: str | os.PathLike[str], *, access: Acce
     from .io.positions import write_positions
 
     check_writable(access)
-    positions = compute_layout(G)
+    positions = label_layout(G)
     write_positions(folder, positions)
     return positions
 

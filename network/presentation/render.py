@@ -26,7 +26,7 @@ from pyvis.network import Network
 from .. import vocabulary as vocab
 from ..cache import per_graph
 from ..i18n import t
-from ..layout import compute_layout
+from ..layout import LABEL_LIFT, LABEL_SIZE, LINE_WIDTH, NODE_SIZE, compute_layout, display_label, wrap_label
 from ..style import MapStyle
 from ..view import ViewResult
 
@@ -266,9 +266,12 @@ def map_elements(
         dim = n in style.dimmed
         hl = n in style.highlight_nodes
         x, y = positions.get(n, (0.0, 0.0))
+        text = display_label(a, n)
         node: dict[str, object] = {
             "id": n,
-            "label": str(a.get("name") or n),
+            # Wrapped here, at spaces (or after a hyphen), as the layout measured it: vis-network
+            # itself would cut a long word anywhere (issue 23). Big maps keep one line.
+            "label": text if lean else "\n".join(wrap_label(text, LINE_WIDTH * style.label_size, style.label_size)),
             "title": node_tooltip(G, n, lang),
             "shape": shape,
             "size": size,
@@ -461,10 +464,18 @@ def _options(style: MapStyle, n_nodes: int, n_edges: int = 0) -> dict[str, objec
             "hideEdgesOnDrag": n_nodes > 1000,
             "navigationButtons": False,
             "keyboard": False,
+            # The wheel scrolls the page; the map zooms with its buttons, Ctrl + wheel, or the wheel
+            # once clicked into (map.html turns this on then, issue 23).
+            "zoomView": False,
         },
         "nodes": {
-            "font": {"face": "Arial, Helvetica, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            **({"widthConstraint": {"maximum": round(style.label_size * 9, 1)}} if n_nodes <= LEAN_ABOVE else {}),
+            "font": {
+                "face": "Arial, Helvetica, sans-serif",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                # Labels sit close under their shape, as the layout made room for (layout.label_box).
+                "vadjust": -round(LABEL_LIFT * style.label_size / LABEL_SIZE, 2),
+            },
             "scaling": _scaling(style),
         },
         "edges": {
@@ -694,6 +705,7 @@ def map_context(
         legend_open=style.legend_open,
         fit_nodes=sorted((n for n in style.highlight_nodes if n in G), key=str) if style.dimmed or style.highlight_edges else [],
         legend_title=t("legend", style.lang),
+        zoom_texts=[t(k, style.lang) for k in ("zoom_in", "zoom_out", "zoom_fit", "map_controls", "map_label")],
         actor_types_title=t("actor_types", style.lang),
         relation_types_title=t("relation_types", style.lang),
         directed_note=t("directed_note", style.lang),
@@ -715,49 +727,26 @@ def view_style(
     from ..layout import data_positions
 
     where = result.positions if result.positions is not None else (positions or data_positions(G_full))
-    if presenting:
-        G = result.graph
-        has_title = bool(result.style.title)
-        # The page's own heading, caption and legend take part of the viewport.
-        canvas = (viewport[0] - LEGEND_PX, viewport[1] - (HEADING_PX if has_title else 0) - CAPTION_PX)
-        sizes = presentation_sizes(G, where, *canvas)
-        style = dataclasses.replace(
-            result.style,
-            height="100vh",
-            label_size=sizes.label_size,
-            node_size=sizes.node_size,
-            sizes=None if result.style.sizes is None else {n: v * sizes.node_size / 18.0 for n, v in result.style.sizes.items()},
-            opening=(*sizes.center, sizes.zoom, *canvas),
-        )
-        if not sizes.all_labels:
-            style = dataclasses.replace(style, label_priority=style.sizes or label_priority(G), label_min_px=MIN_LABEL_PX)
-    else:
-        # The caption under the map, in the page (it follows each view with the map, issue 13); the
-        # legend starts folded (at 1280x720 the map's column is narrow); the map fills its frame,
-        # which the app sizes to the screen.
-        style = dataclasses.replace(result.style, height="100vh", legend_open=False)
-        if result.graph.number_of_nodes() <= PRESENT_ALL_LABELS_MAX and result.positions is None:
-            # Up to 80 actors the map opens at the zoom that keeps every label at least 14 px with
-            # every actor inside the map's frame at 1280x720 (EXPLORE_CANVAS).
-            sizes = presentation_sizes(result.graph, where, *EXPLORE_CANVAS)
-            style = dataclasses.replace(
-                style,
-                label_size=sizes.label_size,
-                # Smaller shapes than on a projector: more labels find room beside them.
-                node_size=sizes.node_size * 0.6,
-                sizes=None if style.sizes is None else {n: v * sizes.node_size * 0.6 / 18.0 for n, v in style.sizes.items()},
-                opening=(*sizes.center, sizes.zoom, *EXPLORE_CANVAS),
-                label_priority=labels_that_fit(
-                    result.graph,
-                    where,
-                    dataclasses.replace(sizes, node_size=sizes.node_size * 0.6),
-                    first=style.highlight_nodes,  # the path's or focus's actors keep their names
-                ),
-                label_min_px=MIN_LABEL_PX,
-            )
-        if result.graph.number_of_nodes() > PRESENT_ALL_LABELS_MAX and result.graph.number_of_nodes() <= LEAN_ABOVE:
-            priority = style.sizes or label_priority(result.graph)
-            style = dataclasses.replace(style, label_priority=priority, label_min_px=8.0)
+    G = result.graph
+    # Labels and shapes at the sizes the positions made room for (layout.label_box): no label lies
+    # on another or on a shape at any zoom, and the page fits the drawing to its frame (map.html),
+    # so it fills any screen. Up to PRESENT_ALL_LABELS_MAX actors every label is drawn (issue 23).
+    node_scale = NODE_SIZE / 18.0
+    style = dataclasses.replace(
+        result.style,
+        height="100vh",
+        label_size=LABEL_SIZE,
+        node_size=NODE_SIZE,
+        sizes=None if result.style.sizes is None else {n: v * node_scale for n, v in result.style.sizes.items()},
+        opening=None,
+        # On a projector the legend is open beside the map; in the app it starts folded (room is short).
+        legend_open=presenting and result.style.legend_open,
+    )
+    if PRESENT_ALL_LABELS_MAX < G.number_of_nodes() <= LEAN_ABOVE:
+        # Bigger maps: the less connected labels give way when small on screen (the caption says so);
+        # the 20 best connected never do (label_priority).
+        style = dataclasses.replace(style, label_priority=label_priority(G), label_min_px=MIN_LABEL_PX if presenting else 8.0)
+    return G, where, style
     return result.graph, where, style
 
 

@@ -200,7 +200,7 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
         var o = u.opening;  // see map.html
         network.moveTo({position: {x: o[0], y: o[1]}, scale: o[2], animation: false});
       } else {
-        network.fit(u.fit.length > 1 ? {nodes: u.fit, animation: false} : {animation: false});
+        sneFit(network, u.fit);
       }
       framing = frame;
     }
