@@ -339,6 +339,11 @@ def _export(args: argparse.Namespace) -> int:
     print(
         f"wrote {args.out}: {args.format}, {snap.graph.number_of_nodes()} actors, {snap.graph.number_of_edges()} relations — {snap.caption}"
     )
+    if state.as_of:  # what the map on that date cannot know to the day (issue 24)
+        from .timeline import as_of_notes
+
+        for line in as_of_notes(G, state.as_of, snap.lang):
+            print(f"note: {line}")
     return 0
 
 
@@ -398,7 +403,7 @@ def _export_grid(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     """Actors and relations added and removed: between two dates of one map, or two data folders."""
     from .i18n import t
-    from .timeline import compare, compare_dates, compare_text
+    from .timeline import as_of_notes, compare, compare_dates, compare_text
 
     lang = args.lang
     if args.old or args.new:
@@ -414,8 +419,15 @@ def _diff(args: argparse.Namespace) -> int:
         if not (a or b):
             raise CommandError("give --from DATE and/or --to DATE (the other is the whole map), or two data folders")
         whole = t("whole_map", lang)
-        d = compare_dates(_graph(args), a, b)
+        G = _graph(args)
+        d = compare_dates(G, a, b)
         what = t("compare_what_dates", lang, a=a or whole, b=b or whole)
+        # Dates as precise as the documents (issue 24): what either map cannot know to the day.
+        notes = [
+            f"{t('as_of_caption', lang, date=x)}: {line}" for x in dict.fromkeys((a, b)) if x for line in as_of_notes(G, x, lang)
+        ]
+        _emit(args, {"compared": what, **d, "notes": notes}, "\n".join([compare_text(d, lang, what), *notes]))
+        return 0
     _emit(args, {"compared": what, **d}, compare_text(d, lang, what))
     return 0
 

@@ -478,8 +478,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "as_of_caption": ("as of {date}", "stand op {date}"),
     "as_of_all": ("today (everything)", "vandaag (alles)"),
     "as_of_help": (
-        "The map as it stood on a date: each relation appears when its document does; the newest are highlighted.",
-        "De kaart zoals die op een datum was: elke relatie verschijnt met haar document; de nieuwste zijn gemarkeerd.",
+        "The map as it stood on a date: each relation appears when its document does; the newest are highlighted. "
+        "A document dated only by year or month appears on its first day; one dated 'before' a day appears the day before.",
+        "De kaart zoals die op een datum was: elke relatie verschijnt met haar document; de nieuwste zijn gemarkeerd. "
+        "Een document met alleen een jaar of maand verschijnt op de eerste dag daarvan; een document 'voor' een dag de dag ervoor.",
+    ),
+    # Issue 24: dates as precise as the documents, and the map through time says what it cannot know.
+    "precision_year": ("year", "jaar"),
+    "precision_month": ("month", "maand"),
+    "as_of_imprecise_shown": (
+        "{n} relation(s) dated only to the {precision} ({date}) are shown: they may be from after {as_of}",
+        "{n} relatie(s) met alleen een {precision} als datum ({date}) staan erop: ze kunnen van na {as_of} zijn",
+    ),
+    "as_of_before_hidden": (
+        "{n} relation(s) dated '{date}' are not shown: they appear on {shown}, the one day they are known to exist, "
+        "and may be older",
+        "{n} relatie(s) gedateerd '{date}' staan er niet op: ze verschijnen op {shown}, de enige dag dat ze zeker "
+        "bestonden, en kunnen ouder zijn",
     ),
     "play": ("Play", "Afspelen"),
     "pause": ("Pause", "Pauzeren"),

@@ -1,7 +1,10 @@
 """The map through time: the dates in the data, what appeared when, and what changed between two maps.
 
 A relation appears on the map when its document does (``filters.appears``: the document's
-date, else the relation's own). ``steps`` are the dates a play button steps through: the
+date, else the relation's own). Dates are as precise as the documents (issue 24): a year, a
+month, a day, or ``before`` a day (a letter that announces "8 december a.s."). A year or month
+enters on its first day; ``before D`` on the day before D, the one day it is known to exist.
+``as_of_notes`` says what a map as of a date cannot know to the day. ``steps`` are the dates a play button steps through: the
 documents' dates. ``new_relations`` are those that appeared at a step (the map highlights
 them). ``compare`` lists the actors and relations added and removed between two graphs:
 the map at two dates (``compare_dates``) or two versions of the data (two folders, or a
@@ -19,6 +22,7 @@ import networkx as nx
 from .cache import per_graph
 from .filters import appears, apply_filters, period
 from .i18n import t
+from .model import claim_precision, known_from
 
 __all__ = [
     "data_dates",
@@ -26,6 +30,7 @@ __all__ = [
     "step_before",
     "new_relations",
     "as_of",
+    "as_of_notes",
     "relation_key",
     "compare",
     "compare_dates",
@@ -38,14 +43,14 @@ def data_dates(G: nx.MultiDiGraph) -> list[str]:
 
     Examples
     --------
-    >>> G = nx.MultiDiGraph(sources={"d": {"date": "2026-05-07"}, "e": {"date": ""}})
-    >>> _ = G.add_edge("a", "b", date="2020", source_doc="d")
+    >>> G = nx.MultiDiGraph(sources={"d": {"date": "2026-05-07"}, "e": {"date": "before 2020-12-08"}})
+    >>> _ = G.add_edge("a", "b", date="2021", source_doc="d")
     >>> data_dates(G)
-    ['2020', '2026-05-07']
+    ['before 2020-12-08', '2021', '2026-05-07']
     """
     found = {str(s.get("date", "")) for s in (G.graph.get("sources") or {}).values()}
     found |= {str(e.get("date", "")) for *_, e in G.edges(data=True)}
-    return sorted((d for d in found if period(d)), key=lambda d: (period(d)[0], d))  # type: ignore[index]
+    return sorted((d for d in found if period(d)), key=lambda d: (known_from(d), d))  # type: ignore[arg-type,return-value]
 
 
 @per_graph  # the app's sidebar asks on every rerun; at 10,000 actors a walk costs 0.16 s
@@ -77,7 +82,7 @@ def step_before(G: nx.MultiDiGraph, date: str) -> str:
     until = period(date)
     if until is None:
         return ""
-    passed = [s for s in steps(G) if period(s)[0] <= until[1]]  # type: ignore[index]
+    passed = [s for s in steps(G) if known_from(s) <= until[1]]  # type: ignore[operator]
     return passed[-2] if len(passed) > 1 else ""
 
 
@@ -106,6 +111,57 @@ def new_relations(G: nx.MultiDiGraph, date: str) -> frozenset[tuple[Hashable, Ha
 def as_of(G: nx.MultiDiGraph, date: str) -> nx.MultiDiGraph:
     """The map as it stood on ``date`` (every relation that had appeared by then); ``G`` itself for no date."""
     return apply_filters(G, {}, as_of=date)
+
+
+def _written(G: nx.MultiDiGraph, e: Mapping[str, Any]) -> str:
+    """The date a relation enters the map by, as written: its document's, else its own (as ``filters.appears``)."""
+    doc = (G.graph.get("sources") or {}).get(e.get("source_doc")) or {}
+    return str(doc.get("date", "")) if period(str(doc.get("date", ""))) else str(e.get("date", ""))
+
+
+def as_of_notes(G: nx.MultiDiGraph, date: str, lang: str = "en") -> list[str]:
+    """What the map as of ``date`` cannot know to the day, from how precise the dates behind it are.
+
+    Relations dated only to a year or month that has not ended by ``date`` are on the map but
+    may be later; relations dated ``before D`` with ``date`` before the day before D are not on
+    it but may already have existed. One line per such date, with the number of relations.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(sources={"brochure": {"date": "2025"}, "letter": {"date": "before 2020-12-08"}})
+    >>> _ = G.add_edge("a", "b", source_doc="brochure")
+    >>> _ = G.add_edge("a", "c", source_doc="letter")
+    >>> for line in as_of_notes(G, "2020-11"): print(line)
+    1 relation(s) dated 'before 2020-12-08' are not shown: they appear on 2020-12-07, the one day they are known to exist, and may be older
+    >>> as_of_notes(G, "2025-06")
+    ['1 relation(s) dated only to the year (2025) are shown: they may be from after 2025-06']
+    >>> as_of_notes(G, "2026")
+    []
+    """
+    until = period(date)
+    if until is None:
+        return []
+    shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    for *_, e in G.edges(data=True):
+        written = _written(G, e)
+        span, start = period(written), known_from(written)
+        if span is None or start is None:
+            continue
+        if claim_precision(written) == "before":
+            if until[1] < start:
+                hidden[written] = hidden.get(written, 0) + 1
+        elif start <= until[1] < span[1]:
+            shown[written] = shown.get(written, 0) + 1
+    lines = [
+        t("as_of_imprecise_shown", lang, n=n, date=d, as_of=date, precision=t("precision_" + claim_precision(d), lang))
+        for d, n in sorted(shown.items())
+    ]
+    lines += [
+        t("as_of_before_hidden", lang, n=n, date=d, shown=known_from(d).isoformat())  # type: ignore[union-attr]
+        for d, n in sorted(hidden.items())
+    ]
+    return lines
 
 
 def relation_key(G: nx.MultiDiGraph, u: Hashable, v: Hashable, e: Mapping[str, Any]) -> tuple[str, str, str, str]:

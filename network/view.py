@@ -23,7 +23,7 @@ from .i18n import t
 from .layout import compute_layout
 from .overview import aggregate, group_sizes
 from .style import COALITION_COLORS, MapStyle
-from .timeline import new_relations
+from .timeline import as_of_notes, new_relations
 
 __all__ = ["ViewState", "ViewResult", "apply_view", "initial_state", "describe", "COALITION_COLORS", "LIST_FIELDS", "CHOICES"]
 
@@ -266,6 +266,9 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
         if values and not lists[name]:
             lists[name] = ["\0none"]  # everything named is gone: show nothing rather than everything
     H = filter_graph(G, date_from=state.date_from, date_to=state.date_to, as_of=state.as_of, **lists)
+    if state.as_of:
+        # Dates as precise as the documents (issue 24): say what the map on this date cannot know to the day.
+        notes += as_of_notes(filter_graph(G, date_from=state.date_from, date_to=state.date_to, **lists), state.as_of, lang)
 
     H, lensed = _lenses(G, H, state, lists.get("themes", []))
     style = MapStyle(lang=lang, physics=state.physics, title=state.title, every_claim=state.every_claim)

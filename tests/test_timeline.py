@@ -11,7 +11,7 @@ from network import build_graph, load_dataset
 from network.cli import main
 from network.filters import DATE_FIELDS, DATE_FILTERS, apply_filters
 from network.rights import LOCAL_EDITOR
-from network.timeline import compare, compare_dates, new_relations, step_before, steps
+from network.timeline import as_of_notes, compare, compare_dates, new_relations, step_before, steps
 from network.view import ViewState, apply_view
 from network.views import load_view, save_view
 
@@ -122,6 +122,63 @@ def test_the_diff_command_needs_dates_or_two_folders(capsys):
 
 
 # -- in the app ------------------------------------------------------------------------------
+
+
+# Issue 24: dates as precise as the documents: a year, a month, a day, or "before" a day.
+BUNDLED = DATA.parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return build_graph(load_dataset(BUNDLED))
+
+
+def test_a_letter_written_before_the_debate_it_announces_enters_the_map_the_day_before(bundled):
+    letter = [(u, v) for u, v, d in bundled.edges(data=True) if d["source_doc"] == "letter-imvo-debate-2020"]
+    assert steps(bundled)[0] == "before 2020-12-08"
+    assert apply_filters(bundled, {}, as_of="2020-12-06").number_of_edges() == 0
+    on_the_day_before = apply_filters(bundled, {}, as_of="2020-12-07")
+    assert on_the_day_before.number_of_edges() == len(letter) and all(on_the_day_before.has_edge(u, v) for u, v in letter)
+    assert step_before(bundled, "2023-01-18") == "before 2020-12-08"
+
+
+def test_the_map_as_of_a_date_says_what_it_cannot_know_to_the_day(bundled):
+    n_letter = sum(1 for *_, d in bundled.edges(data=True) if d["source_doc"] == "letter-imvo-debate-2020")
+    n_brochure = sum(1 for *_, d in bundled.edges(data=True) if d["source_doc"] == "brochure-vakbondsprogramma-2025")
+    assert as_of_notes(bundled, "2020-11") == [
+        f"{n_letter} relation(s) dated 'before 2020-12-08' are not shown: they appear on 2020-12-07, "
+        "the one day they are known to exist, and may be older"
+    ]
+    assert as_of_notes(bundled, "2025-06", "nl") == [
+        f"{n_brochure} relatie(s) met alleen een jaar als datum (2025) staan erop: ze kunnen van na 2025-06 zijn"
+    ]
+    assert as_of_notes(bundled, "2026-05-07") == []  # the brochure's year is over: nothing uncertain
+    assert as_of_notes(bundled, "2025-06")[0] in apply_view(bundled, ViewState(as_of="2025-06")).notes
+
+
+def test_export_and_diff_say_what_a_date_cannot_know(tmp_path, capsys):
+    out = tmp_path / "map.json"
+    assert main(["export", "--format", "json", "--out", str(out), "--as-of", "2025-06"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[-1].startswith("note: ") and printed[-1].endswith("(2025) are shown: they may be from after 2025-06")
+    assert main(["diff", "--from", "2020-11", "--to", "2025-06"]) == 0
+    text = capsys.readouterr().out.splitlines()
+    assert text[-2].startswith("as of 2020-11: ") and "dated 'before 2020-12-08' are not shown" in text[-2]
+    assert text[-1].startswith("as of 2025-06: ") and "dated only to the year (2025)" in text[-1]
+
+
+def test_relation_and_document_dates_may_be_before_a_day_and_nothing_looser(good_copy):
+    from network.model import DataError
+
+    relations = good_copy / "relations.csv"
+    text = relations.read_text("utf-8")
+    relations.write_text(text.replace("2026-05-07", "before 2026-05-07", 1), "utf-8")
+    assert load_dataset(good_copy).relations[0]["date"] == "before 2026-05-07"
+    for bad in ("before 2026-13", "voor 2026-05-07", "before", "2026-05-07 or later"):
+        relations.write_text(text.replace("2026-05-07", bad, 1), "utf-8")
+        with pytest.raises(DataError) as info:
+            load_dataset(good_copy)
+        assert [p.message for p in info.value.errors] == [f"impossible date '{bad}' (use YYYY, YYYY-MM or YYYY-MM-DD)"]
 
 
 @pytest.fixture
