@@ -299,6 +299,16 @@ def _workbook_positions(path: Any, G: nx.MultiDiGraph) -> dict:
     return {n: kept[str(n)] for n in G.nodes if str(n) in kept}
 
 
+def _slide_count(deck: bytes) -> int:
+    """The slides a .pptx holds (its ppt/slides/slideN.xml parts)."""
+    import io
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(deck)) as zf:
+        return sum(1 for n in zf.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n))
+
+
 def _export(args: argparse.Namespace) -> int:
     from .io.atomic import write_bytes_atomic
     from .presentation.export import everything, export_bytes, make_snapshot, views_deck
@@ -316,9 +326,9 @@ def _export(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         write_bytes_atomic(args.out, deck)
-        print(
-            f"wrote {args.out}: {len(names)} slide(s), one per saved view" + (", then the asks table" if args.asks_slide else "")
-        )
+        slides = _slide_count(deck)
+        asks = f", then {slides - len(names)} of the asks table" if args.asks_slide else ""
+        print(f"wrote {args.out}: {slides} slide(s): one per saved view ({len(names)}){asks}")
         return 0
     state = _state_from_args(args, G)
     if args.all:

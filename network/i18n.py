@@ -358,6 +358,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "de beweringen tussen twee actoren in één richting zijn één rand met als Weight hun aantal. "
         "De bestanden zijn UTF-8: kies die codering als daarom gevraagd wordt.",
     ),
+    "leader_alt": ("Line from a label to its actor", "Lijn van een label naar zijn actor"),
     "export_everything": ("Everything in the data", "Alles in de gegevens"),
     "export_everything_help": (
         "Data formats: every actor and relation, whatever the view's filters and lenses.",

@@ -34,8 +34,16 @@ def _slides(snaps):
     return list(Presentation(io.BytesIO(export_deck(snaps))).slides)
 
 
+def _shapes(slide):
+    """Every shape on the slide, those inside groups (an actor with its label) included."""
+    out = []
+    for s in slide.shapes:
+        out += list(s.shapes) if s.shape_type == 6 else [s]  # 6: a group
+    return out
+
+
 def _labels(slide):
-    return [s for s in slide.shapes if s.name.startswith("Label: ")]
+    return [s for s in _shapes(slide) if s.name.startswith("Label: ")]
 
 
 def test_the_slide_title_is_the_title_placeholder():
@@ -55,9 +63,9 @@ def test_every_actor_is_a_shape_with_its_name_as_real_text_of_at_least_12_pt():
     assert names == {str(a["name"]) for _, a in G.nodes(data=True)}
     sizes = [run.font.size for s in labels for p in s.text_frame.paragraphs for run in p.runs]
     assert min(sizes) >= Pt(12)
-    actors = [s for s in slide.shapes if s.name in names]
+    actors = [s for s in _shapes(slide) if s.name in names]
     assert len(actors) == G.number_of_nodes()
-    connectors = [s for s in slide.shapes if s.shape_type == 14 or s.__class__.__name__ == "Connector"]
+    connectors = [s for s in _shapes(slide) if s.shape_type == 14 or s.__class__.__name__ == "Connector"]
     assert len(connectors) >= G.number_of_edges()  # one per pair (plus any leader lines)
 
 
@@ -122,3 +130,23 @@ def test_the_deck_can_end_with_the_asks_table_against_first_at_12_pt_or_more():
         for run in p.runs
     ]
     assert sizes and min(sizes) >= Pt(12)
+
+
+def test_each_actor_is_grouped_with_its_label_and_every_shape_has_alt_text():
+    G = _graph(12)
+    (slide,) = _slides([make_snapshot(G, ViewState(), today=DAY)])
+    groups = [s for s in slide.shapes if s.shape_type == 6]
+    assert len(groups) == G.number_of_nodes()
+    for group in groups:  # moving the actor in PowerPoint moves its label
+        inner = [s.name for s in group.shapes]
+        assert len(inner) == 2 and " ".join(inner[1].split()) == f"Label: {inner[0]}"
+    drawn = [s for s in _shapes(slide) if not s.has_text_frame or s.name.startswith("Label: ")]
+    assert drawn and all(s._element.xpath("./*[1]/p:cNvPr")[0].get("descr") for s in drawn)
+    assert "FNV (Trade union)" in {s._element.xpath("./*[1]/p:cNvPr")[0].get("descr") for s in _shapes(slide)}
+
+
+def test_the_last_asks_slide_keeps_its_header_row_short():
+    rows = [{"ask": f"Ask {i}", "for": "FNV", "against": "", "conditional": "", "documents": "d1"} for i in range(7)]
+    prs = Presentation(io.BytesIO(export_deck([], (rows, "en"))))
+    last = [s for s in prs.slides[-1].shapes if s.has_table][0].table
+    assert len(last.rows) == 2 and last.rows[0].height < last.rows[1].height

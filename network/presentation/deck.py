@@ -68,7 +68,8 @@ def _text_box(slide: Any, left: float, top: float, width: float, height: float, 
     from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
     from pptx.util import Inches, Pt
 
-    shape = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    shapes = kw.get("into") or slide.shapes  # a group's shapes, to keep a label with its actor
+    shape = shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
     frame = shape.text_frame
     frame.word_wrap = kw.get("wrap", True)
     frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -185,24 +186,40 @@ def _map_shapes(slide: Any, snap: Snapshot, placed: MapPlacement, left: float, t
             line.line.dash_style = MSO_LINE.DASH
         _arrows(line, bool(e["arrows"]["to"]["enabled"]), bool(e["arrows"].get("from", {}).get("enabled")))
         connectors.append((line, e["from"], e["to"]))
-    actor_shapes = {}
+    G = snap.graph
+    lang = snap.lang
+
+    def name(n: Any) -> str:
+        return str(G.nodes[n].get("name") or n) if n in G else str(n)
+
+    for line, u, v in connectors:
+        # Alt text: a screen reader (and the selection pane) says which relation a line is.
+        relation = next((str(e.get("title") or "") for e in edges if (e["from"], e["to"]) == (u, v)), "")
+        _describe(line, f"{name(u)} – {name(v)}" + (f": {relation.splitlines()[0]}" if relation else ""))
+    actor_shapes, groups = {}, {}
     for n, (x, y) in placed.nodes.items():
         item = style[n]
         r = placed.radius[n]
-        shape = slide.shapes.add_shape(
+        # Actor and label in one group: moving the actor in PowerPoint takes its label along.
+        group = slide.shapes.add_group_shape()
+        shape = group.shapes.add_shape(
             getattr(MSO_SHAPE, _SHAPES.get(str(item["shape"]), "OVAL")),
             Inches(left + x - r),
             Inches(top + y - r),
             Inches(2 * r),
             Inches(2 * r),
         )
-        shape.name = str(item["label"])[:200]
+        shape.name = " ".join(str(item["label"]).split())[:200]  # the label on one line (the map may wrap it)
+        group.name = f"Actor: {shape.name}"[:200]
+        kind = vocab.label(str(G.nodes[n].get("type", "")), lang) if n in G else ""
+        _describe(shape, f"{name(n)}" + (f" ({kind})" if kind else ""))
+        _describe(group, f"{name(n)}" + (f" ({kind})" if kind else ""))
         shape.fill.solid()
         shape.fill.fore_color.rgb = _rgb(item["color"]["background"])
         shape.line.color.rgb = _rgb(item["color"]["border"])
         shape.line.width = Pt(float(item["borderWidth"]) * 0.75)
         shape.shadow.inherit = False
-        actor_shapes[n] = shape
+        actor_shapes[n], groups[n] = shape, group
     for line, u, v in connectors:
         # Glued to the actors: nudging an actor in PowerPoint drags its lines along.
         line.begin_connect(actor_shapes[u], _site(placed.nodes[u], placed.nodes[v]))
@@ -213,12 +230,29 @@ def _map_shapes(slide: Any, snap: Snapshot, placed: MapPlacement, left: float, t
         )
         lead.line.color.rgb = _rgb("#999999")
         lead.line.width = Pt(0.5)
+        _describe(lead, t("leader_alt", lang))
     for n, text, size, x, y, w, h in placed.labels:
         color = style[n]["font"]["color"] if n in style else "#111111"
         label = _text_box(
-            slide, left + x - 0.02, top + y - 0.01, w + 0.04, h + 0.02, text, size, center=True, wrap=False, color=color
+            slide,
+            left + x - 0.02,
+            top + y - 0.01,
+            w + 0.04,
+            h + 0.02,
+            text,
+            size,
+            center=True,
+            wrap=False,
+            color=color,
+            into=groups[n].shapes if n in groups else None,
         )
         label.name = f"Label: {text}"[:200]
+        _describe(label, name(n))
+
+
+def _describe(shape: Any, text: str) -> None:
+    """The shape's alt text (``descr``, what PowerPoint's Alt Text pane shows and screen readers read)."""
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text[:1000])
 
 
 def _site(a: tuple[float, float], b: tuple[float, float]) -> int:
@@ -325,6 +359,12 @@ def asks_slides(prs: Any, rows: list[dict[str, str]], lang: str = "en") -> int:
             len(page) + 1, len(columns), Inches(MARGIN), Inches(top), Inches(SLIDE_W - 2 * MARGIN), Inches(height)
         )
         table = shape.table
+        # Rows as tall as on a full page: a last page of one ask got a header half the slide tall.
+        row_h = (height - 0.5) / ASKS_PER_SLIDE
+        table.rows[0].height = Inches(0.5)
+        for r in range(1, len(page) + 1):
+            table.rows[r].height = Inches(row_h)
+        shape.height = Inches(0.5 + row_h * len(page))
         for c, (key, heading, width) in enumerate(columns):
             table.columns[c].width = Inches(width)
             cell = table.cell(0, c)
