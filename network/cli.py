@@ -526,9 +526,12 @@ def _asks(args: argparse.Namespace) -> int:
     ]
     data = {"asks": [node(n) for n in m["asks"]], "actors": [node(n) for n in m["actors"]], "cells": cells}
     counts = {s: sum(c["stance"] == s for c in cells) for s in STANCES}
+    with_concerns = sum(c["label"] == "for_with_concerns" for c in cells)
     lines = [
         f"{len(m['asks'])} asks, {len(m['actors'])} actors, {len(cells)} stances: "
-        + ", ".join(f"{counts[s]} {s}" for s in STANCES)
+        + ", ".join(
+            f"{counts[s]} {s}" + (f" ({with_concerns} with concerns)" if s == "for" and with_concerns else "") for s in STANCES
+        )
     ]
     for ask in m["asks"]:
         lines.append(f"\n{_name(G, ask)} ({ask})")

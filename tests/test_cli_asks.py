@@ -68,6 +68,7 @@ def test_asks_text_lists_each_ask_with_its_camps_and_documents(capsys):
     out = capsys.readouterr().out
     first = out.splitlines()[0]
     assert " asks, " in first and " stances: " in first and " against" in first
+    assert " for (1 with concerns), " in first  # CNV Internationaal on the Dutch Diamond
     block = out.split("\n\nSafe harbour for members of sector agreements (theme-safe-harbour)\n")[1].split("\n\n")[0]
     assert block == "  against: SER [paper-ser-roundtable-2023]"
     assert "  for: CNV Internationaal (for, with concerns) [paper-dutch-diamond-2026]" in out
