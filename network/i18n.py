@@ -365,13 +365,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Gegevensformaten: elke actor en relatie, wat de filters en lenzen van de weergave ook zijn.",
     ),
     "csv_readme": (
-        "actors.csv, relations.csv and sources.csv are a data folder the explorer loads as it is: "
-        "UTF-8 with a byte-order mark, so Excel shows accented names right. "
+        "actors.csv, relations.csv, sources.csv and positions.csv are a data folder the explorer loads as it is, "
+        "laid out as it was. UTF-8 with a byte-order mark, so Excel shows accented names right; "
+        "in LibreOffice Calc choose Character set: Unicode (UTF-8) and Separated by: Comma. "
         "Cells that start with =, +, - or @ are prefixed with an apostrophe so a spreadsheet "
         "shows them as text instead of running them as formulas; our loader takes that apostrophe "
         "off again, so this zip loads back to the same data.",
-        "actors.csv, relations.csv en sources.csv vormen een gegevensmap die de verkenner zo inleest: "
-        "UTF-8 met een byte-order mark, zodat Excel namen met accenten goed toont. "
+        "actors.csv, relations.csv, sources.csv en positions.csv vormen een gegevensmap die de verkenner zo inleest, "
+        "met de indeling zoals die was. UTF-8 met een byte-order mark, zodat Excel namen met accenten goed toont; "
+        "kies in LibreOffice Calc Tekenset: Unicode (UTF-8) en Gescheiden door: Komma. "
         "Cellen die met =, +, - of @ beginnen krijgen een apostrof vooraan, zodat een "
         "spreadsheet ze als tekst toont in plaats van ze als formule uit te voeren; onze lader haalt "
         "die apostrof weer weg, zodat deze zip terugleest als dezelfde gegevens.",

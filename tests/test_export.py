@@ -414,3 +414,19 @@ def test_the_command_line_offers_every_export_format():
     from network.cli import EXPORT_FORMATS
 
     assert EXPORT_FORMATS == FORMATS and {"xlsx", "kumu", "gephi"} <= set(FORMATS)
+
+
+def test_the_csv_zip_readme_tells_calc_users_to_choose_utf8(snapshot):
+    readme = zipfile.ZipFile(io.BytesIO(export_bytes(snapshot, "csv"))).read("README.txt").decode("utf-8-sig")
+    assert "LibreOffice Calc" in readme and "UTF-8" in readme and "positions.csv" in readme
+
+
+def test_a_damaged_workbook_is_called_damaged_and_the_command_line_does_not_say_upload(tmp_path, capsys):
+    from network.cli import main
+
+    book = tmp_path / "map.xlsx"
+    book.write_bytes(b"PK\x03\x04 not a whole zip")
+    assert main(["validate", str(book)]) == 1
+    said = capsys.readouterr()
+    message = said.out + said.err
+    assert "damaged" in message and "upload" not in message

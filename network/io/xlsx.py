@@ -45,7 +45,8 @@ POSITIONS_SHEET = "positions"
 # Our own columns, matched whatever their case; any other column keeps its name as written.
 _KNOWN = {"actors.csv": ACTOR_COLUMNS, "relations.csv": RELATION_COLUMNS, "sources.csv": SOURCE_COLUMNS}
 
-NOT_A_WORKBOOK = "not an Excel .xlsx workbook; upload .csv or .xlsx"
+# Said by the command line and the app alike: no "upload", and a damaged workbook is not told it is no workbook.
+NOT_A_WORKBOOK = "not a readable .xlsx workbook (damaged, or another kind of file); save it again as .xlsx, or use the CSV files"
 # Guards against a small upload that unpacks to something huge (a "zip bomb").
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 MAX_ROWS = 200_000
