@@ -15,7 +15,12 @@ The cases are those the issue probed with:
   10 MB (and 1 MB);
 * ``cell-10mb``: one 10 MB description cell;
 * ``row-10mb``: a data line of 3.5 million short fields under a three-column header;
-* ``wide-workbook``: an .xlsx whose actors sheet has 16,000 columns.
+* ``wide-workbook``: an .xlsx whose actors sheet has 16,000 columns;
+* ``relations-1m`` and ``relations-200k``: a relations.csv of 1,000,000 rows (89 MB, over the
+  200,000-row limit) and of 200,000 rows (18 MB, at it), beside 1,000 actors (issue 22);
+* ``long-workbook``: an .xlsx whose relations sheet has 250,000 rows (over the limit);
+* ``upload-20mb``: actors.csv and relations.csv of 20 MB together, taken as the app takes an
+  upload (``load_uploads``, then written to a folder of its own) in a fresh process.
 """
 
 from __future__ import annotations
@@ -100,6 +105,66 @@ def wide_workbook(folder: Path, columns: int = 16_000, rows: int = 20) -> Path:
     return path
 
 
+def many_relations(folder: Path, n: int, actors: int = 1000, quote: str = "A short quote") -> Path:
+    """``actors`` actors and ``n`` relations among them, each with a date, a document and a short quote."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "actors.csv").write_text(_actors(actors), encoding="utf-8")
+    with open(folder / "relations.csv", "w", encoding="utf-8") as fh:
+        fh.write(_RELATIONS_HEAD)
+        for i in range(n):
+            source, target = f"actor-{i % actors:05d}", f"actor-{(i * 7 + 1) % actors:05d}"
+            fh.write(f"{source},{target},partners_with,false,2026-01-{i % 28 + 1:02d},doc{i % 50},{quote} number {i}\n")
+    return folder
+
+
+def long_workbook(folder: Path, rows: int = 250_000) -> Path:
+    """An .xlsx with 1,000 actors and a relations sheet of ``rows`` rows."""
+    from openpyxl import Workbook
+
+    folder.mkdir(parents=True, exist_ok=True)
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("actors")
+    ws.append(["id", "name", "type"])
+    for i in range(1000):
+        ws.append([f"actor-{i:05d}", f"Actor {i}", "company"])
+    rel = book.create_sheet("relations")
+    rel.append(["source", "target", "type"])
+    for i in range(rows):
+        rel.append([f"actor-{i % 1000:05d}", f"actor-{(i * 7 + 1) % 1000:05d}", "partners_with"])
+    path = folder / "long.xlsx"
+    book.save(path)
+    return path
+
+
+def upload(folder: Path, size: int = 20 * 2**20) -> Path:
+    """actors.csv and relations.csv of ``size`` bytes together (just under the upload limit)."""
+    # rows of about 150 bytes: 20 MB is about 140,000 relations, within the row limit
+    many_relations(folder, size // 140, quote="A longer quote as the evidence of a relation in a letter or a position paper usually is")
+    while (folder / "actors.csv").stat().st_size + (folder / "relations.csv").stat().st_size > size:
+        lines = (folder / "relations.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+        (folder / "relations.csv").write_text("".join(lines[: int(len(lines) * 0.99)]), encoding="utf-8")
+    return folder
+
+
+def _take_upload(folder: str) -> int:
+    """What the app does with an upload, in this process: the files as the browser sends them, loaded and kept."""
+    from network.io.uploads import load_uploads, write_dataset
+
+    from network.model import DataError
+
+    files = [(p.name, p.read_bytes()) for p in sorted(Path(folder).glob("*.csv"))]
+    try:
+        ds = load_uploads(files)
+    except DataError as exc:
+        print("\n".join(str(p) for p in exc.problems))
+        return 1
+    del files
+    with tempfile.TemporaryDirectory(prefix="sne-upload-bench-") as out:
+        write_dataset(out, ds)
+    print(f"ok: {len(ds.actors)} actors, {len(ds.relations)} relations taken from the upload")
+    return 0
+
+
 CASES: dict[str, Callable[[Path], Path]] = {
     "mistyped-ids (20,000)": mistyped_ids,
     "header-10mb": lambda d: repeated_header(d, 10 * 2**20),
@@ -107,6 +172,10 @@ CASES: dict[str, Callable[[Path], Path]] = {
     "cell-10mb": big_cell,
     "row-10mb (short fields)": wide_row,
     "wide-workbook (16,000 columns)": wide_workbook,
+    "relations-1m (1,000,000 rows, 89 MB)": lambda d: many_relations(d, 1_000_000),
+    "relations-200k (200,000 rows, 18 MB)": lambda d: many_relations(d, 200_000),
+    "long-workbook (250,000 rows)": long_workbook,
+    "upload-20mb (through load_uploads)": upload,
 }
 
 
@@ -165,11 +234,17 @@ def _first_last_count(path: Path) -> tuple[str, str, int]:
 
 
 def run_case(name: str, target: Path, timeout: float = 120.0, project: Path = ROOT) -> Outcome:
-    """Validate ``target`` in a fresh ``python -m network validate`` (of ``project``) and measure it."""
+    """Validate ``target`` in a fresh ``python -m network validate`` (of ``project``) and measure it.
+
+    An ``upload`` case is instead taken as the app takes an upload, in a fresh process.
+    """
+    command = ["-m", "network", "validate", str(target)]
+    if name.startswith("upload"):
+        command = ["-m", "bench.hostile", "--take-upload", str(target)]
     with tempfile.TemporaryDirectory(prefix="sne-hostile-out-") as tmp:
         out = Path(tmp) / "out.txt"
         run = subprocess.run(
-            [sys.executable, "-c", _MEASURE, str(timeout), str(out), sys.executable, "-m", "network", "validate", str(target)],
+            [sys.executable, "-c", _MEASURE, str(timeout), str(out), sys.executable, *command],
             cwd=project,
             capture_output=True,
             text=True,
@@ -206,7 +281,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="run only the cases whose name contains this text")
     parser.add_argument("--keep", default="", help="write the inputs into this folder and keep them")
     parser.add_argument("--project", default=str(ROOT), help="validate with the checkout in this folder (e.g. an older release)")
+    parser.add_argument("--take-upload", default="", help=argparse.SUPPRESS)  # one upload case, in its own process
     args = parser.parse_args(argv)
+    if args.take_upload:
+        return _take_upload(args.take_upload)
     with tempfile.TemporaryDirectory(prefix="sne-hostile-") as tmp:
         root = Path(args.keep or tmp)
         outcomes = []

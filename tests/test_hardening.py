@@ -647,3 +647,53 @@ def test_actor_names_in_did_you_mean_notes_are_shown_as_text(good_copy: Path, mo
     at.run()
     [note] = [n.value for n in at.info if "did you mean" in n.value]
     assert "evilorg" in note and "![x](" not in note and "\\!\\[x\\]" in note
+
+
+# -- 22: big input is refused as soon as it passes a limit, and read in bounded memory ---------------
+
+
+def test_a_csv_over_the_row_limit_is_refused_at_the_first_row_past_it(good_copy, monkeypatch: pytest.MonkeyPatch) -> None:
+    from network.io import csvfile
+
+    monkeypatch.setattr(csvfile, "MAX_ROWS", 3)
+    rows = "".join(f"fnv,cnv,partners_with,true,2026,doc1,quote {i}\n" for i in range(6))
+    (good_copy / "relations.csv").write_text("source,target,type,directed,date,source_doc,evidence\n" + rows, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_dataset(good_copy)
+    [problem] = [p for p in err.value.problems if p.file.endswith("relations.csv")]
+    assert problem.line == 5 and "more than 3 rows" in problem.message
+
+
+def test_repeated_values_of_a_csv_share_one_string_so_a_big_file_takes_less_memory() -> None:
+    from network.io.csvfile import parse_table
+
+    data = b"source,target,type,evidence\n" + b"".join(b"fnv,cnv,partners_with,quote %d\n" % i for i in range(3))
+    table = parse_table(data, "relations.csv", [])
+    first, second = table.rows[0], table.rows[1]
+    assert first["type"] is second["type"] and first["source"] is second["source"]
+    assert first["evidence"] == "quote 0" and second["evidence"] == "quote 1"
+
+
+def test_a_workbook_over_the_row_limit_is_refused_before_openpyxl_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl
+
+    from network.io import xlsx
+    from network.io.uploads import read_spreadsheet
+
+    book = make_book(
+        {
+            "actors": [["id", "name", "type"], ["fnv", "FNV", "trade_union"], ["cnv", "CNV", "trade_union"]],
+            "relations": [["source", "target", "type"]] + [["fnv", "cnv", "partners_with"]] * 6,
+        }
+    )
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 5)
+
+    def never(*args, **kwargs):
+        raise AssertionError("openpyxl opened a workbook over the row limit")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    with pytest.raises(DataError) as err:
+        read_spreadsheet(book, "big.xlsx")
+    assert [(p.file, p.message) for p in err.value.problems] == [
+        ("big.xlsx [sheet relations]", "the sheet has more than 5 rows; at most 5 are read: split it")
+    ]

@@ -15,6 +15,7 @@ import io
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
+from typing import Any, BinaryIO
 
 from ..model import Problem, Table
 from ..text import shorten
@@ -47,40 +48,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 csv.field_size_limit(MAX_CELL)
 
 
-_CHUNK = 1 << 20
-
-
-def _encoding(data: bytes, name: str, problems: MutableSequence[Problem]) -> str | None:
-    """The codec the file is in ("utf-8-sig" or "cp1252"), checked in 1 MB steps so no decoded copy is held."""
-    if not data.strip():
-        problems.append(Problem(name, 0, "", "the file is empty"))
-        return None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(Problem(name, 0, "", "the file is UTF-16 text; save it as 'CSV UTF-8' instead"))
-        return None
-    if b"\x00" in data:
-        problems.append(Problem(name, 0, "", "this is not a text file (it contains NUL bytes)"))
-        return None
-    for encoding in ("utf-8-sig", "cp1252"):
-        decoder = codecs.getincrementaldecoder(encoding)()
-        try:
-            for at in range(0, len(data), _CHUNK):
-                decoder.decode(data[at : at + _CHUNK])
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError as exc:
-            if encoding == "cp1252":
-                problems.append(Problem(name, 0, "", f"the file is neither UTF-8 nor Windows-1252 text (byte {at + exc.start})"))
-                return None
-            continue
-        if encoding == "cp1252":
-            problems.append(Problem(name, 0, "", "the file is Windows-1252 (Excel) text, not UTF-8; it was converted", "warning"))
-        return encoding
-    return None
-
-
-def _first_line(data: bytes, encoding: str) -> str:
-    end = data.find(b"\n")
-    return data[: end if end >= 0 else len(data)].decode(encoding, errors="replace")
+_CHUNK = 4 << 20  # bytes read at a time: more than MAX_LINE, so a long line lies in at most two reads
 
 
 def _guess_delimiter(header: str) -> str:
@@ -122,22 +90,100 @@ def _long_lines(data: bytes, limit: int = MAX_LINE) -> Iterator[tuple[int, int, 
         pos = end + 1
 
 
-def _too_many_fields(data: bytes, delimiter: str, name: str, problems: MutableSequence[Problem]) -> bool:
-    """A line with more fields than a header may have: refused before it is split into them."""
-    mark = delimiter.encode("ascii")
-    for line, start, end in _long_lines(data):
-        fields = data.count(mark, start, end) + 1
-        if fields > MAX_COLUMNS:
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    "",
-                    f"the line has {fields:,} fields ({end - start:,} characters); at most {MAX_COLUMNS:,} are read",
+def _valid(stream: BinaryIO, encoding: str) -> int | None:
+    """None when the whole stream decodes in ``encoding``; else the offset of the first bad byte."""
+    stream.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    at = 0
+    try:
+        while chunk := stream.read(_CHUNK):
+            decoder.decode(chunk)
+            at += len(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return at + exc.start
+    return None
+
+
+def _scan(stream: BinaryIO, name: str, problems: MutableSequence[Problem]) -> tuple[str, str, str] | None:
+    """One pass in 4 MB steps: (encoding, header line, delimiter), or None with the problem that stops the file.
+
+    It holds one step of the file at a time: what it checks (NUL bytes, the encoding, the
+    header's width, a line of more fields than a header may have) needs no copy of the whole.
+    """
+    stream.seek(0)
+    head = stream.read(2)
+    if head in (b"\xff\xfe", b"\xfe\xff"):
+        problems.append(Problem(name, 0, "", "the file is UTF-16 text; save it as 'CSV UTF-8' instead"))
+        return None
+    stream.seek(0)
+    header, header_done, blank = b"", False, True
+    delimiter, mark = ",", b","
+    line, carry_len, carry_fields = 1, 0, 0  # the line open at the end of the last step: its number, bytes, delimiters
+    while chunk := stream.read(_CHUNK):
+        if b"\x00" in chunk:
+            problems.append(Problem(name, 0, "", "this is not a text file (it contains NUL bytes)"))
+            return None
+        blank = blank and not chunk.strip()
+        pos = 0
+        if not header_done:
+            end = chunk.find(b"\n")
+            header += chunk[: end if end >= 0 else len(chunk)][: MAX_LINE + 1 - len(header)]
+            carry_len += end if end >= 0 else len(chunk)
+            carry_fields += sum(chunk.count(d, 0, end if end >= 0 else len(chunk)) for d in (b",", b";", b"\t"))
+            if end < 0:
+                continue
+            header_done = True
+            delimiter = _guess_delimiter(header.decode("latin-1"))
+            mark = delimiter.encode("ascii")
+            if carry_len > MAX_LINE and carry_fields >= MAX_COLUMNS:
+                problems.append(
+                    Problem(name, 1, "", f"the header has {carry_fields + 1:,} columns; at most {MAX_COLUMNS:,} are read")
                 )
-            )
-            return True
-    return False
+                return None
+            line, carry_len, carry_fields, pos = 2, 0, 0, end + 1
+        first = chunk.find(b"\n", pos)
+        if first < 0:
+            carry_len += len(chunk) - pos
+            carry_fields += chunk.count(mark, pos)
+            continue
+        fields = carry_fields + chunk.count(mark, pos, first) + 1
+        if carry_len + first - pos > MAX_LINE and fields > MAX_COLUMNS:
+            problems.append(_fields_problem(name, line, fields, carry_len + first - pos))
+            return None
+        last = chunk.rfind(b"\n")
+        inner = chunk[first + 1 : last + 1]
+        for number, start, stop in _long_lines(inner):
+            fields = inner.count(mark, start, stop) + 1
+            if fields > MAX_COLUMNS:
+                problems.append(_fields_problem(name, line + number, fields, stop - start))
+                return None
+        line += chunk.count(b"\n", pos)
+        carry_len, carry_fields = len(chunk) - last - 1, chunk.count(mark, last + 1)
+    if blank:
+        problems.append(Problem(name, 0, "", "the file is empty"))
+        return None
+    if header_done and carry_len > MAX_LINE and carry_fields + 1 > MAX_COLUMNS:
+        problems.append(_fields_problem(name, line, carry_fields + 1, carry_len))
+        return None
+    if not header_done and carry_len > MAX_LINE and carry_fields >= MAX_COLUMNS:
+        problems.append(Problem(name, 1, "", f"the header has {carry_fields + 1:,} columns; at most {MAX_COLUMNS:,} are read"))
+        return None
+    bad = _valid(stream, "utf-8-sig")
+    encoding = "utf-8-sig"
+    if bad is not None:
+        encoding = "cp1252"
+        bad = _valid(stream, "cp1252")
+        if bad is not None:
+            problems.append(Problem(name, 0, "", f"the file is neither UTF-8 nor Windows-1252 text (byte {bad})"))
+            return None
+        problems.append(Problem(name, 0, "", "the file is Windows-1252 (Excel) text, not UTF-8; it was converted", "warning"))
+    text = header.decode(encoding, errors="replace")
+    return encoding, text, _guess_delimiter(text)
+
+
+def _fields_problem(name: str, line: int, fields: int, length: int) -> Problem:
+    return Problem(name, line, "", f"the line has {fields:,} fields ({length:,} characters); at most {MAX_COLUMNS:,} are read")
 
 
 def _header(record: list[str], name: str, problems: MutableSequence[Problem]) -> list[str] | None:
@@ -156,7 +202,7 @@ def _header(record: list[str], name: str, problems: MutableSequence[Problem]) ->
     return columns
 
 
-def parse_table(data: bytes, name: str, problems: MutableSequence[Problem]) -> Table | None:
+def parse_table(data: bytes | BinaryIO, name: str, problems: MutableSequence[Problem]) -> Table | None:
     """Decode and split one CSV file; append problems and return None when it cannot be read.
 
     Examples
@@ -166,21 +212,27 @@ def parse_table(data: bytes, name: str, problems: MutableSequence[Problem]) -> T
     >>> t.rows, t.delimiter, probs
     ([{'id': 'fnv', 'name': 'FNV'}], ';', [])
     """
-    encoding = _encoding(data, name, problems)
-    if encoding is None:
+    source = io.BytesIO(data) if isinstance(data, bytes | bytearray) else data
+    scanned = _scan(source, name, problems)
+    if scanned is None:
         return None
-    header_line = _first_line(data, encoding)
-    delimiter = _guess_delimiter(header_line)
+    encoding, header_line, delimiter = scanned
     width = _header_width(header_line, delimiter)
     if width > MAX_COLUMNS:
         problems.append(Problem(name, 1, "", f"the header has {width:,} columns; at most {MAX_COLUMNS:,} are read"))
         return None
-    if _too_many_fields(data, delimiter, name, problems):
-        return None
-    # Decoded as it is read, one buffer at a time: the file is held once (as bytes), never as a
-    # second, wider copy of text; rows are counted as they come and the reading stops at the limit.
-    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
-    reader = csv.reader(stream, delimiter=delimiter, strict=True)
+    # Decoded as it is read, one buffer at a time: an open file is never held whole, bytes never
+    # as a second, wider copy of text; rows are counted as they come and the reading stops at the limit.
+    source.seek(0)
+    stream = io.TextIOWrapper(source, encoding=encoding, newline="")
+    try:
+        encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+        return _rows(csv.reader(stream, delimiter=delimiter, strict=True), name, encoding, delimiter, problems)
+    finally:
+        stream.detach()  # the caller's file stays open (and is closed) as the caller says
+
+
+def _rows(reader: Any, name: str, encoding: str, delimiter: str, problems: MutableSequence[Problem]) -> Table | None:
     columns: list[str] = []
     rows: list[dict[str, str]] = []
     lines: list[int] = []

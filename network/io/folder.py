@@ -73,8 +73,8 @@ def default_data_dir() -> Path:
     return Path(env) if env else bundled_data_dir()
 
 
-def _read_member(folder: Path, name: str, log: ProblemLog) -> bytes | None:
-    """The bytes of one data file, or None with a problem saying why it cannot be read."""
+def _check_member(folder: Path, name: str, log: ProblemLog) -> Path | None:
+    """The path of one data file fit to read, or None with a problem saying why it cannot be read."""
     path = folder / name
     label = str(path)
     try:
@@ -104,11 +104,7 @@ def _read_member(folder: Path, name: str, log: ProblemLog) -> bytes | None:
     if info.st_size > MAX_FILE_BYTES:
         log.add(Problem(label, 0, "", f"is {info.st_size / 2**20:.0f} MB; at most {MAX_FILE_BYTES // 2**20} MB is read"))
         return None
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        log.add(Problem(label, 0, "", f"cannot read the file: {exc.strerror}"))
-        return None
+    return path
 
 
 def read_folder(directory: str | os.PathLike[str]) -> Dataset:
@@ -123,13 +119,22 @@ def read_folder(directory: str | os.PathLike[str]) -> Dataset:
     if not folder.is_dir():
         raise DataError([Problem(str(folder), 0, "", "data folder not found")])
     for name in FILES:
-        data = _read_member(folder, name, log)
+        path = _check_member(folder, name, log)
         tables[name] = None
-        if data is None:
+        if path is None:
             continue
-        if name in MAP_FILES:  # the team's own files do not change the map's data version
-            digest.update(name.encode() + b"\0" + data + b"\0")
-        table = parse_table(data, str(folder / name), log)
+        try:
+            # Read from the open file in steps, never held whole: a big file costs its rows, not its bytes too.
+            with open(path, "rb") as fh:
+                if name in MAP_FILES:  # the team's own files do not change the map's data version
+                    digest.update(name.encode() + b"\0")
+                    while chunk := fh.read(1 << 22):
+                        digest.update(chunk)
+                    digest.update(b"\0")
+                table = parse_table(fh, str(folder / name), log)
+        except OSError as exc:
+            log.add(Problem(str(path), 0, "", f"cannot read the file: {exc.strerror}"))
+            continue
         if table is not None:
             table.name = name
         tables[name] = table
