@@ -437,10 +437,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "asks_intro": (
         "Who is for, against or conditional on each ask, read from the relations advocates for, "
         "opposes and has concerns about. Each cell names its documents. An actor with mixed "
-        "relations on one ask is placed by its newest one.",
+        "relations on one ask is placed by its newest ones; support and concern in one document "
+        "read as for, with concerns.",
         "Wie voor, tegen of voorwaardelijk is over elke eis, gelezen uit de relaties pleit voor, "
         "is tegen en heeft bedenkingen bij. Elke cel noemt haar documenten. Een actor met "
-        "wisselende relaties over één eis staat waar de nieuwste hem plaatst.",
+        "wisselende relaties over één eis staat waar de nieuwste hem plaatsen; steun en "
+        "bedenkingen in één document lezen als voor, met bedenkingen.",
     ),
     "asks_cell_hint": (
         "Click a cell, or choose an ask (and an actor), to read the quotes.",
