@@ -216,7 +216,7 @@ def grid(
     -------
     dict
         ``{"ask", "ask_name", "as_of", "since", "actors": [row], "quadrants": {quadrant: [ids]}}``;
-        each row ``{"id", "name", "type", "influence", "interest", "stance", "quadrant",
+        each row ``{"id", "name", "label" (the short one, else the name), "type", "influence", "interest", "stance", "quadrant",
         "from": {value: "data" | "assessment"}, "why": {value: text}, "assessed" (date or ""),
         "trend": [assessment rows, oldest first], "changed": [{"value", "old", "new", "date"}]}``;
         rows by quadrant, then influence (highest first), then name.
@@ -282,6 +282,8 @@ def grid(
             {
                 "id": n,
                 "name": str(G.nodes[n].get("name", n)),
+                # the short label of actors.csv, for pictures (the full name stays in tables and text)
+                "label": str(G.nodes[n].get("label") or G.nodes[n].get("name", n)),
                 "type": str(G.nodes[n].get("type", "")),
                 **values,
                 "quadrant": quadrant(values["influence"], values["interest"]),

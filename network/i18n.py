@@ -629,7 +629,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Standaard uit: het logboek is voor intern gebruik. Aan, dan voegen de CSV-, JSON-, HTML- en PPTX-download de contacten met de getoonde actoren toe.",
     ),
     "download_with_engagements": ("Download this view with the engagement log", "Deze weergave met contactlogboek downloaden"),
-    "grid_unlabelled": ("Not labelled (no free spot): {names}", "Zonder label (geen vrije plek): {names}"),
+    "grid_unlabelled": (
+        "Not labelled ({n}, no free spot; the table lists every actor): {names}",
+        "Zonder label ({n}, geen vrije plek; de tabel noemt elke actor): {names}",
+    ),
 }
 
 

@@ -27,6 +27,8 @@ def metric_label(key: str, lang: str) -> str:
 # the viewport: under the map it opened ~540 px below the fold at 1280x720 and the click seemed
 # to do nothing (issue 23). Set by the click's callback, taken by the run it starts.
 OPEN_DRAWER = "_profile_drawer"
+# Wide enough for the relations table, narrow enough that at 1280x720 the map stays in view beside it.
+DRAWER_PX = 560
 _LAST_PATH = "_last_path"  # the path's two ends the panels last saw: a new path opens its panel
 
 
@@ -55,7 +57,7 @@ def drawer(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset()
         _profile_body(G, actor, lang, verified)
 
     # Closing it reruns the page, so the panel under the map then shows the profile in full.
-    st.dialog(text(G.nodes[actor].get("name", actor)), position="right", width="large", on_dismiss="rerun")(body)()
+    st.dialog(text(G.nodes[actor].get("name", actor)), position="right", width=DRAWER_PX, on_dismiss="rerun")(body)()
     return True
 
 

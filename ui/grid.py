@@ -7,7 +7,7 @@ import streamlit as st
 
 from network.grid import QUADRANTS, grid, grid_asks
 from network.i18n import t
-from network.presentation.grid_figure import grid_bytes
+from network.presentation.grid_figure import SCREEN_FIGSIZE, SCREEN_LABEL_PT, grid_bytes
 from network.timeline import as_of
 
 from . import data, keys
@@ -30,9 +30,48 @@ def _picture(folder: str, stamp: data.Stamp, ask: str, date: str, lang: str, fmt
     return grid_bytes(_grid(folder, stamp, ask, date, lang), fmt, version=str(G.graph.get("version", "")), lang=lang)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _screen(folder: str, stamp: data.Stamp, ask: str, date: str, lang: str) -> str:
+    """The grid for the page: an SVG drawn at the size it is shown, so its labels are 14 px or more.
+
+    Inline rather than a picture: the text stays text (sharp at any zoom, found by the browser's
+    search) and a browser test can measure each label.
+    """
+    G = data.graph(folder, stamp)
+    svg = grid_bytes(
+        _grid(folder, stamp, ask, date, lang),
+        "svg",
+        version=str(G.graph.get("version", "")),
+        lang=lang,
+        size=SCREEN_FIGSIZE,
+        label_pt=SCREEN_LABEL_PT,
+        min_pt=SCREEN_LABEL_PT,
+    ).decode("utf-8")
+    return svg[svg.index("<svg") :]  # no XML declaration or doctype inside the page
+
+
+# The page's grid: our own matplotlib SVG (its texts escaped by matplotlib), put in as it is:
+# st.html's sanitiser removes SVG. At its natural size, smaller only when the column is narrower:
+# stretched or shrunk, its labels would no longer be the 14 px the picture was laid out for. In a
+# shadow root, so the SVG's own style sheet stays inside it.
+_svg_view = st.components.v2.component(
+    "sne_grid_picture",
+    html='<div class="sne-grid" role="img"></div>',
+    css=".sne-grid svg{max-width:100%;height:auto;display:block}",
+    js="""
+export default function ({ parentElement, data }) {
+  const box = parentElement.querySelector(".sne-grid");
+  if (box && box.__svg !== data) { box.innerHTML = data || ""; box.__svg = data; }
+}
+""",
+)
+
+
 def _open(actor: str) -> None:
     if actor:
-        st.session_state[keys.PROFILE_ACTOR] = actor
+        from . import explore  # here: explore's profile imports this module
+
+        explore.open_drawer(actor)  # where the person looks, as a click on the map does
 
 
 def _open_from_table(ids: list[str]) -> None:
@@ -59,9 +98,9 @@ def panel(G: nx.MultiDiGraph, lang: str) -> None:
         key=keys.widget("grid_ask"),
     )
     date = st.session_state.get(keys.widget("as_of")) or ""
-    st.caption(t("grid_intro", lang))
     g = _grid(folder, stamp, ask or "", date, lang)
-    st.image(_picture(folder, stamp, ask or "", date, lang, "png"), width="stretch")
+    _svg_view(key="grid_picture", data=_screen(folder, stamp, ask or "", date, lang), height="content")
+    st.caption(t("grid_intro", lang))
     ids = [str(r["id"]) for r in g["actors"]]
     st.selectbox(
         t("grid_open_profile", lang),

@@ -136,12 +136,12 @@ def _path(G: nx.MultiDiGraph, lang: str) -> None:
     box = section("path", t("path", lang), holds=_chosen("path_from", "path_to"))
     _pick_actor(G, "path_from", "path_from", box, lang)
     _pick_actor(G, "path_to", "path_to", box, lang)
+    explore.path_here(G, box, lang)  # the hops right under the pickers, and the Path panel opened
     types = by_key("relation_types")
     if box.open:
         with box:
             st.checkbox(t("path_via_stances", lang), key=keys.widget("path_via_stances"), help=t("path_via_stances_help", lang))
     _pick_many("path_relation_types", _options(G, "relation_types"), lambda v: types.label(G, v, lang), box, lang)
-    explore.path_here(G, box, lang)  # the hops where the path was asked for, and its panel opened
     live_view.section_ran("path", FIELDS["path"])
 
 

@@ -26,10 +26,14 @@ from ..grid import GRID_COLORS, MIDDLE, QUADRANTS
 from ..i18n import t
 from .figure import LABEL_GID
 
-__all__ = ["grid_figure", "grid_bytes", "grid_texts", "GRID_FIGSIZE", "SLIDE_FIGSIZE"]
+__all__ = ["grid_figure", "grid_bytes", "grid_texts", "GRID_FIGSIZE", "SLIDE_FIGSIZE", "SCREEN_FIGSIZE", "SCREEN_LABEL_PT"]
 
 GRID_FIGSIZE = (16.0, 9.0)
 SLIDE_FIGSIZE = (13.333, 7.5)  # a 16:9 slide, so the slide's picture keeps its point sizes
+# The app's picture, shown at its natural size (96 px to the inch): 806 px wide fits the main column
+# beside the sidebar at 1280x720 (820 px), and labels of 11 pt are 14.7 px on screen (issue 23).
+SCREEN_FIGSIZE = (8.4, 5.8)
+SCREEN_LABEL_PT = 11.0
 _QUADRANT_FILL = {"manage_closely": "#FBE9E7", "keep_satisfied": "#FFF8E1", "keep_informed": "#E8F5E9", "monitor": "#F5F5F5"}
 _SPREAD = 0.25  # at most this far sideways from its interest score
 
@@ -50,10 +54,29 @@ def _spread(rows: list[Mapping[str, Any]]) -> dict[Any, float]:
     return out
 
 
-def _label(r: Mapping[str, Any]) -> str:
+def _label(r: Mapping[str, Any], width: int = 24) -> str:
     marked = any(v == "assessment" for v in r["from"].values())
-    text = "\n".join(textwrap.wrap(str(r["name"]), 24, break_long_words=False)) or str(r["name"])
+    name = str(r.get("label") or r["name"])  # the short label of actors.csv when there is one
+    text = "\n".join(textwrap.wrap(name, width, break_long_words=False)) or name
     return text + ("*" if marked else "")
+
+
+def _bounds(q: str, inset: float = 0.0) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(xlims, ylims) of a quadrant in data units, ``inset`` inside its edges."""
+    lo, hi = (-0.3 + inset, MIDDLE - inset), (MIDDLE + inset, 10.3 - inset)
+    x = hi if q in ("manage_closely", "keep_informed") else lo
+    y = hi if q in ("manage_closely", "keep_satisfied") else lo
+    return x, y
+
+
+def _chars(width_in: float, size_pt: float) -> int:
+    """About how many characters of DejaVu Sans at ``size_pt`` fit in ``width_in`` (a little to spare)."""
+    return max(20, int(width_in * 72 / (0.6 * size_pt)))
+
+
+def _footer_lines(lines: list[str], width_in: float, size_pt: float) -> list[str]:
+    """The footer's lines wrapped to the figure's width (one long line was cut at the right edge)."""
+    return [part for line in lines for part in textwrap.wrap(line, _chars(width_in, size_pt), break_long_words=False)]
 
 
 def grid_figure(
@@ -67,7 +90,13 @@ def grid_figure(
     label_pt: float = 10.0,
     min_pt: float = 8.0,
 ) -> Any:
-    """The grid ``g`` (``grid.grid``) drawn on a matplotlib Figure (Agg canvas, no pyplot)."""
+    """The grid ``g`` (``grid.grid``) drawn on a matplotlib Figure (Agg canvas, no pyplot).
+
+    Each label is placed inside its dot's quadrant (issue 23: a leader line took "Mondiaal FNV"
+    into *Keep informed* while its dot was in *Manage closely*). On a figure narrower than
+    12 inches (the app's), the stance legend is one row under the heading, not a column beside
+    the grid, so the quadrants keep the width.
+    """
     import textalloc
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -77,21 +106,48 @@ def grid_figure(
     fig = Figure(figsize=size, facecolor="white")
     FigureCanvasAgg(fig)
     W, H = size
+    narrow = W < 12
+    rows = list(g["actors"])
     heading = title or t("grid_heading", lang, ask=g["ask_name"])
-    fig.text(0.3 / W, 1 - 0.3 / H, heading, fontsize=18, weight="bold", va="top", ha="left")
-    ax = fig.add_axes((0.9 / W, 1.75 / H, (W - 4.2) / W, (H - 2.85) / H))
+    day = (today or _dt.date.today()).isoformat()
+    footer_pt = 9.0
+    facts = " · ".join(
+        x
+        for x in (
+            t("grid_heading", lang, ask=g["ask_name"]),
+            t("as_of_caption", lang, date=g["as_of"]) if g.get("as_of") else "",
+            day,
+            f"{t('data_version', lang)} {version}" if version else "",
+        )
+        if x
+    )
+    footer = [facts]
+    if any(v == "assessment" for r in rows for v in r["from"].values()):
+        footer.append(t("grid_assessed_mark", lang))  # only when a score did come from assessments.csv
+    # Room for the footer as drawn now, plus two lines for the names left unlabelled (known later).
+    line_in = footer_pt * 1.35 / 72
+    footer_in = 0.15 + line_in * (len(_footer_lines(footer, W - 0.6, footer_pt)) + 2)
+    bottom_in = footer_in + 0.75  # the bottom quadrants' names and the axis title
+    top_in = 1.05 if narrow else 1.1
+    right_in = 0.3 if narrow else 3.3
+    fig.text(0.3 / W, 1 - 0.25 / H, heading, fontsize=14 if narrow else 18, weight="bold", va="top", ha="left")
+    ax = fig.add_axes((0.75 / W, bottom_in / H, (W - 0.75 - right_in) / W, (H - bottom_in - top_in) / H))
     ax.set_xlim(-0.3, 10.3)
     ax.set_ylim(-0.3, 10.3)
-    for q, (x0, y0) in zip(QUADRANTS, ((MIDDLE, MIDDLE), (-0.3, MIDDLE), (MIDDLE, -0.3), (-0.3, -0.3))):
-        ax.add_patch(Rectangle((x0, y0), 10.6 / 2, 10.6 / 2, facecolor=_QUADRANT_FILL[q], edgecolor="none", zorder=0))
+    for q in QUADRANTS:
+        (x0, _), (y0, _) = _bounds(q)
+        ax.add_patch(
+            Rectangle((x0, y0), 10.6 / 2, 10.6 / 2, facecolor=_QUADRANT_FILL[q], edgecolor="none", zorder=0, gid=f"quadrant-{q}")
+        )
     ax.axvline(MIDDLE, color="#999999", lw=1, zorder=1)
     ax.axhline(MIDDLE, color="#999999", lw=1, zorder=1)
-    ax.set_xlabel(t("interest", lang) + " →", fontsize=12, labelpad=30)  # room for the bottom quadrants' names
-    ax.set_ylabel(t("influence", lang) + " →", fontsize=12)
-    ax.tick_params(labelsize=10)
+    ax.set_xlabel(t("interest", lang) + " →", fontsize=11, labelpad=26)  # room for the bottom quadrants' names
+    ax.set_ylabel(t("influence", lang) + " →", fontsize=11, labelpad=2)
+    ax.tick_params(labelsize=9)
     # Quadrant names outside the plotting area: above the top two, below the bottom two.
+    below = -0.25 / ((H - bottom_in - top_in) or 1)  # under the tick labels, not on them
     for q, (x, y, va) in zip(
-        QUADRANTS, ((0.75, 1.01, "bottom"), (0.25, 1.01, "bottom"), (0.75, -0.06, "top"), (0.25, -0.06, "top"))
+        QUADRANTS, ((0.75, 1.01, "bottom"), (0.25, 1.01, "bottom"), (0.75, below, "top"), (0.25, below, "top"))
     ):
         n = len(g["quadrants"][q])
         ax.text(
@@ -101,91 +157,116 @@ def grid_figure(
             transform=ax.transAxes,
             ha="center",
             va=va,
-            fontsize=14,
+            fontsize=12 if narrow else 14,
             weight="bold",
             color="#444444",
         )
-    rows = list(g["actors"])
     xs = _spread(rows)
     px, py = [xs[r["id"]] for r in rows], [float(r["influence"]) for r in rows]
     colors = [GRID_COLORS.get(r["stance"], GRID_COLORS["none"]) for r in rows]
     ax.scatter(px, py, s=90, c=colors, edgecolors="#333333", linewidths=0.6, zorder=3)
+    dot_px = (90**0.5 / 2 + 1.5) * fig.dpi / 72  # s=90 is an area in pt², with a point and a half to spare
     unlabelled: list[str] = []
     if rows:
-        texts = [_label(r) for r in rows]
         sizes = [label_pt]
         while sizes[-1] - 0.5 >= min_pt - 1e-9:
             sizes.append(round(sizes[-1] - 0.5, 2))
         halo = {"boxstyle": "round,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
-        attempts = [(s, 0.12) for s in sizes] + [(sizes[-1], 0.3)]
-        for i, (size_pt, reach) in enumerate(attempts):
-            last = i == len(attempts) - 1
-            with contextlib.redirect_stdout(io.StringIO()):  # textalloc prints when a label finds no spot
-                placed, _lines, objects, _ = textalloc.allocate(
-                    ax,
-                    px,
-                    py,
-                    texts,
-                    x_scatter=px,
-                    y_scatter=py,
-                    scatter_sizes=[90 + 20] * len(px),
-                    textsize=size_pt,
-                    margin=0.004,
-                    min_distance=0.006,
-                    max_distance=reach,
-                    nbr_candidates=600,
-                    draw_lines=True,
-                    linecolor="#999999",
-                    linewidth=0.5,
-                    draw_all=False,
-                    avoid_label_lines_overlap=True,
-                    verbose=False,
-                    bbox=halo,
-                    zorder=4,
-                    linespacing=1.05,
-                )
-            if last or all(p is not None for p in placed):
-                for obj in objects:
+        # Then a longer reach: dots on the quadrant's edge (interest 10) have their room on one side.
+        attempts = [(s, 0.12) for s in sizes] + [(sizes[-1], 0.4), (sizes[-1], 1.0)]
+        wrap = 18 if narrow else 24
+        placed_all: list[tuple[int, Any]] = []
+        # Each quadrant's labels placed within that quadrant, so a label never reads as another's;
+        # a quadrant whose labels do not all fit tries smaller sizes, then a longer reach.
+        for q in QUADRANTS:
+            mine = [k for k, r in enumerate(rows) if r["quadrant"] == q]
+            xlims, ylims = _bounds(q, inset=0.15)  # textalloc measures a label a little short of its descenders
+            # The longest reach only where few actors share the quadrant: in a crowd its leader lines
+            # would cross the whole quadrant.
+            tries = attempts if len(mine) <= 12 else attempts[:-1]
+            for i, (size_pt, reach) in enumerate(tries if mine else []):
+                before = len(ax.lines)
+                with contextlib.redirect_stdout(io.StringIO()):  # textalloc prints when a label finds no spot
+                    placed, _lines, objects, _ = textalloc.allocate(
+                        ax,
+                        [px[k] for k in mine],
+                        [py[k] for k in mine],
+                        [_label(rows[k], wrap) for k in mine],
+                        x_scatter=px,
+                        y_scatter=py,
+                        # Half a dot's width in display pixels, which is how textalloc reads it (110
+                        # there kept labels ~110 px from every dot, and a small picture got none).
+                        scatter_sizes=[dot_px] * len(px),
+                        textsize=size_pt,
+                        xlims=xlims,
+                        ylims=ylims,
+                        # textalloc's distances are shares of the limits it is given: half the axis here
+                        margin=0.008,
+                        min_distance=0.012,
+                        max_distance=2 * reach,
+                        nbr_candidates=400 if len(mine) > 12 else 1500,
+                        draw_lines=True,
+                        linecolor="#999999",
+                        linewidth=0.5,
+                        draw_all=False,
+                        avoid_label_lines_overlap=True,
+                        verbose=False,
+                        bbox=halo,
+                        zorder=4,
+                        linespacing=1.05,
+                    )
+                if i == len(tries) - 1 or all(p is not None for p in placed):
+                    for obj in objects:
+                        if obj is not None:
+                            obj.set_gid(LABEL_GID)
+                    for line in ax.lines[before:]:
+                        line.set_gid("leader-line")
+                    placed_all += list(zip(mine, placed))
+                    break
+                for obj in [*objects, *ax.lines[before:]]:
                     if obj is not None:
-                        obj.set_gid(LABEL_GID)
-                unlabelled = [str(r["name"]) for r, p in zip(rows, placed) if p is None]
-                break
-            for obj in [*objects, *ax.lines]:
-                if obj is not None:
-                    obj.remove()
+                        obj.remove()
+        unlabelled = [str(rows[k]["name"]) for k, p in sorted(placed_all, key=lambda kp: kp[0]) if p is None]
     present = [s for s in ("for", "against", "conditional", "mixed", "neutral", "none") if any(r["stance"] == s for r in rows)]
     handles = [
-        Line2D([], [], marker="o", ls="", markersize=10, markerfacecolor=GRID_COLORS[s], markeredgecolor="#333333")
+        Line2D(
+            [], [], marker="o", ls="", markersize=9 if narrow else 10, markerfacecolor=GRID_COLORS[s], markeredgecolor="#333333"
+        )
         for s in present
     ]
-    fig.legend(
-        handles,
-        [t("grid_stance_" + s, lang) for s in present],
-        loc="upper left",
-        bbox_to_anchor=((W - 3.1) / W, 1 - 1.0 / H),
-        title=t("stance", lang),
-        fontsize=12,
-        title_fontsize=12,
-        frameon=False,
-    )
-    day = (today or _dt.date.today()).isoformat()
-    footer = [
-        " · ".join(
-            x
-            for x in (
-                t("grid_heading", lang, ask=g["ask_name"]),
-                t("as_of_caption", lang, date=g["as_of"]) if g.get("as_of") else "",
-                day,
-                f"{t('data_version', lang)} {version}" if version else "",
-            )
-            if x
-        ),
-        t("grid_assessed_mark", lang),
-    ]
-    if unlabelled:
-        footer.append(textwrap.shorten(t("grid_unlabelled", lang, names=", ".join(unlabelled)), 250))
-    for i, line in enumerate(footer):
-        fig.text(0.3 / W, (0.15 + 0.2 * (len(footer) - 1 - i)) / H, line, fontsize=9, color="#333333", ha="left", va="bottom")
+    labels = [t("grid_stance_" + s, lang) for s in present]
+    if narrow:
+        fig.legend(
+            handles,
+            labels,
+            loc="upper left",
+            bbox_to_anchor=(0.3 / W, 1 - 0.5 / H),
+            ncol=max(1, len(present)),
+            fontsize=11,
+            frameon=False,
+            handletextpad=0.3,
+            columnspacing=1.2,
+            borderaxespad=0,
+        )
+    else:
+        fig.legend(
+            handles,
+            labels,
+            loc="upper left",
+            bbox_to_anchor=((W - 3.1) / W, 1 - 1.0 / H),
+            title=t("stance", lang),
+            fontsize=12,
+            title_fontsize=12,
+            frameon=False,
+        )
+    if unlabelled:  # at most the two lines kept for it
+        room = 2 * _chars(W - 0.6, footer_pt) - len(t("grid_unlabelled", lang, n=len(unlabelled), names="")) - 12
+        listed = textwrap.shorten(", ".join(unlabelled), max(room, 20), placeholder=" …")
+        footer.append(t("grid_unlabelled", lang, n=len(unlabelled), names=listed))
+    lines = _footer_lines(footer, W - 0.6, footer_pt)
+    for i, line in enumerate(lines):
+        y = 0.12 + line_in * (len(lines) - 1 - i)
+        fig.text(0.3 / W, y / H, line, fontsize=footer_pt, color="#333333", ha="left", va="bottom")
     return fig
 
 
