@@ -472,3 +472,23 @@ def test_the_gephi_zip_has_gephis_import_columns_and_merges_parallel_claims_into
     assert got == want and len(edges) == len(want)  # one edge per pair and direction
     x = {n["Id"]: float(n["x"]) for n in nodes}  # numbers stay numbers (no apostrophe before a minus)
     assert x == pytest.approx({n: p[0] for n, p in mixed.positions.items()})
+
+
+def test_custom_number_columns_stay_numbers_in_gexf_and_graphml(good_copy, tmp_path):
+    path = good_copy / "actors.csv"
+    lines = path.read_text("utf-8").splitlines()
+    scores = ["7", "2.5", "", "10", "0", "3", "1"]
+    lines = [lines[0] + ",influence,code"] + [f"{line},{s},00{i}" for i, (line, s) in enumerate(zip(lines[1:], scores))]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    snap = snapshot_of(good_copy, relation_types=DIRECTED_TYPES)
+    H = nx.read_graphml(io.BytesIO(export_bytes(snap, "graphml")), force_multigraph=True)
+    shown = dict(zip([a["id"] for a in load_dataset(good_copy).actors], scores))
+    want = sorted(float(shown[n]) for n in snap.graph.nodes if shown[n])
+    got = {n: a.get("influence") for n, a in H.nodes(data=True)}
+    assert sorted(v for v in got.values() if v is not None) == want
+    assert all(isinstance(v, float) for v in got.values() if v is not None)
+    assert {type(a["code"]) for _, a in H.nodes(data=True)} == {str}  # "001" is a code, not 1
+    gexf = tmp_path / "map.gexf"
+    gexf.write_bytes(export_bytes(snap, "gexf"))
+    nodes = run_graphology(gexf)["nodes"]
+    assert sorted(n["attrs"]["influence"] for n in nodes if "influence" in n["attrs"]) == want

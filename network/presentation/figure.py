@@ -495,14 +495,20 @@ def place_map(snapshot: Snapshot, width: float, height: float, label_pt: float, 
         dx, dy = frame.ax.transData.transform((x, y))
         out.nodes[n] = (dx * to_in, height - dy * to_in)
         out.radius[n] = frame.radius[n] / 72
-    ids = {_label_text(str(snapshot.graph.nodes[n].get("name") or n)): n for n in snapshot.graph.nodes}
+    # A drawn label is matched to its actor whatever line breaks wrapping put in it ("Hukatan-\nKSBSI"),
+    # by the name or the short label: a slide groups each label with its actor.
+    ids: dict[str, Any] = {}
+    for n, a in snapshot.graph.nodes(data=True):
+        for shown in (a.get("label"), a.get("name") or n):
+            if shown:
+                ids.setdefault("".join(_label_text(str(shown)).split()), n)
     for text in frame.ax.texts:
         if text.get_gid() != LABEL_GID:
             continue
         bb = text.get_window_extent(renderer)
         out.labels.append(
             (
-                ids.get(text.get_text()),
+                ids.get("".join(text.get_text().split())),
                 text.get_text(),
                 float(text.get_fontsize()),
                 bb.x0 * to_in,

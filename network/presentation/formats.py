@@ -120,6 +120,35 @@ def export_graph(snapshot: Snapshot) -> nx.MultiDiGraph:
     return H
 
 
+_NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?")
+
+
+def _typed(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``H`` with custom columns whose every value is a number as numbers (a Kumu "Influence" of 7, not "7").
+
+    For GEXF and GraphML, which declare a type per column: Gephi and igraph then sort and size by it.
+    Our own columns stay text (a date "2026" is not a number), and so does "007" (a code, not 7).
+    A value left empty is left out, as those formats mean by a missing value.
+    """
+    for known, items in (
+        (set(ACTOR_COLUMNS) | {"label", "x", "y"}, [a for _, a in H.nodes(data=True)]),
+        (set(RELATION_COLUMNS) | {"directed", "weight"}, [e for *_, e in H.edges(data=True)]),
+    ):
+        columns = {k for row in items for k in row} - known
+        for c in columns:
+            values = [row[c] for row in items if c in row and row[c] != ""]
+            if not values or not all(isinstance(v, str) and _NUMBER.fullmatch(v) for v in values):
+                continue
+            kind = float if any("." in v for v in values) else int  # one type per column, as both formats declare it
+            for row in items:
+                if c in row:
+                    if row[c] == "":
+                        del row[c]
+                    else:
+                        row[c] = kind(row[c])
+    return H
+
+
 def _rgb(color: str) -> dict[str, str]:
     c = color.lstrip("#")
     if not re.fullmatch(r"[0-9a-fA-F]{6}([0-9a-fA-F]{2})?", c):
@@ -204,7 +233,7 @@ def gexf_bytes(snapshot: Snapshot) -> bytes:
     label). The edge id is the relation's key. Nodes carry the map's colour, size and
     position (y flipped: Gephi's y axis points up, the map's down).
     """
-    H = export_graph(snapshot)
+    H = _typed(export_graph(snapshot))
     nodes, _edges = map_elements(snapshot.graph, snapshot.positions, snapshot.style)
     look = {n["id"]: n for n in nodes}
     root = ET.Element(
@@ -281,7 +310,7 @@ def graphml_bytes(snapshot: Snapshot, arcs: bool = False) -> bytes:
     the edge id is the relation's key, and the edge's ``source``/``target`` are its ends
     (no data keys for them). Node data has ``label`` (the name) and the map's ``x``/``y``.
     """
-    H = export_graph(snapshot)
+    H = _typed(export_graph(snapshot))
     root = ET.Element(
         "graphml",
         {
