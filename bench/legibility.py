@@ -134,34 +134,38 @@ def presentation(G: nx.MultiDiGraph) -> None:
 # Measured in the map's own page, as vis-network draws it (issue 23). A label's box is where its
 # text is drawn (vis-network's box moved by font.vadjust); a shape's box is the shape's own square.
 # Boxes are in screen pixels; overlaps of less than one pixel are not counted (anti-aliasing).
-# Actors counted are those the view frames (the path's or focus's when it names them, sneFit).
+# Actors counted are those the view frames (the path's when it names them, sneFit) and any other
+# in sight; "outside" counts framed actors not wholly on the canvas.
 MEASURE_JS = """() => {
   const net = window.network, scale = net.getScale(), c = document.querySelector('#mynetwork');
   const w = c.clientWidth, h = c.clientHeight;
   const framed = new Set((net.sneFramed && net.sneFramed.length > 1) ? net.sneFramed : net.body.nodeIndices);
-  const shown = net.body.nodeIndices.filter((id) => framed.has(id));
   const labels = [], shapes = [];
-  let smallest = Infinity, labelled = 0, outside = [];
+  let smallest = Infinity, labelled = 0, shown = 0, outside = [];
   let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
   const dom = (x, y) => net.canvasToDOM({x, y});
-  for (const id of shown) {
+  const onScreen = (b) => b[2] > 0 && b[0] < w && b[3] > 0 && b[1] < h;
+  for (const id of net.body.nodeIndices) {
     const node = net.body.nodes[id], lm = node.labelModule, r = node.options.size || 0;
     const a = dom(node.x - r, node.y - r), b = dom(node.x + r, node.y + r);
-    shapes.push([id, a.x, a.y, b.x, b.y]);
-    let box = [a.x, a.y, b.x, b.y];
+    let box = [a.x, a.y, b.x, b.y], label = null;
     const px = lm.fontOptions.size * scale;
     const threshold = (node.options.scaling && node.options.scaling.label && node.options.scaling.label.enabled)
       ? node.options.scaling.label.drawThreshold : 0;
     if (lm.elementOptions.label && lm.size.width > 0 && px >= threshold) {
-      labelled += 1;
-      smallest = Math.min(smallest, px);
       const t = lm.size.top + (lm.fontOptions.vadjust || 0);
       const p = dom(lm.size.left, t), q = dom(lm.size.left + lm.size.width, t + lm.size.height);
-      labels.push([id, p.x, p.y, q.x, q.y]);
+      label = [id, p.x, p.y, q.x, q.y];
       box = [Math.min(box[0], p.x), Math.min(box[1], p.y), Math.max(box[2], q.x), Math.max(box[3], q.y)];
     }
-    left = Math.min(left, box[0]); top = Math.min(top, box[1]); right = Math.max(right, box[2]); bottom = Math.max(bottom, box[3]);
-    if (box[0] < -0.5 || box[1] < -0.5 || box[2] > w + 0.5 || box[3] > h + 0.5) { outside.push(id); }
+    if (framed.has(id) && (box[0] < -0.5 || box[1] < -0.5 || box[2] > w + 0.5 || box[3] > h + 0.5)) { outside.push(id); }
+    // Counted: the actors the view frames, and any other in sight (a path's surroundings).
+    if (!framed.has(id) && !onScreen(box)) { continue; }
+    shown += 1;
+    shapes.push([id, a.x, a.y, b.x, b.y]);
+    if (label) { labelled += 1; smallest = Math.min(smallest, px); labels.push(label); }
+    left = Math.min(left, Math.max(box[0], 0)); top = Math.min(top, Math.max(box[1], 0));
+    right = Math.max(right, Math.min(box[2], w)); bottom = Math.max(bottom, Math.min(box[3], h));
   }
   const meet = (a, b) => a[1] < b[3] - 1 && b[1] < a[3] - 1 && a[2] < b[4] - 1 && b[2] < a[4] - 1;
   const pairs = [], onShapes = [];
@@ -169,7 +173,7 @@ MEASURE_JS = """() => {
     for (let j = i + 1; j < labels.length; j++) { if (meet(labels[i], labels[j])) { pairs.push([labels[i][0], labels[j][0]]); } }
     for (const s of shapes) { if (s[0] !== labels[i][0] && meet(labels[i], s)) { onShapes.push([labels[i][0], s[0]]); } }
   }
-  return {shown: shown.length, labelled, smallest: smallest === Infinity ? 0 : smallest, label_label: pairs,
+  return {shown, framed: framed.size, labelled, smallest: smallest === Infinity ? 0 : smallest, label_label: pairs,
           label_shape: onShapes, span: Math.max((right - left) / w, (bottom - top) / h), outside, width: w, height: h,
           scale};
 }"""
@@ -207,11 +211,11 @@ def app_figures(folder: Path, screenshots: Path | None = None) -> list[dict[str,
                     page.goto(url + path)
                     frame = _map_frame(page)
                     row: dict[str, object] = {"view": name, "size": f"{vw}x{vh}", **frame.evaluate(MEASURE_JS)}
+                    if screenshots is not None:
+                        slug = "-".join("".join(ch if ch.isalnum() else " " for ch in name.lower()).split())
+                        page.screenshot(path=str(screenshots / f"{slug}-{vw}x{vh}.png"))
                     if name == "opening map":
                         row["wheel_scrolls_page"] = _wheel_scrolls_page(page, frame)
-                    if screenshots is not None:
-                        slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")
-                        page.screenshot(path=str(screenshots / f"{slug}-{vw}x{vh}.png"))
                     rows.append(row)
                     page.close()
             finally:
@@ -260,7 +264,7 @@ def print_app_figures(rows: list[dict[str, object]]) -> None:
     for r in rows:
         wheel = f", wheel scrolls the page: {'yes' if r['wheel_scrolls_page'] else 'NO'}" if "wheel_scrolls_page" in r else ""
         print(
-            f"app {r['size']}, {r['view']}: {r['shown']} actors, {r['labelled']} labelled, smallest label "
+            f"app {r['size']}, {r['view']}: {r['shown']} actors in sight ({r['framed']} framed), {r['labelled']} labelled, smallest label "
             f"{r['smallest']:.1f} px, {len(r['label_label'])} label-label and {len(r['label_shape'])} label-shape overlaps, "
             f"drawing spans {100 * float(r['span']):.0f} % of the {r['width']}x{r['height']} frame, "
             f"{len(r['outside'])} outside the canvas{wheel}"
@@ -270,7 +274,9 @@ def print_app_figures(rows: list[dict[str, object]]) -> None:
 def main() -> int:
     folder = bundled_data_dir()
     if "--app" in sys.argv[1:]:
-        print_app_figures(app_figures(folder))
+        # --screenshots DIR: a PNG of each view as measured, to look at.
+        shots = Path(sys.argv[sys.argv.index("--screenshots") + 1]) if "--screenshots" in sys.argv else None
+        print_app_figures(app_figures(folder, shots))
         return 0
     G = build_graph(load_dataset(folder))
     pictures(G)

@@ -253,7 +253,7 @@ def _separate(
 # The size, in map units, the positions make room for: the page draws labels and shapes at these
 # sizes, so what is apart here is apart on screen at every zoom.
 LABEL_SIZE = 14.0
-NODE_SIZE = 7.0
+NODE_SIZE = 6.0
 # A label line is at most this many label sizes wide; longer names wrap at spaces or after a hyphen.
 LINE_WIDTH = 7.0
 # vis-network puts the top of a label half a label size and 4 units under its shape, and draws its
@@ -262,7 +262,7 @@ LINE_WIDTH = 7.0
 LINE_HEIGHT = 1.0
 LABEL_LIFT = 5.0
 # Clear space kept around each actor's box, in map units.
-BOX_MARGIN = 5.0
+BOX_MARGIN = 2.0
 # Above this many actors the label-aware layout is not used (neato's overlap removal grows fast).
 LABEL_LAYOUT_MAX = DETAIL_THRESHOLD
 

@@ -742,6 +742,9 @@ def view_style(
         # On a projector the legend is open beside the map; in the app it starts folded (room is short).
         legend_open=presenting and result.style.legend_open,
     )
+    if style.highlight_edges and not style.dimmed:
+        # A path: its actors and lines stand out, everything else is drawn faintly (issue 23).
+        style = dataclasses.replace(style, dimmed=frozenset(n for n in G.nodes if n not in style.highlight_nodes))
     if PRESENT_ALL_LABELS_MAX < G.number_of_nodes() <= LEAN_ABOVE:
         # Bigger maps: the less connected labels give way when small on screen (the caption says so);
         # the 20 best connected never do (label_priority).

@@ -6,7 +6,9 @@
 // the map's right side: the drawing is fitted beside it. The wheel scrolls the page; the map zooms
 // with its buttons, the keyboard (+, -, 0 when it has focus), Ctrl + wheel, or the wheel once the
 // person has clicked into it (until the pointer leaves it).
-var SNE_MARGIN = 12, SNE_MAX_ZOOM = 4.0;
+// A view of a few actors is zoomed in until it fills the frame (labels grow, up to 6.5 times); a path
+// or focus framed within the whole map stops sooner, so the actors around it stay in sight.
+var SNE_MARGIN = 6, SNE_MAX_ZOOM = 6.5, SNE_MAX_ZOOM_IN_MAP = 2.2;
 
 function sneBox(network, id) {
   var node = network.body.nodes[id];
@@ -23,10 +25,7 @@ function sneBox(network, id) {
   return box;
 }
 
-function sneFit(network, ids) {
-  var container = network.body.container;
-  network.body.emitter.emit("_resizeNodes");  // label sizes and boxes, before the first draw too
-  var list = ids && ids.length > 1 ? ids : network.body.nodeIndices;
+function sneRange(network, list) {
   var range = null;
   list.forEach(function (id) {
     var b = sneBox(network, id);
@@ -35,12 +34,26 @@ function sneFit(network, ids) {
     range.left = Math.min(range.left, b.left); range.top = Math.min(range.top, b.top);
     range.right = Math.max(range.right, b.right); range.bottom = Math.max(range.bottom, b.bottom);
   });
+  return range;
+}
+
+function sneFit(network, ids) {
+  var container = network.body.container;
+  network.body.emitter.emit("_resizeNodes");  // label sizes and boxes, before the first draw too
+  var part = !!(ids && ids.length > 1);
+  var whole = sneRange(network, network.body.nodeIndices), range = part ? sneRange(network, ids) : whole;
   if (!range) { return; }
   var legend = document.getElementById("legend");
   var cover = legend && legend.open ? legend.offsetWidth : 0;
   var w = Math.max(container.clientWidth - cover, 50) - 2 * SNE_MARGIN, h = container.clientHeight - 2 * SNE_MARGIN;
   if (w <= 0 || h <= 0) { network.fit({animation: false}); return; }
-  var scale = Math.min(w / Math.max(range.right - range.left, 1), h / Math.max(range.bottom - range.top, 1), SNE_MAX_ZOOM);
+  function zoomFor(r) { return Math.min(w / Math.max(r.right - r.left, 1), h / Math.max(r.bottom - r.top, 1)); }
+  var wholeZoom = Math.min(zoomFor(whole), SNE_MAX_ZOOM), scale = wholeZoom;
+  if (part) {
+    // Never less than the whole view's zoom: a small view is filled, whatever it frames.
+    scale = Math.min(zoomFor(range), Math.max(SNE_MAX_ZOOM_IN_MAP, wholeZoom));
+    if (scale <= wholeZoom) { range = whole; }
+  }
   // The centre of the part of the frame beside the legend, in map units.
   var shift = cover / 2 / scale;
   network.moveTo({
@@ -48,11 +61,13 @@ function sneFit(network, ids) {
     scale: scale,
     animation: false,
   });
-  network.sneFramed = list;
+  network.sneFramed = part ? ids : [];  // what to frame again (the zoom-fit button, a new frame size)
+  network.sneMoved = false;
 }
 
 function sneControls(network, container) {
   function zoomBy(factor, at) {
+    network.sneMoved = true;
     var scale = network.getScale() * factor;
     if (at) {
       // Keep the map point under the pointer where it is.
@@ -69,6 +84,19 @@ function sneControls(network, container) {
   document.getElementById("zoom-fit").addEventListener("click", function () { sneFit(network, network.sneFramed); });
   var legend = document.getElementById("legend");
   if (legend) { legend.addEventListener("toggle", function () { sneFit(network, network.sneFramed); }); }
+  // The frame changes size (the window, the app's layout, the legend's heading): framed anew, unless the
+  // person has zoomed or moved the map themselves.
+  network.on("zoom", function () { network.sneMoved = true; });
+  network.on("dragEnd", function (params) { if (!params.nodes.length) { network.sneMoved = true; } });
+  if (window.ResizeObserver) {
+    var last = [container.clientWidth, container.clientHeight];
+    new ResizeObserver(function () {
+      var now = [container.clientWidth, container.clientHeight];
+      if (now[0] === last[0] && now[1] === last[1]) { return; }
+      last = now;
+      if (!network.sneMoved) { sneFit(network, network.sneFramed); }
+    }).observe(container);
+  }
   // Clicked into, the wheel zooms the map until the pointer leaves it.
   function zooming(on) {
     network.setOptions({interaction: {zoomView: on}});
