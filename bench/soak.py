@@ -13,7 +13,8 @@ given time:
 
 It prints the errors (page errors, exceptions shown in the app, timeouts, requests leaving
 localhost, failed saves), the rows lost (confirmed saves missing at the end), the server's
-resident memory at start and end (and its peak), and the p50/p95 response time. Figures
+resident memory at start, at the end of the soak (and its peak), and ``--settle`` seconds
+(default 60) after every page has closed, and the p50/p95 response time. Figures
 are printed, never asserted (issue 12).
 """
 
@@ -165,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--minutes", type=float, default=2.0)
     parser.add_argument("--pages", type=int, default=10, help="simulated sessions (headless Chromium pages)")
     parser.add_argument("--every", type=float, default=5.0, help="seconds between the editor's saves")
+    parser.add_argument("--settle", type=float, default=60.0, help="seconds after the sessions close to measure memory again")
     args = parser.parse_args(argv)
 
     from network import load_dataset
@@ -191,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
             editor.join(30)
             elapsed = time.monotonic() - started
             rss_end, rss_peak = _rss_mb(proc.pid)
+            time.sleep(args.settle)  # every page is closed: the server should give back what the sessions took
+            rss_settled, _ = _rss_mb(proc.pid)
         finally:
             proc.terminate()
             proc.wait(20)
@@ -206,7 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"saves: {len(figures.saved)} confirmed, {len(figures.save_errors)} failed; rows lost: {len(lost)}")
     for e in figures.save_errors[:5]:
         print(f"  save error: {e}")
-    print(f"server RSS: {rss_start:.0f} MB at start, {rss_end:.0f} MB at end (peak {rss_peak:.0f} MB)")
+    print(
+        f"server RSS: {rss_start:.0f} MB at start, {rss_end:.0f} MB at end (peak {rss_peak:.0f} MB), "
+        f"{rss_settled:.0f} MB {args.settle:.0f} s after the sessions closed"
+    )
     if times:
         print(
             f"response (navigation to map drawn and run finished): p50 {statistics.median(times):.2f} s, "
