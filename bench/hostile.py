@@ -139,7 +139,9 @@ def long_workbook(folder: Path, rows: int = 250_000) -> Path:
 def upload(folder: Path, size: int = 20 * 2**20) -> Path:
     """actors.csv and relations.csv of ``size`` bytes together (just under the upload limit)."""
     # rows of about 150 bytes: 20 MB is about 140,000 relations, within the row limit
-    many_relations(folder, size // 140, quote="A longer quote as the evidence of a relation in a letter or a position paper usually is")
+    many_relations(
+        folder, size // 140, quote="A longer quote as the evidence of a relation in a letter or a position paper usually is"
+    )
     while (folder / "actors.csv").stat().st_size + (folder / "relations.csv").stat().st_size > size:
         lines = (folder / "relations.csv").read_text(encoding="utf-8").splitlines(keepends=True)
         (folder / "relations.csv").write_text("".join(lines[: int(len(lines) * 0.99)]), encoding="utf-8")
@@ -149,8 +151,8 @@ def upload(folder: Path, size: int = 20 * 2**20) -> Path:
 def _take_upload(folder: str) -> int:
     """What the app does with an upload, in this process: the files as the browser sends them, loaded and kept."""
     from network.io.uploads import load_uploads, write_dataset
-
     from network.model import DataError
+    from network.rights import LOCAL_EDITOR
 
     files = [(p.name, p.read_bytes()) for p in sorted(Path(folder).glob("*.csv"))]
     try:
@@ -160,7 +162,7 @@ def _take_upload(folder: str) -> int:
         return 1
     del files
     with tempfile.TemporaryDirectory(prefix="sne-upload-bench-") as out:
-        write_dataset(out, ds)
+        write_dataset(out, ds, access=LOCAL_EDITOR)
     print(f"ok: {len(ds.actors)} actors, {len(ds.relations)} relations taken from the upload")
     return 0
 

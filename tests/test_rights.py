@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from network import build_graph, store
+from network.io.uploads import write_dataset
 from network.layout import check_writable, keep_positions, reset_positions
 from network.model import DataError, Problem
 from network.rights import LOCAL_EDITOR, VIEWER, NotAllowed, ReadOnlyError, editor, engagement_log, visible_problems
@@ -52,6 +53,7 @@ def _writes(folder: Path):
         ("keep_positions", lambda a: keep_positions(folder, {"fnv": (1.0, 2.0)}, access=a)),
         ("reset_positions", lambda a: reset_positions(G, folder, access=a)),
         ("check_writable", lambda a: check_writable(a)),
+        ("write_dataset", lambda a: write_dataset(folder / "upload", ds, access=a)),
     ]
 
 

@@ -112,7 +112,7 @@ def take(files: list[tuple[str, bytes]]) -> None:
     drop_upload()
     sweep_stale_uploads()
     # A folder of our own (never a user's value in the path): the app then works on it as on data/.
-    folder = write_dataset(tempfile.mkdtemp(prefix=PREFIX), ds)
+    folder = write_dataset(tempfile.mkdtemp(prefix=PREFIX), ds, access=access())
     st.session_state[_OWNER] = _Owned(str(folder))
     st.session_state[keys.UPLOAD_DIR] = str(folder)
     st.session_state[keys.UPLOAD_NAME] = names

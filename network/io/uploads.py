@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import DataError, Dataset, Problem, Table
+from ..rights import Access, require_editor
 from ..text import shorten
 from ..validate import ProblemLog, dataset_from_tables
 from .csvfile import parse_table
@@ -147,12 +148,15 @@ def load_uploads(files: Sequence[tuple[str, bytes]], max_bytes: int = MAX_UPLOAD
     )
 
 
-def write_dataset(folder: str | os.PathLike[str], dataset: Dataset) -> Path:
+def write_dataset(folder: str | os.PathLike[str], dataset: Dataset, *, access: Access) -> Path:
     """Write a loaded dataset as a data folder (actors.csv, relations.csv, sources.csv if any).
 
-    Every column is kept, the known ones first; each file is written atomically.
+    Every column is kept, the known ones first; each file is written atomically. Uploading is
+    editing (a viewer writes nothing on the server), so ``access`` must be an editor's.
     """
     from ..model import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
+
+    require_editor(access, "keep an upload")
     from .csvfile import write_csv_atomic
     from .xlsx import column_order
 
