@@ -229,7 +229,8 @@ def _check_cell(rule: ColumnRule, row: dict[str, str], ctx: _Context) -> tuple[s
         key = normalise(value)
         if key is None:
             what = "actor type" if rule.kind == "actor_type" else "relation type"
-            return "warning", f"unknown {what} '{value}'; drawn in a neutral style"
+            # The same words at every door (folder, workbook, Kumu): the map gives such a type a colour of its own.
+            return "warning", f"unknown {what} '{value}'; kept as it is, in a colour of its own"
         row[rule.column] = key
     if rule.refers_to == "actors" and ctx.actor_ids is not None and value not in ctx.actor_ids:
         hint = ctx.suggest_actor(value) if ctx.suggest_actor else ""

@@ -296,3 +296,15 @@ def test_a_kumu_map_of_people_loads_and_exports_with_every_element_and_connectio
     data = json.loads(out.read_text("utf-8"))
     assert len(data["nodes"]) == 34 and len(data["edges"]) == 49
     assert "not shown" not in data["meta"]["caption"] and data["meta"]["left_out"] == ""
+
+
+def test_connections_dropped_as_duplicates_say_the_sheet_has_no_type_column() -> None:
+    ds = read_kumu(
+        make_book(
+            {"Elements": [["Label", "Type"], ["A", "NGO"], ["B", "NGO"]], "Connections": [["From", "To"], ["A", "B"], ["A", "B"]]}
+        ),
+        "k.xlsx",
+    )
+    assert len(ds.relations) == 1
+    (said,) = [p.message for p in ds.warnings if "duplicate" in p.message]
+    assert "no Type or Direction column" in said and "add a Type or Direction column" in said

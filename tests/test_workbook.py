@@ -283,3 +283,19 @@ def test_custom_column_names_keep_their_case_through_our_workbook() -> None:
     assert ds.relations[0]["Strength"] == "3"
     again = read_workbook(write_workbook(ds), "again.xlsx")
     assert again.actors == ds.actors and "Influence Score" in again.actors[0]
+
+
+def test_an_unknown_type_gets_one_message_at_every_door_with_the_same_words() -> None:
+    from network.io.kumu import read_kumu, write_kumu
+
+    book = make_book(
+        {
+            "actors": [["id", "name", "type"], *([f"v{i}", f"Volunteer {i}", "Volunteer"] for i in range(3))],
+            "relations": [["source", "target", "type", "directed"], ["v0", "v1", "partners_with", "false"]],
+        }
+    )
+    ours = read_workbook(book, "book.xlsx")
+    said = [p.message for p in ours.warnings if "Volunteer" in p.message]
+    assert said == ["unknown actor type 'Volunteer' on 3 rows (2, 3, 4); kept as it is, in a colour of its own"]
+    kumu = read_kumu(write_kumu(ours), "kumu.xlsx")
+    assert [p.message for p in kumu.warnings if "Volunteer" in p.message] == said

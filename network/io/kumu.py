@@ -46,7 +46,7 @@ from ..text import slugify
 from ..validate import dataset_from_tables
 from .xlsx import column_order, kumu_sheets, open_workbook, sheet_table, sheets_to_xlsx
 
-__all__ = ["SOURCES_SHEET", "read_kumu", "write_kumu", "kumu_positions"]
+__all__ = ["SOURCES_SHEET", "read_kumu", "write_kumu", "kumu_positions", "one_warning_per_type"]
 
 SOURCES_SHEET = "Sources (ignore)"
 UNTYPED = "connected_to"  # the relation type of a connection without one
@@ -261,6 +261,26 @@ def _one_warning_per_type(
     return out
 
 
+def _why_duplicate(p: Problem, where: str, missing: Sequence[str]) -> Problem:
+    """A connection dropped as a duplicate, said with why: the sheet has no Type (or Direction) to tell it apart."""
+    if p.file != where or not p.message.startswith("duplicate of the relation"):
+        return p
+    what = " or ".join(missing)
+    return replace(
+        p,
+        message=f"{p.message}: the sheet has no {what} column, so two connections between the same elements "
+        f"are the same claim (add a {what} column to keep them apart)",
+    )
+
+
+def one_warning_per_type(
+    problems: Sequence[Problem], actors: Table | None, relations: Table | None, where: Mapping[str, str]
+) -> list[Problem]:
+    """The per-row warnings about unknown types as one per type with its row count, for any door (ours or Kumu's)."""
+    unknown = {"actor": _unknown_types(actors, "actor"), "relation": _unknown_types(relations, "relation")}
+    return _one_warning_per_type(problems, unknown, where)
+
+
 def _rename_columns(
     problems: Sequence[Problem], where: Mapping[str, str], names: Mapping[str, Mapping[str, str]]
 ) -> list[Problem]:
@@ -376,8 +396,13 @@ def read_kumu(
     by_file = {"actors.csv": el_where, "relations.csv": co_where, "sources.csv": sources_where}
     unknown = {"actor": _unknown_types(actors, "actor"), "relation": _unknown_types(relations, "relation")}
 
+    co_cols = _lookup(connections) if connections is not None else {}
+    missing = [name for name in ("Type", "Direction") if name.casefold() not in co_cols]
+
     def tidy(found: Sequence[Problem]) -> list[Problem]:
         found = _one_warning_per_type(found, unknown, {"actor": el_where, "relation": co_where})
+        if missing:
+            found = [_why_duplicate(p, co_where, missing) for p in found]
         return _rename_columns(found, where, names | {"sources": {}})
 
     try:

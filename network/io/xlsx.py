@@ -353,9 +353,26 @@ def read_workbook(data_bytes: bytes, label: str, *, book: Any = None) -> Dataset
     finally:
         if own:
             book.close()
-    return dataset_from_tables(
-        tables_by_file, problems, version=version, label=label, where=lambda name: f"{label} [sheet {sheet_of.get(name, name)}]"
-    )
+    from .kumu import one_warning_per_type  # imported here: the Kumu reader reads its sheets through this module
+
+    kinds = {"actor": f"{label} [sheet {sheet_of['actors.csv']}]", "relation": f"{label} [sheet {sheet_of['relations.csv']}]"}
+
+    def per_type(found: list[Problem]) -> list[Problem]:
+        # One warning per unknown type with its rows, as the Kumu door says it (not one per row).
+        return one_warning_per_type(found, tables_by_file.get("actors.csv"), tables_by_file.get("relations.csv"), kinds)
+
+    try:
+        ds = dataset_from_tables(
+            tables_by_file,
+            problems,
+            version=version,
+            label=label,
+            where=lambda name: f"{label} [sheet {sheet_of.get(name, name)}]",
+        )
+    except DataError as exc:
+        raise DataError(per_type(exc.problems)) from None
+    ds.warnings = per_type(ds.warnings)
+    return ds
 
 
 # -- writing -------------------------------------------------------------------------------
