@@ -21,6 +21,7 @@ from .filters import DATE_FILTERS, FILTERS, TOGGLES, Filter
 from .graph import UnknownActorError, build_graph, neighbourhood, path_rows, resolve_actor, route_names, shortest_paths
 from .io.folder import default_data_dir
 from .model import DataError, parse_date
+from .rights import NotAllowed
 from .view import CHOICES
 
 # presentation.export.FORMATS, written out: importing the exporters costs half a second on every command.
@@ -714,6 +715,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except CommandError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except NotAllowed as exc:  # e.g. the engagement log asked for on a read-only server
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -149,3 +149,17 @@ def test_a_backup_from_before_save_records_counts_as_every_table_it_holds(team):
     assert "relations.csv" in old.tables and "engagements.csv" in old.tables and old.by == ""
     store.undo_last_save(team, result.snapshot, access=LOCAL_EDITOR)
     assert (team / "relations.csv").read_bytes() == (TEAM / "relations.csv").read_bytes()
+
+
+def test_the_command_line_refuses_the_log_on_a_read_only_server_with_a_message_and_writes_nothing(
+    team, tmp_path, monkeypatch, capsys
+):
+    from network.cli import main
+
+    monkeypatch.setenv("NETWORK_READ_ONLY", "1")
+    out = tmp_path / "with-log.zip"
+    args = ["export", "--data", str(team), "--format", "csv", "--include-engagements", "--out", str(out)]
+    assert main(args) == 1
+    assert "read the engagement log" in capsys.readouterr().err and not out.exists()
+    monkeypatch.delenv("NETWORK_READ_ONLY")
+    assert main(args) == 0 and out.exists()  # the local user with the files is an editor
