@@ -436,17 +436,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nobody": ("nobody", "niemand"),
     "asks_intro": (
         "Who is for, against or conditional on each ask, read from the relations advocates for, "
-        "opposes and has concerns about. Each cell names its documents. An actor with mixed "
+        "opposes and has concerns about, with the documents they rest on. An actor with mixed "
         "relations on one ask is placed by its newest ones; support and concern in one document "
         "read as for, with concerns.",
         "Wie voor, tegen of voorwaardelijk is over elke eis, gelezen uit de relaties pleit voor, "
-        "is tegen en heeft bedenkingen bij. Elke cel noemt haar documenten. Een actor met "
+        "is tegen en heeft bedenkingen bij, met de documenten waarop ze rusten. Een actor met "
         "wisselende relaties over één eis staat waar de nieuwste hem plaatsen; steun en "
         "bedenkingen in één document lezen als voor, met bedenkingen.",
     ),
     "asks_cell_hint": (
-        "Click a cell, or choose an ask (and an actor), to read the quotes.",
-        "Klik op een cel, of kies een eis (en een actor), om de citaten te lezen.",
+        "Choose an ask (and an actor) below to read the quotes.",
+        "Kies hieronder een eis (en een actor) om de citaten te lezen.",
     ),
     "asks_none": ("No actor takes a stance on anything in this data.", "Geen actor neemt in deze gegevens een standpunt in."),
     "asks_no_cell": ("{actor} takes no stance on {ask}.", "{actor} neemt geen standpunt in over {ask}."),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui.asks import ACTOR, ASK, TABLE
+from ui.asks import ACTOR, ASK
 
 
 def _script() -> None:
@@ -37,16 +37,20 @@ def tab(monkeypatch):
     return run
 
 
-def test_tab_shows_the_actors_by_asks_matrix(tab):
+def test_tab_lists_each_ask_as_a_row_with_who_stands_where_and_the_documents_by_title(tab):
     at = tab()
     assert not at.exception
-    frame = at.dataframe[0].value
-    ser = frame[frame["_actor"] == "SER"].iloc[0]
-    assert ser["subsidy-scheme-sector-cooperation"] == "✖ against · paper-ser-roundtable-2023"
-    cnv = frame[frame["_actor"] == "CNV"].iloc[0]
-    # Issue 24: the SER paper's unnamed "sociale partners" are nobody's stance; the 2020 letter pleads for the covenants.
-    assert cnv["subsidy-scheme-sector-cooperation"] == ""
-    assert cnv["imvo-covenants"] == "✔ for · letter-imvo-debate-2020"
+    frame = at.table[0].value
+    # Five columns, one row per ask: 31 asks as columns were cut off at 1280x720 (issue 23).
+    assert list(frame.columns) == ["Ask", "✔ for", "✖ against", "◐ conditional", "Documents"]
+    scheme = frame[frame["Ask"] == "subsidieregeling"].iloc[0]
+    assert scheme["✖ against"] == "SER" and scheme["✔ for"] == ""
+    # Documents by title and year, not by id.
+    assert scheme["Documents"] == "Combinatie van wetgeving en sectorovereenkomsten (2023)"
+    covenants = frame[frame["Ask"] == "IMVO-convenanten"].iloc[0]
+    # Issue 24: the 2020 letter pleads for the covenants; the SER paper's unnamed "sociale partners" are nobody's stance.
+    assert "CNV" in covenants["✔ for"].split(", ")
+    assert "-20" not in " ".join(frame["Documents"])  # no document ids
     assert [b.label for b in at.get("download_button")] == ["Download as CSV", "Download as Excel workbook"]
 
 
@@ -56,7 +60,7 @@ def test_choosing_an_ask_shows_who_is_against_it_with_the_quotes(tab):
     assert not at.exception
     headings = [m.value for m in at.markdown]
     assert any(h.startswith("**✖ against\\: subsidieregeling voor sectorale samenwerking** (1)") for h in headings)
-    against = at.dataframe[1].value  # after the matrix; "for" is empty: a caption says nobody
+    against = at.dataframe[0].value  # "for" is empty: a caption says nobody
     assert set(against["Actor"]) == {"SER"}
     assert against["Quote"].str.startswith("De nieuwe subsidieregeling").all()
     assert set(against["Basis"]) == {"stated in the document"}
@@ -67,25 +71,15 @@ def test_choosing_an_actor_opens_one_cell(tab):
     at.selectbox(key=ASK).set_value("subsidy-scheme-sector-cooperation").run()
     at.selectbox(key=ACTOR).set_value("ser").run()
     assert not at.exception
-    [quotes] = [d.value for d in at.dataframe][1:]
+    [quotes] = [d.value for d in at.dataframe]
     assert list(quotes["Relation"]) == ["opposes"] and list(quotes["Date"]) == ["2023-01-18"]
-
-
-def test_a_clicked_cell_chooses_its_ask_and_actor(tab):
-    at = tab()
-    frame = at.dataframe[0].value
-    row = int(frame.index[frame["_actor"] == "SER"][0])
-    at.session_state[TABLE] = {"selection": {"rows": [], "columns": [], "cells": [[row, "theme-safe-harbour"]]}}
-    at.run()
-    assert not at.exception
-    assert at.selectbox(key=ASK).value == "theme-safe-harbour" and at.selectbox(key=ACTOR).value == "ser"
 
 
 def test_tab_in_dutch(tab):
     at = tab(lang="nl")
     assert not at.exception
-    frame = at.dataframe[0].value
-    assert frame[frame["_actor"] == "SER"].iloc[0]["theme-safe-harbour"] == "✖ tegen · paper-ser-roundtable-2023"
+    frame = at.table[0].value
+    assert frame[frame["Eis"] == "subsidieregeling"].iloc[0]["✖ tegen"] == "SER"
     assert at.selectbox(key=ACTOR).label == "Actor" and at.selectbox(key=ASK).label == "Eis"
 
 

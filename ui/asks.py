@@ -1,4 +1,4 @@
-"""The asks table: who is for, against or conditional on each ask; a cell opens its quotes (issue 15)."""
+"""The asks table: who is for, against or conditional on each ask, one row per ask; a row opens its quotes (issues 15, 23)."""
 
 from __future__ import annotations
 
@@ -9,67 +9,65 @@ import networkx as nx
 import streamlit as st
 
 from network.i18n import t
-from network.stance import STANCE_RELATIONS, STANCES, asks_csv, asks_xlsx, stance, stance_matrix
+from network.stance import STANCE_RELATIONS, STANCES, asks_csv, asks_xlsx, cell_words, stance, stance_matrix
 from network.vocabulary import label
 
 from .messages import text
 
-__all__ = ["panel", "cell_text", "matrix_rows"]
+__all__ = ["panel", "ask_rows", "short_title"]
 
 # Session keys of this panel (none starts with the view widgets' prefix: they are not part of the view).
-TABLE = "asks_table"
 ASK = "asks_ask"
 ACTOR = "asks_actor"
-LAST_CELL = "_asks_last_cell"
-ACTOR_COLUMN = "_actor"
 
 SYMBOLS = {"for": "✔", "against": "✖", "conditional": "◐"}
-# Light tints of the stance colours: the word and the symbol carry the meaning, the tint helps the eye.
-TINTS = {"for": "#D5EAD8", "against": "#F5D6CF", "conditional": "#F2EED5"}
+COLUMNS = ("ask", "for", "against", "conditional", "documents")
 
 
-def cell_text(cell: Mapping[str, Any], lang: str) -> str:
-    """What a cell of the matrix shows: symbol, stance, "inferred" when it rests on readings only, and its documents."""
-    inferred = all(r["basis"] == "inferred" for r in cell["relations"])
-    words = f"{SYMBOLS[cell['stance']]} {t('stance_' + cell['stance'], lang)}"
-    if inferred:
-        words += f" ({t('inferred', lang)})"
-    return f"{words} · {', '.join(cell['documents'])}" if cell["documents"] else words
+def short_title(source: Mapping[str, Any], limit: int = 60) -> str:
+    """A document as a table cell names it: its title up to a colon or a gloss in brackets, and its year.
+
+    Examples
+    --------
+    >>> short_title({"title": "Brief over opschaling via de SER (letter on scaling up)", "date": "2026-05-07"})
+    'Brief over opschaling via de SER (2026)'
+    >>> short_title({"title": "De kracht van de Dutch Diamond: investeren in sterke partners", "date": "2026"})
+    'De kracht van de Dutch Diamond (2026)'
+    >>> short_title({"title": "Brief", "date": "before 2020-12-08"})
+    'Brief (2020)'
+    """
+    import re
+    import textwrap
+
+    title = re.split(r": | \(", str(source.get("title", "")), maxsplit=1)[0].strip() or str(source.get("id", ""))
+    year = re.search(r"\d{4}", str(source.get("date", "")))
+    title = textwrap.shorten(title, limit, placeholder=" …")
+    return f"{title} ({year.group(0)})" if year else title
 
 
-def matrix_rows(G: nx.MultiDiGraph, m: Mapping[str, Any], lang: str) -> list[dict[str, str]]:
-    """One row per actor: its name, then a cell per ask (column keyed by the ask's id)."""
+def _who(entry: Mapping[str, Any], lang: str) -> str:
+    marks = [t("stance_for_with_concerns", lang)] if entry.get("label") == "for_with_concerns" else []
+    marks += [t("stance_read", lang)] if entry.get("basis") == "inferred" else []
+    return str(entry["name"]) + (f" ({'; '.join(marks)})" if marks else "")
+
+
+def ask_rows(G: nx.MultiDiGraph, m: Mapping[str, Any], lang: str) -> list[dict[str, str]]:
+    """One row per ask (the 31 asks were 31 columns, cut off at 1280x720): who is for, against,
+    conditional, and the documents by title (issue 23).
+
+    Keys ``COLUMNS``; an actor for it with concerns, or whose stance is only read into the text,
+    is marked so, as the command line marks it.
+    """
+    sources = G.graph.get("sources") or {}
     rows = []
-    for actor in m["actors"]:
-        row = {ACTOR_COLUMN: str(G.nodes[actor].get("name", actor))}
-        for ask in m["asks"]:
-            cell = m["cells"].get((actor, ask))
-            row[str(ask)] = cell_text(cell, lang) if cell else ""
+    for ask in m["asks"]:
+        s = stance(G, ask)
+        docs = sorted({r["source_doc"] for k in STANCES for e in s[k] for r in e["relations"] if r["source_doc"]})
+        row = {"ask": str(G.nodes[ask].get("label") or s["name"])}
+        row.update({k: ", ".join(_who(e, lang) for e in s[k]) for k in STANCES})
+        row["documents"] = "; ".join(short_title(sources.get(d) or {"title": d}) for d in docs)
         rows.append(row)
     return rows
-
-
-def _tint(value: object) -> str:
-    for s, symbol in SYMBOLS.items():
-        if isinstance(value, str) and value.startswith(symbol):
-            return f"background-color: {TINTS[s]}; color: #222222"
-    return ""
-
-
-def _follow_cell(m: Mapping[str, Any], cells: list[Any]) -> None:
-    """A newly clicked cell chooses its ask and actor in the pickers below the table."""
-    if not cells:
-        st.session_state.pop(LAST_CELL, None)
-        return
-    row, column = cells[0][0], cells[0][1]
-    if st.session_state.get(LAST_CELL) == (row, column):
-        return  # the same selection as last run: the pickers may have moved on since
-    st.session_state[LAST_CELL] = (row, column)
-    asks_by_key = {str(a): a for a in m["asks"]}
-    if 0 <= row < len(m["actors"]):
-        st.session_state[ACTOR] = m["actors"][row]
-    if column in asks_by_key:
-        st.session_state[ASK] = asks_by_key[column]
 
 
 def _relation_rows(G: nx.MultiDiGraph, rels: list[Mapping[str, str]], lang: str, who: str = "") -> list[dict[str, str]]:
@@ -91,7 +89,7 @@ def _relation_rows(G: nx.MultiDiGraph, rels: list[Mapping[str, str]], lang: str,
 
 
 def _mixed(entry: Mapping[str, Any]) -> bool:
-    return len({STANCE_RELATIONS[r["type"]] for r in entry["relations"]}) > 1
+    return bool(entry.get("changed", len({STANCE_RELATIONS[r["type"]] for r in entry["relations"]}) > 1))
 
 
 def _quotes(G: nx.MultiDiGraph, ask: Hashable, actor: Hashable | None, lang: str) -> None:
@@ -102,7 +100,7 @@ def _quotes(G: nx.MultiDiGraph, ask: Hashable, actor: Hashable | None, lang: str
         if entry is None:
             st.caption(t("asks_no_cell", lang, actor=name, ask=text(s["name"])))
             return
-        st.markdown(f"**{name}** · {text(t('stance_' + where + '_ask', lang, ask=s['name']))}")
+        st.markdown(f"**{name}** · {text(cell_words(entry, lang))} · {text(s['name'])}")
         if _mixed(entry):
             st.caption(t("stance_mixed", lang, date=text(max(r["date"] for r in entry["relations"]))))
         st.dataframe(_relation_rows(G, entry["relations"], lang), hide_index=True, width="stretch")
@@ -124,21 +122,17 @@ def panel(G: nx.MultiDiGraph, lang: str) -> None:
         return
     names = {n: str(G.nodes[n].get("name", n)) for n in [*m["asks"], *m["actors"]]}
     st.caption(t("asks_intro", lang))
-    import pandas as pd
-
-    frame = pd.DataFrame(matrix_rows(G, m, lang), columns=[ACTOR_COLUMN, *map(str, m["asks"])])
-    config: dict[str, Any] = {ACTOR_COLUMN: st.column_config.TextColumn(t("actor", lang), pinned=True)}
-    config.update({str(a): st.column_config.TextColumn(names[a], width="medium") for a in m["asks"]})
-    event = st.dataframe(
-        frame.style.map(_tint),
-        hide_index=True,
-        column_config=config,
-        key=TABLE,
-        on_select="rerun",
-        selection_mode="single-cell",
-        width="stretch",
-    )
-    _follow_cell(m, list(getattr(getattr(event, "selection", None), "cells", None) or []))
+    # A plain table, one row per ask: it wraps long names and titles to the column's width and
+    # is on screen at once (the styled grid of 31 ask columns was cut off at 1280x720 and sat
+    # as an empty grey box for seconds before it drew). The quotes are one pick away below it.
+    headers = {
+        "ask": t("ask", lang),
+        "for": f"{SYMBOLS['for']} {t('stance_for', lang)}",
+        "against": f"{SYMBOLS['against']} {t('stance_against', lang)}",
+        "conditional": f"{SYMBOLS['conditional']} {t('stance_conditional', lang)}",
+        "documents": t("documents", lang),
+    }
+    st.table([{headers[k]: r[k] for k in COLUMNS} for r in ask_rows(G, m, lang)], hide_index=True, border="horizontal")
     st.caption(t("asks_cell_hint", lang))
 
     if st.session_state.get(ASK) not in m["asks"]:
