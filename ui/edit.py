@@ -103,14 +103,14 @@ def panel(folder: str, stamp: data.Stamp, lang: str) -> None:
     d1, d2 = st.columns(2)
     d1.download_button(
         t("download_workbook", lang),
-        data=lambda: write_workbook(ds),
+        data=lambda: write_workbook(ds, data.positions(folder, stamp)),  # positions travel with the data (issue 25)
         file_name="stakeholder-data.xlsx",
         on_click="ignore",
         key="dl_workbook",
     )
     d2.download_button(
         t("download_kumu", lang),
-        data=lambda: write_kumu(ds, lang=lang),
+        data=lambda: write_kumu(ds, lang=lang, positions=data.positions(folder, stamp)),
         file_name="stakeholder-data-kumu.xlsx",
         on_click="ignore",
         key="dl_kumu",
