@@ -1,8 +1,9 @@
 """Every data export read by the programs our users open it with, and compared with the CSVs.
 
 GEXF goes through graphology-gexf (the parser Gephi Lite uses, run by Node), GraphML
-through python-igraph, every format through networkx where networkx can read it, and the
-CSV zip through our own loader and back out again.
+through graphology-graphml and python-igraph, every format through networkx where networkx
+can read it, the CSV zip and the workbooks through our own loader and back out again (with
+their positions), and the Gephi zip against Gephi's spreadsheet import columns.
 """
 
 from __future__ import annotations
