@@ -62,8 +62,16 @@ def team_server(tmp_path_factory):
 
 
 def _seen(page) -> str:
-    """Everything the page shows as text, in every frame."""
-    return "\n".join(frame.evaluate("() => document.body ? document.body.innerText : ''") for frame in page.frames)
+    """Everything the page holds as text, in every frame: a table's cells (drawn on a canvas) included."""
+    return "\n".join(frame.evaluate(_TEXT) for frame in page.frames)
+
+
+_TEXT = """() => {
+    if (!document.body) return '';
+    const copy = document.body.cloneNode(true);
+    copy.querySelectorAll('script, style, template').forEach(e => e.remove());
+    return copy.textContent;
+}"""
 
 
 def _no_internal_data_and_no_editor_control(page) -> None:
@@ -100,3 +108,20 @@ def test_an_anonymous_viewer_sees_no_engagement_data_and_no_editor_control_anywh
         page.wait_for_timeout(1500)
         _no_internal_data_and_no_editor_control(page)
     assert _fingerprint(folder) == before, "an anonymous visit changed the data folder"
+
+
+def test_the_same_server_shows_the_log_to_an_editor_once_logged_in(page, team_server):
+    folder, url = team_server
+    page.goto(url)
+    map_frame(page)
+    page.get_by_text("Editor login").first.click()
+    page.get_by_label("User name").fill("anna")
+    page.get_by_label("Password", exact=True).fill("anna has a long password")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_text("Logged in as anna").first).to_be_visible(timeout=20000)
+    page.locator("[data-testid=stButtonGroup] button", has_text="Follow-ups").click()
+    expect(page.get_by_text("Send updated figures").first).to_be_attached(timeout=20000)  # a cell of the log's table
+    # The log's undo never takes back the earlier save of actors and relations; the Edit tab's does, and says so.
+    expect(page.get_by_role("button", name="Nothing to undo")).to_be_disabled()
+    page.locator("[data-testid=stButtonGroup] button", has_text="Edit data").click()
+    expect(page.get_by_role("button", name="Undo: actors.csv, relations.csv, saved")).to_be_enabled(timeout=20000)
