@@ -32,6 +32,27 @@ DRAWER_PX = 560
 _LAST_PATH = "_last_path"  # the path's two ends the panels last saw: a new path opens its panel
 
 
+# The map's frame shows when it has the keyboard (issue 23: Tab went into the map with no sign of
+# it). A focused frame does not match :focus in the app's page, so this marks it: the page loses
+# focus to the frame (blur) or gets it back (focusin).
+_FOCUS_JS = """
+export default function () {
+  if (window.__sneFocusRing) return;
+  window.__sneFocusRing = true;
+  const mark = () => document.querySelectorAll("iframe[srcdoc]").forEach(
+    (frame) => frame.classList.toggle("sne-focused", document.activeElement === frame));
+  window.addEventListener("blur", () => setTimeout(mark, 0));
+  document.addEventListener("focusin", mark);
+}
+"""
+_focus_ring = st.components.v2.component("sne_map_focus_ring", js=_FOCUS_JS)
+
+
+def map_focus_ring() -> None:
+    """Outline the map's frame while it has the keyboard (the outline itself is in app.py's style)."""
+    _focus_ring(key="map_focus_ring", height=0)
+
+
 def open_from_map() -> None:
     """The map's click callback: what the map does with it, and the profile's drawer for an actor."""
     map_panel.select_from_map()
