@@ -27,6 +27,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "zoom_fit": ("Show the whole view", "Hele weergave tonen"),
     "map_controls": ("Zoom (or Ctrl + wheel, or click into the map first)", "Zoomen (of Ctrl + wiel, of klik eerst in de kaart)"),
     "map_label": ("Network map", "Netwerkkaart"),
+    "labels_give_way": ("over 80 actors: the less connected labels appear as you zoom in", "meer dan 80 actoren: de labels van minder verbonden actoren verschijnen als u inzoomt"),
     "actor_types": ("Actor types", "Soorten actoren"),
     "relation_types": ("Relation types", "Soorten relaties"),
     "directed_note": (
