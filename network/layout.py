@@ -322,10 +322,10 @@ def text_width(text: str, size: float = LABEL_SIZE) -> float:
 def wrap_label(text: str, width: float = LINE_WIDTH * LABEL_SIZE, size: float = LABEL_SIZE) -> list[str]:
     """``text`` in lines no wider than ``width``, broken at spaces or after a hyphen, never inside a word.
 
-    A single word wider than ``width`` keeps its own line whole.
+    A word wider than ``width`` is cut after its hyphens, if it has any; else it keeps a line of its own.
 
     >>> wrap_label("textielprogramma binnen het VMP")
-    ['textielprogramma', 'binnen het VMP']
+    ['textielprogramma', 'binnen het', 'VMP']
     >>> wrap_label("IMVO-convenanten en sectorafspraken", 100)
     ['IMVO-', 'convenanten en', 'sectorafspraken']
     """

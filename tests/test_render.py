@@ -184,17 +184,6 @@ def test_inferred_claims_are_dotted_said_so_in_the_tooltip_and_in_the_legend():
     assert any(r["dash"] == "dotted" for r in legend_entries(G)[1])
 
 
-def test_the_labels_of_a_path_or_focus_are_the_last_to_give_way():
-    from network.presentation.render import PresentationSizes, labels_that_fit
-
-    G = nx.MultiDiGraph([("hub", "a"), ("hub", "b"), ("hub", "quiet")])
-    near = {"hub": (0.0, 0.0), "quiet": (4.0, 0.0), "a": (400.0, 0.0), "b": (-400.0, 0.0)}
-    sizes = PresentationSizes(10.0, 15.0, 1.0, (0.0, 0.0), 15.0, True)
-    assert labels_that_fit(G, near, sizes)["hub"] == 1.0 and labels_that_fit(G, near, sizes)["quiet"] == 0.0
-    chosen = labels_that_fit(G, near, sizes, first={"quiet"})
-    assert chosen["quiet"] == 1.0 and chosen["hub"] == 0.0
-
-
 def _page_shows(base: dict, update: dict) -> dict[str, dict[str, dict]]:
     """What live.js draws after ``update``: the base (in the update's language when the page
     carries it), the update's items put over it, its dropped ids taken out."""

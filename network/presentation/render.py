@@ -44,8 +44,6 @@ __all__ = [
     "pair_tooltip",
     "pair_width",
     "SEVERAL_TYPES_COLOR",
-    "presentation_sizes",
-    "PresentationSizes",
     "label_priority",
     "MIN_LABEL_PX",
 ]
@@ -491,123 +489,6 @@ def _options(style: MapStyle, n_nodes: int, n_edges: int = 0) -> dict[str, objec
 # for maps up to PRESENT_ALL_LABELS_MAX actors; above, the less central labels give way.
 MIN_LABEL_PX = 14.0
 PRESENT_ALL_LABELS_MAX = 80
-# Characters per label line: vis-network wraps labels at widthConstraint (set from the label size).
-LABEL_LINE_CHARS = 18
-_CHAR_WIDTH = 0.56  # average glyph width of Arial, in font sizes
-
-
-@dataclass(frozen=True)
-class PresentationSizes:
-    """Sizes for a map on a screen: in map units (what vis-network is given) and the opening zoom."""
-
-    node_size: float
-    label_size: float
-    zoom: float  # screen pixels per map unit at the opening view
-    center: tuple[float, float]  # map point at the centre of the canvas
-    label_px: float  # label size on screen at the opening zoom
-    all_labels: bool  # False: lower-priority labels are hidden until zoomed in (bigger maps)
-
-
-def _label_lines(text: str) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(text, LABEL_LINE_CHARS, break_long_words=False) or [text]
-
-
-def presentation_sizes(
-    G: nx.MultiDiGraph,
-    positions: Mapping[Hashable, tuple[float, float]],
-    width: float = 1280,
-    height: float = 720,
-    *,
-    min_label_px: float = MIN_LABEL_PX,
-    margin_px: float = 8.0,
-) -> PresentationSizes:
-    """Node and label sizes and the opening zoom for a ``width`` x ``height`` px map canvas.
-
-    Every label is ``min_label_px`` (plus a little) on screen at the opening zoom and every
-    node with its label lies inside the canvas, for maps up to ``PRESENT_ALL_LABELS_MAX``
-    actors. Above that, labels start at the same size and ``all_labels`` is False: the page
-    then hides the less central labels until the user zooms in (``MapStyle.label_priority``).
-
-    The canvas is the map's own area: leave out the title bar, caption and legend.
-
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph([("a", "b")]); G.nodes["a"]["name"] = "Ministry of Foreign Affairs"
-    >>> s = presentation_sizes(G, {"a": (0.0, 0.0), "b": (600.0, 300.0)}, 1280, 720)
-    >>> s.label_px >= 14, s.label_size * s.zoom == s.label_px
-    (True, True)
-    """
-    nodes = [n for n in G.nodes if n in positions]
-    label_px = min_label_px + 2.0  # two pixels to spare: the browser rounds, and the frame may be a little smaller
-    node_px = label_px * 0.9
-    if not nodes:
-        return PresentationSizes(node_px, label_px, 1.0, (0.0, 0.0), label_px, True)
-    xs = [positions[n][0] for n in nodes]
-    ys = [positions[n][1] for n in nodes]
-    # Room each node's label needs on screen: half its widest line either side, its lines below.
-    half_w, below = 0.0, 0.0
-    for n in nodes:
-        lines = _label_lines(str(G.nodes[n].get("name") or n))
-        half_w = max(half_w, max(len(line) for line in lines) * _CHAR_WIDTH * label_px / 2)
-        below = max(below, node_px + 4 + len(lines) * label_px * 1.15)
-    room_w = max(width - 2 * margin_px - 2 * half_w, width * 0.3)
-    room_h = max(height - 2 * margin_px - node_px - below, height * 0.3)
-    span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
-    zoom = min(room_w / span_x if span_x else 4.0, room_h / span_y if span_y else 4.0, 4.0)
-    # Centre the drawing (nodes plus labels) on the canvas.
-    cx = (max(xs) + min(xs)) / 2
-    cy = (max(ys) + min(ys)) / 2 + (below - node_px) / 2 / zoom
-    return PresentationSizes(
-        node_size=round(node_px / zoom, 2),
-        label_size=round(label_px / zoom, 2),
-        zoom=zoom,
-        center=(round(cx, 2), round(cy, 2)),
-        label_px=round(label_px / zoom, 2) * zoom,
-        all_labels=len(nodes) <= PRESENT_ALL_LABELS_MAX,
-    )
-
-
-def labels_that_fit(
-    G: nx.MultiDiGraph,
-    positions: Mapping[Hashable, tuple[float, float]],
-    sizes: PresentationSizes,
-    grow: float = 1.25,
-    first: Collection[Hashable] = (),
-) -> dict[Hashable, float]:
-    """1.0 for the labels drawn at the opening zoom, 0.0 for those that give way: no two overlap.
-
-    Labels are taken in order of priority (``first``, e.g. a path's or a focus's actors, then by
-    neighbours, then name) and kept when their box on
-    screen (``grow`` times the opening size: the size a kept label is drawn at) meets no kept
-    label; the others appear when the user zooms in. Used as ``MapStyle.label_priority``.
-
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph([("a", "b"), ("a", "c")])
-    >>> s = PresentationSizes(10.0, 15.0, 1.0, (0.0, 0.0), 15.0, True)
-    >>> labels_that_fit(G, {"a": (0, 0), "b": (5, 0), "c": (400, 0)}, s)
-    {'a': 1.0, 'b': 0.0, 'c': 1.0}
-    """
-    px = sizes.label_px * grow
-    node_px = sizes.node_size * sizes.zoom
-    kept: list[tuple[float, float, float, float]] = []
-    priority = label_priority(G)
-    chosen: dict[Hashable, float] = {}
-    for n in sorted(G.nodes, key=lambda n: (n not in first, -priority[n], str(G.nodes[n].get("name") or n).casefold())):
-        if n not in positions:
-            chosen[n] = 0.0
-            continue
-        lines = _label_lines(str(G.nodes[n].get("name") or n))
-        w = max(len(line) for line in lines) * _CHAR_WIDTH * px
-        x, y = positions[n][0] * sizes.zoom, positions[n][1] * sizes.zoom
-        box = (x - w / 2, y + node_px, x + w / 2, y + node_px + len(lines) * px * 1.15)
-        clear = all(box[2] <= k[0] or k[2] <= box[0] or box[3] <= k[1] or k[3] <= box[1] for k in kept)
-        chosen[n] = 1.0 if clear else 0.0
-        if clear:
-            kept.append(box)
-    return {n: chosen[n] for n in G.nodes}
 
 
 def label_priority(G: nx.MultiDiGraph) -> dict[Hashable, float]:
@@ -647,15 +528,6 @@ def render_view(
     every actor with its label is inside the canvas.
     """
     return render_html(*view_style(G_full, result, presenting=presenting, positions=positions, viewport=viewport))
-
-
-# Room the page's own parts take (map.html): the legend column, the heading and the caption line.
-LEGEND_PX = 208
-# The explore map's frame at 1280x720: the main column beside the sidebar, less the folded legend,
-# under the header (the app sizes the frame to the screen).
-EXPLORE_CANVAS = (820.0, 560.0)
-HEADING_PX = 40
-CAPTION_PX = 24
 
 
 def map_context(
@@ -748,7 +620,10 @@ def view_style(
     if PRESENT_ALL_LABELS_MAX < G.number_of_nodes() <= LEAN_ABOVE:
         # Bigger maps: the less connected labels give way when small on screen (the caption says so);
         # the 20 best connected never do (label_priority).
-        style = dataclasses.replace(style, label_priority=label_priority(G), label_min_px=MIN_LABEL_PX if presenting else 8.0)
+        caption = " · ".join(part for part in (style.caption, t("labels_give_way", style.lang)) if part)
+        style = dataclasses.replace(
+            style, label_priority=label_priority(G), label_min_px=MIN_LABEL_PX if presenting else 8.0, caption=caption
+        )
     return G, where, style
     return result.graph, where, style
 
