@@ -62,9 +62,8 @@ def open_from_map() -> None:
 
 
 def open_drawer(actor: str) -> None:
-    """Show ``actor``'s profile in the drawer on the next run (and in the Actor profile panel)."""
+    """Show ``actor``'s profile in the drawer on the next run; the panel under the map stays as it is."""
     st.session_state[keys.PROFILE_ACTOR] = actor
-    st.session_state[keys.PANEL] = "profile"
     st.session_state[OPEN_DRAWER] = True
 
 

@@ -63,7 +63,7 @@ def test_a_link_with_as_of_draws_only_what_had_appeared_and_highlights_the_new(p
 def test_the_grid_lens_shows_the_picture_and_a_pick_opens_the_profile(page, team_page):
     page.goto(f"{team_page}/?grid_ask=vmp")
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
-    expect(page.get_by_test_id("stImage").first).to_be_visible(timeout=60_000)
+    expect(page.locator(".sne-grid svg").first).to_be_visible(timeout=60_000)  # the grid, drawn as the page shows it
     picker = page.get_by_test_id("stSelectbox").filter(has_text="Open the profile of")
     picker.scroll_into_view_if_needed()
     picker.locator("input").click()
