@@ -61,7 +61,7 @@ def slides(G: nx.MultiDiGraph, folder: Path) -> None:
     snaps.append(make_snapshot(G, ViewState(title="Full map"), today=DAY))
     prs = Presentation(io.BytesIO(export_deck(snaps)))
     for snap, slide in zip(snaps, prs.slides):
-        labels = [s for s in slide.shapes if s.name.startswith("Label: ")]
+        labels = [s for s in _all_shapes(slide.shapes) if s.name.startswith("Label: ")]
         sizes = [r.font.size.pt for s in labels for p in s.text_frame.paragraphs for r in p.runs if r.font.size]
         boxes = [(s.left, s.top, s.left + s.width, s.top + s.height) for s in labels]
         pad = 25400 * 2 // 72 * 1  # 2 pt of the boxes' padding
@@ -75,6 +75,16 @@ def slides(G: nx.MultiDiGraph, folder: Path) -> None:
             f"slide '{snap.title[:40]}': {snap.graph.number_of_nodes()} actors, smallest label "
             f"{min(sizes, default=0):g} pt, {pairs} overlapping label pairs"
         )
+
+
+def _all_shapes(shapes: object) -> list:
+    """Every shape, those inside groups too (an actor is grouped with its label)."""
+    out = []
+    for shape in shapes:  # type: ignore[attr-defined]
+        out.append(shape)
+        if shape.shape_type == 6:  # MSO_SHAPE_TYPE.GROUP
+            out += _all_shapes(shape.shapes)
+    return out
 
 
 def moved_when_one_is_added(G: nx.MultiDiGraph, folder: Path) -> None:
