@@ -781,6 +781,7 @@ def map_update(base: Mapping[str, object], view: Mapping[str, object], shell: st
         "lang": view["lang"],
         "titles": view["lang"] if titles else None,
         "legend": _legend_update(view),
+        "controls": view["zoom_texts"],
         "opening": view["opening"],
         "fit": view["fit_nodes"],
     }
@@ -810,7 +811,7 @@ def language_alternative(update: Mapping[str, object], other: Mapping[str, objec
     >>> nl = map_update(base, map_context(G.subgraph(["a"]), pos, MapStyle(lang="nl")))
     >>> alt = language_alternative(en, nl)
     >>> sorted(alt), in_language({**en, "alt": {"nl": alt}}, "nl") == nl
-    (['lang', 'legend'], True)
+    (['controls', 'lang', 'legend'], True)
     """
     out: dict[str, object] = {k: v for k, v in other.items() if k not in ("nodes", "edges", "alt") and update.get(k) != v}
     for kind in ("nodes", "edges"):

@@ -156,6 +156,18 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
     note.style.color = "#555";
   }
 
+  // The zoom buttons' names, in the update's language (render.py's map_context: zoom_texts).
+  function controls(texts) {
+    if (!texts) { return; }
+    ["zoom-in", "zoom-out", "zoom-fit"].forEach(function (id, i) {
+      var button = document.getElementById(id);
+      if (button) { button.title = texts[i]; button.setAttribute("aria-label", texts[i]); }
+    });
+    var group = document.getElementById("zoom");
+    if (group) { group.setAttribute("aria-label", texts[3]); }
+    container.setAttribute("aria-label", texts[4]);
+  }
+
   function apply(u) {
     document.body.dataset.drawn = "false";
     // Options first: label sizes follow the scaling options (the focus's, not the whole map's),
@@ -193,6 +205,7 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
     document.documentElement.lang = u.lang;
     if (u.heading) { document.title = u.heading; }
     legend(u.legend);
+    controls(u.controls);
     // Frame the map again only when what is shown (or what to frame) changed: a new colour keeps the zoom.
     var frame = JSON.stringify([u.opening, u.fit]);
     if (nodesMoved || frame !== framing) {
