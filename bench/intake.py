@@ -1,0 +1,84 @@
+"""Leave one document out: intake on each source document against the data without that document's relations.
+
+``python -m bench.intake [--documents DIR] [--data DIR] [--detail]`` prints, per document, the
+recall of its curated actor pairs (either direction), the share of proposed pairs that are
+curated (precision), the share of quotes that are verbatim (``text[start:end]`` of the document
+and found by ``verify``'s lookup), and the seconds intake took. ``--detail`` lists what was missed
+and what was proposed beyond the curated data, for tuning the cues honestly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from network.intake import IntakeError, propose
+from network.io.uploads import load_any
+from network.verify import quote_in
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _pairs(rows) -> set[frozenset[str]]:
+    return {frozenset((r["source"], r["target"])) for r in rows if r["source"] != r["target"]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.intake", description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", default=str(ROOT.parent / "shared" / "seeds"), help="folder of the source documents")
+    parser.add_argument("--data", default=str(ROOT / "data"), help="the curated data folder")
+    parser.add_argument("--detail", action="store_true", help="list missed and extra pairs")
+    args = parser.parse_args(argv)
+    ds = load_any(args.data)
+    folder = Path(args.documents)
+    print(f"{'document':34} {'curated':>7} {'proposed':>8} {'recall':>7} {'precision':>9} {'verbatim':>8} {'seconds':>7}")
+    totals = {"curated": 0, "proposed": 0, "hit": 0, "quotes": 0, "verbatim": 0, "seconds": 0.0, "docs": 0}
+    for source in ds.sources:
+        path = folder / (source.get("file") or "")
+        if not path.is_file():
+            print(f"{source['id']:34} (no file {source.get('file')!r} in {folder})")
+            continue
+        doc_id = source["id"]
+        others = [r for r in ds.relations if r.get("source_doc") != doc_id]
+        curated = _pairs(r for r in ds.relations if r.get("source_doc") == doc_id)
+        data = path.read_bytes()
+        t0 = time.perf_counter()
+        try:
+            p = propose(path.name, data, ds, relations=others)
+        except IntakeError as exc:
+            print(f"{doc_id:34} {exc}")
+            continue
+        seconds = time.perf_counter() - t0
+        proposed = _pairs({"source": c.source, "target": c.target} for c in p.claims)
+        hit = curated & proposed
+        verbatim = sum(1 for c in p.claims if p.text[c.start : c.end] == c.quote and quote_in(c.quote, p.text))
+        recall = len(hit) / len(curated) if curated else 1.0
+        precision = len(hit) / len(proposed) if proposed else 1.0
+        share = verbatim / len(p.claims) if p.claims else 1.0
+        print(f"{doc_id:34} {len(curated):7} {len(proposed):8} {recall:7.0%} {precision:9.0%} {share:8.0%} {seconds:7.2f}")
+        if args.detail:
+            names = {a["id"]: a["name"] for a in ds.actors}
+            for label, pairs in (("missed", curated - proposed), ("extra", proposed - curated)):
+                for pair in sorted(pairs, key=sorted):
+                    print(f"    {label}: " + " — ".join(names.get(a, a) for a in sorted(pair)))
+        totals["curated"] += len(curated)
+        totals["proposed"] += len(proposed)
+        totals["hit"] += len(hit)
+        totals["quotes"] += len(p.claims)
+        totals["verbatim"] += verbatim
+        totals["seconds"] += seconds
+        totals["docs"] += 1
+    if totals["docs"]:
+        t = totals
+        print(
+            f"{'all (pooled)':34} {t['curated']:7} {t['proposed']:8} {t['hit'] / max(t['curated'], 1):7.0%} "
+            f"{t['hit'] / max(t['proposed'], 1):9.0%} {t['verbatim'] / max(t['quotes'], 1):8.0%} {t['seconds'] / t['docs']:7.2f}"
+        )
+        print("seconds: mean per document; pairs are actor pairs in either direction")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,347 @@
+"""Rules that turn a document's sentences into proposed claims, each with its verbatim quote.
+
+A claim's quote is always ``text[start:end]`` of the document: the sentence that carries it, or,
+when the sentence is longer than a quote may be, the shortest run of its clauses that holds the
+cue and the actors. The rules:
+
+- **signatures**: the organisations in the signature (or contact) block are the document's authors;
+  they co-sign with one another, and a signatory holds office at the organisations on their line;
+- **addresses**: the authors address whom the "Aan …", "Geachte …" or position-paper line names;
+- **cues** (:mod:`network.intake.cues`): a stance cue makes its speaker for, against or concerned
+  about the asks the sentence names (asks in the data's words, or an existing theme whose words
+  the sentence shares); a relation cue links the actor named before it to those after it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+
+from ..model import EVIDENCE_MAX
+from ..vocabulary import RELATION_TYPES
+from .actors import ASK_TYPES, ORGANISATION_TYPES, ActorIndex, Mention
+from .cues import ADDRESS_LINES, CLOSINGS, CUES, FIRST_PERSON, IMPERATIVES, SALUTATIONS, Cue
+from .segment import Unit
+
+__all__ = ["Claim", "Context", "ThemeMatcher", "authors_and_signatures", "addressees", "extract", "PRIVATE"]
+
+# Contact details are never data: a quote or a name holding one is not proposed.
+PRIVATE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,4}\)?[\s-]?){2,}\d{2,}|www\.|https?://")
+
+
+@dataclass
+class Claim:
+    source: str
+    target: str
+    type: str
+    directed: bool
+    date: str
+    quote: str
+    start: int
+    end: int
+    page: int
+    basis: str
+    note: str
+    cue: str
+
+    def row(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class Context:
+    """What the rules know about the document: its text, units, actors named, authors and addressees."""
+
+    text: str
+    units: Sequence[Unit]
+    index: ActorIndex
+    mentions: list[Mention]
+    date: str
+    page_of: object  # callable offset -> page
+    authors: list[str] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)
+    themes: ThemeMatcher | None = None
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+
+# -- the asks a sentence argues about, in the data's own words ------------------------------------
+
+_STOP = frozenset(
+    "de het een en of van voor in op met aan te om door bij als dat die dit deze zijn is wordt worden ook niet maar "
+    "nog meer naar uit over tot hun haar zij wij we ons onze u uw er zo dan kan kunnen moet moeten zou zullen "
+    "the a an and or of for in on with to by at as that this these those is are be been not but more from their "
+    "our we us it its into than which who".split()
+)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _stems(text: str) -> set[str]:
+    # Six letters: "samenwerking" and "samenwerken", "financiële" and "financiering" meet; Dutch compounds
+    # share their head that way too. Crude, and cheap enough to run on every sentence.
+    return {w.casefold()[:6] for w in _WORD.findall(text) if w.casefold() not in _STOP}
+
+
+class ThemeMatcher:
+    """The themes (asks) of the data, each known by its name, description and the quotes already filed for it."""
+
+    def __init__(self, actors: Iterable[Mapping[str, str]], relations: Iterable[Mapping[str, str]], min_score: float = 2.2):
+        self.min_score = min_score
+        words: dict[str, set[str]] = {}
+        for a in actors:
+            if a.get("type") == "theme":
+                words[a["id"]] = _stems(" ".join(a.get(k, "") for k in ("name", "description", "aliases", "label")))
+        for r in relations:
+            for end in (r.get("target", ""), r.get("source", "")):
+                if end in words:
+                    words[end] |= _stems(r.get("evidence", ""))
+        self.words = words
+        df = Counter(s for ws in words.values() for s in ws)
+        n = max(len(words), 1)
+        self.idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
+
+    def match(self, text: str, limit: int = 2) -> list[tuple[str, float, list[str]]]:
+        """The themes ``text`` shares the most telling words with: (id, score, shared words), best first."""
+        mine = _stems(text)
+        out = []
+        for theme, ws in self.words.items():
+            shared = mine & ws
+            score = sum(self.idf.get(s, 0.0) for s in shared)
+            if score >= self.min_score and len(shared) >= 2:
+                out.append((theme, score, sorted(shared)))
+        out.sort(key=lambda t: -t[1])
+        return out[:limit]
+
+
+# -- document-level rules -----------------------------------------------------------------------
+
+
+def _is_org(index: ActorIndex, actor: str) -> bool:
+    return index.kind(actor) in ORGANISATION_TYPES
+
+
+def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | None]:
+    """The authors, the claims the signature block carries, and where that block starts (None: no block)."""
+    text, index = ctx.text, ctx.index
+    closing = None
+    for m in CLOSINGS.finditer(text):
+        if m.start() > len(text) * 0.5:
+            closing = m
+            break
+    claims: list[Claim] = []
+    authors: list[str] = []
+    if closing is not None:
+        block_start = closing.end()
+        block = [m for m in ctx.mentions if m.start >= block_start]
+        authors = list(dict.fromkeys(m.actor for m in block if _is_org(index, m.actor)))
+        contact = "contact" in closing.group(0).casefold()
+        if not contact:
+            for line in re.finditer(r"[^\n]+", text[block_start:]):
+                start, end = block_start + line.start(), block_start + line.end()
+                here = ctx.in_span(start, end)
+                people = [m for m in here if index.kind(m.actor) == "person"]
+                orgs = list(dict.fromkeys(m.actor for m in here if _is_org(index, m.actor)))
+                if len(people) == 1 and orgs:
+                    s, e = _trimmed(text, start, end)
+                    for org in orgs:
+                        claims.append(_claim(ctx, people[0].actor, org, "holds_office_at", s, e, "stated", "", "signature line"))
+        if len(authors) >= 2:
+            s, e = _trimmed(text, block_start, len(text))
+            s, e = _fit(text, s, e, [m for m in ctx.mentions if m.start >= s])
+            for i, a in enumerate(authors):
+                for b in authors[i + 1 :]:
+                    claims.append(_claim(ctx, a, b, "co_signs", s, e, "stated", "", "signature block"))
+        if authors:
+            return authors, claims, closing.start()
+    # No signatures: the organisations that speak as the document ("FNV, CNV … vragen", "deelt de SER", "X onderschrijft")
+    speakers: Counter[str] = Counter()
+    for u in ctx.units:
+        here = [m for m in ctx.in_span(u.start, u.end) if _is_org(index, m.actor)]
+        sentence = text[u.start : u.end]
+        if here and re.search(
+            r"\b(?:dit|deze) (?:positie ?paper|position paper|brief|notitie|brochure)\b|\bonderschrij", sentence, re.I
+        ):
+            speakers.update(m.actor for m in here)
+        if len(here) >= 3 and re.search(r"\b(?:vragen|verzoeken|doen een beroep|werken)\b", sentence):
+            speakers.update(m.actor for m in here)
+    if speakers:
+        top = max(speakers.values())
+        authors = [a for a, c in speakers.items() if c == top]
+    else:
+        counts = Counter(m.actor for m in ctx.mentions if _is_org(index, m.actor))
+        if counts and counts.most_common(1)[0][1] >= 3:
+            authors = [counts.most_common(1)[0][0]]
+    return authors, claims, None
+
+
+def addressees(ctx: Context) -> tuple[list[str], list[tuple[int, int, str]]]:
+    """Whom the document is addressed to, and the lines that say so (start, end, cue)."""
+    head = ctx.text[: max(600, len(ctx.text) // 5)]
+    lines = [(m.start(), m.end(), "salutation") for m in SALUTATIONS.finditer(head)]
+    lines += [(m.start(), m.end(), "address line") for m in ADDRESS_LINES.finditer(head)]
+    found, spans = [], []
+    for start, end, cue in sorted(lines):
+        here = [
+            m.actor for m in ctx.in_span(start, end) if m.actor not in ctx.authors and ctx.index.kind(m.actor) not in ASK_TYPES
+        ]
+        if here:
+            s, e = _trimmed(ctx.text, start, end)
+            spans.append((s, e, cue))
+            found += here
+    return list(dict.fromkeys(found)), spans
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+_EDGE = " \t\r\n*_#>-•\u2022\uf0b7"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _fit(text: str, start: int, end: int, keep: Sequence[Mention], anchor: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The shortest run of clauses of ``text[start:end]`` holding ``keep`` and ``anchor``, at most EVIDENCE_MAX long."""
+    if end - start <= EVIDENCE_MAX:
+        return start, end
+    need = [(m.start, m.end) for m in keep]
+    if anchor:
+        need.append(anchor)
+    if not need:
+        return _trimmed(text, start, min(end, _word_end(text, start + EVIDENCE_MAX, start)))
+    lo, hi = min(s for s, _ in need), max(e for _, e in need)
+    # Widen to clause edges (a comma, semicolon, colon or dash) where there is room.
+    bounds = [start] + [m.end() for m in re.finditer(r"[,;:–]\s", text[start:end]) if True] + [end]
+    bounds = sorted({start + b if b != start and b != end else b for b in bounds})
+    left = max((b for b in bounds if b <= lo), default=start)
+    right = min((b for b in bounds if b >= hi), default=end)
+    if right - left > EVIDENCE_MAX:
+        left, right = lo, hi
+        if right - left > EVIDENCE_MAX:
+            right = _word_end(text, left + EVIDENCE_MAX, left)
+    return _trimmed(text, left, right)
+
+
+def _word_end(text: str, limit: int, floor: int) -> int:
+    cut = text.rfind(" ", floor, limit)
+    return cut if cut > floor else limit
+
+
+def _claim(ctx: Context, source: str, target: str, type_: str, start: int, end: int, basis: str, note: str, cue: str) -> Claim:
+    directed = RELATION_TYPES[type_].directed
+    return Claim(source, target, type_, directed, ctx.date, ctx.text[start:end], start, end, ctx.page_of(start), basis, note, cue)
+
+
+def _speaker(ctx: Context, unit: Unit, cue_at: int, mentions: list[Mention]) -> tuple[list[str], str, str]:
+    """Who speaks in a sentence: a named subject before the cue, or the authors ("we", an order); with basis and note."""
+    text = ctx.text
+    before = [m for m in mentions if m.end <= cue_at and _is_org(ctx.index, m.actor)]
+    if before:
+        # "FNV, CNV, VNO-NCW en MKB-Nederland vragen": the run of names just before the cue.
+        run = [before[-1]]
+        for m in reversed(before[:-1]):
+            gap = text[m.end : run[0].start]
+            if re.fullmatch(r"\s*(?:,|en|and|&)?\s*(?:,|en|and|&)?\s*", gap):
+                run.insert(0, m)
+            else:
+                break
+        if not FIRST_PERSON.search(text[unit.start : cue_at]) or any(m.actor in ctx.authors for m in run):
+            return [m.actor for m in run], "stated", ""
+    if not ctx.authors:
+        return [], "", ""
+    names = ", ".join(ctx.index.name(a) for a in ctx.authors)
+    sentence = text[unit.start : unit.end]
+    if IMPERATIVES.match(sentence):
+        return list(ctx.authors), "stated", ""
+    if FIRST_PERSON.search(sentence):
+        return list(ctx.authors), "stated", ""
+    return list(ctx.authors), "inferred", f"the sentence names no speaker; read as the authors' ({names})"
+
+
+def extract(ctx: Context, signature_at: int | None = None) -> list[Claim]:
+    """Every claim the cue rules propose, in the order of the text."""
+    text = ctx.text
+    out: list[Claim] = []
+    for unit in ctx.units:
+        if signature_at is not None and unit.start >= signature_at:
+            break
+        sentence = text[unit.start : unit.end]
+        if PRIVATE.search(sentence) and len(sentence) < 60:
+            continue
+        mentions = ctx.in_span(unit.start, unit.end)
+        hits: list[tuple[Cue, re.Match[str]]] = [(c, m) for c in CUES if (m := c.pattern.search(sentence))]
+        if IMPERATIVES.match(sentence) and not any(c.kind == "stance" for c, _ in hits):
+            out += _stance(ctx, unit, mentions, None, None)
+        for cue, m in hits:
+            at = unit.start + m.start()
+            if cue.kind == "stance":
+                out += _stance(ctx, unit, mentions, cue, (at, unit.start + m.end()))
+            else:
+                out += _relation(ctx, unit, mentions, cue, (at, unit.start + m.end()))
+    return out
+
+
+def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, span: tuple[int, int] | None) -> list[Claim]:
+    cue_at = span[0] if span else unit.start
+    speakers, basis, note = _speaker(ctx, unit, cue_at, mentions)
+    if not speakers:
+        return []
+    type_ = cue.type if cue else "advocates_for"
+    name = cue.name if cue else "an order at the head of the sentence"
+    if cue and cue.basis == "inferred":
+        basis, note = "inferred", "; ".join(n for n in (cue.note, note) if n)
+    asks = [m for m in mentions if index_kind(ctx, m.actor) in ASK_TYPES and m.actor not in speakers]
+    out = []
+    for m in asks:
+        s, e = _fit(ctx.text, unit.start, unit.end, [m], span)
+        for sp in speakers:
+            out.append(_claim(ctx, sp, m.actor, type_, s, e, basis, note, name))
+    if ctx.themes is not None:
+        for theme, _score, shared in ctx.themes.match(ctx.text[unit.start : unit.end]):
+            if any(m.actor == theme for m in asks):
+                continue
+            s, e = _fit(ctx.text, unit.start, unit.end, [], span)
+            why = f"the ask is read as this theme from the words it shares with it ({', '.join(shared[:5])}…)"
+            for sp in speakers:
+                out.append(_claim(ctx, sp, theme, type_, s, e, "inferred", "; ".join(n for n in (note, why) if n), name))
+    return out
+
+
+def index_kind(ctx: Context, actor: str) -> str:
+    return ctx.index.kind(actor)
+
+
+def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span: tuple[int, int]) -> list[Claim]:
+    before = [m for m in mentions if m.end <= span[0]]
+    after = [m for m in mentions if m.start >= span[1]]
+    if cue.type == "member_of":
+        if before and after:
+            src, dst = before[-1], after[0]
+            s, e = _fit(ctx.text, unit.start, unit.end, [src, dst], span)
+            return [_claim(ctx, src.actor, dst.actor, cue.type, s, e, cue.basis, cue.note, cue.name)]
+        return []
+    sources = [m.actor for m in before if _is_org(ctx.index, m.actor) or ctx.index.kind(m.actor) == "programme"][-2:]
+    if not sources and FIRST_PERSON.search(ctx.text[unit.start : span[0]]):
+        sources = list(ctx.authors)
+    targets = [m for m in after if m.actor not in sources]
+    if cue.type in ("partners_with", "negotiates_with") and not targets:
+        # "Samenwerking tussen A en B": both after the cue
+        names = [m for m in after]
+        if len(names) >= 2:
+            sources, targets = [names[0].actor], names[1:]
+    out = []
+    basis, note = cue.basis, cue.note
+    for t in targets[:3]:
+        s, e = _fit(ctx.text, unit.start, unit.end, [t, *[m for m in before if m.actor in sources][-1:]], span)
+        for src in sources:
+            if src != t.actor:
+                out.append(_claim(ctx, src, t.actor, cue.type, s, e, basis, note, cue.name))
+    return out

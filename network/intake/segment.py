@@ -1,0 +1,91 @@
+"""A document cut into units a claim can be quoted from: paragraphs, list items and their sentences.
+
+Sentences come from pysbd's Dutch or English rules; each unit keeps its character offsets in the
+document, so a quote is always ``text[start:end]`` and never retyped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Unit", "units"]
+
+_PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
+# A list item starts a unit of its own, even without a blank line before it (PDFs rarely have one).
+_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*•\u2022\uf0b7\uf0a7]|\d{1,2}[.)])[ \t])")
+# Markup and list marks at a unit's edges are not part of what it says.
+_LEAD = re.compile(r"^(?:[#>*_\s]+|[-•\u2022\uf0b7\uf0a7]\s+|\d{1,2}[.)]\s+)+")
+_TRAIL = re.compile(r"[*_#\s]+$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence (or heading, or list item) at ``start:end`` of the text, in paragraph ``paragraph``."""
+
+    start: int
+    end: int
+    paragraph: int
+    block_start: int
+    block_end: int
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    lead = _LEAD.match(piece)
+    if lead:
+        start += lead.end()
+    trail = _TRAIL.search(text[start:end])
+    if trail:
+        end = start + trail.start()
+    return start, end
+
+
+def _blocks(text: str) -> list[tuple[int, int, int]]:
+    out = []
+    paragraph = 0
+    pos = 0
+    for m in [*_PARAGRAPH.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if text[pos:end].strip():
+            paragraph += 1
+            item_pos = pos
+            for item in [*_ITEM.finditer(text, pos, end), None]:
+                item_end = item.start() if item else end
+                if text[item_pos:item_end].strip():
+                    out.append((item_pos, item_end, paragraph))
+                item_pos = item_end
+        pos = m.end() if m else len(text)
+    return out
+
+
+def units(text: str, language: str = "nl") -> list[Unit]:
+    """The sentences of ``text`` in order, each with its offsets and its paragraph.
+
+    Examples
+    --------
+    >>> text = "Aan de minister\\n\\nWij pleiten voor meer steun. Dat helpt.\\n- een punt"
+    >>> [text[u.start:u.end] for u in units(text)]
+    ['Aan de minister', 'Wij pleiten voor meer steun.', 'Dat helpt.', 'een punt']
+    """
+    import pysbd
+
+    segmenter = pysbd.Segmenter(language=language if language in ("nl", "en") else "en", clean=False)
+    out: list[Unit] = []
+    for b_start, b_end, paragraph in _blocks(text):
+        # pysbd ends a sentence at every line break; a PDF or a wrapped .txt breaks lines mid-sentence.
+        # Spaces keep the length, so offsets in this copy are offsets in the text.
+        block = text[b_start:b_end].replace("\r", " ").replace("\n", " ")
+        cursor = 0
+        for sentence in segmenter.segment(block):
+            core = sentence.strip()
+            if not core:
+                continue
+            at = block.find(core, cursor)
+            if at < 0:  # pysbd changed the text after all: keep the rest of the block whole
+                at, core = cursor, block[cursor:].rstrip()
+            start, end = _trim(text, b_start + at, b_start + at + len(core))
+            cursor = at + len(core)
+            if end > start and any(ch.isalnum() for ch in text[start:end]):
+                out.append(Unit(start, end, paragraph, b_start, b_end))
+    return out
