@@ -284,10 +284,13 @@ def _glyph_widths() -> dict[str, float]:
 
     Read from the Adobe metrics file matplotlib ships, so label boxes are measured, not guessed.
     """
-    from matplotlib import get_data_path
+    from importlib.util import find_spec
 
+    # Found without importing matplotlib (half a second): the app's first page stays light.
+    spec = find_spec("matplotlib")
+    assert spec is not None and spec.origin is not None, "matplotlib (a requirement) is not installed"
     widths: dict[str, float] = {}
-    text = (Path(get_data_path()) / "fonts" / "afm" / "phvr8a.afm").read_text("latin-1")
+    text = (Path(spec.origin).parent / "mpl-data" / "fonts" / "afm" / "phvr8a.afm").read_text("latin-1")
     for line in text.splitlines():
         if not line.startswith("C "):
             continue
