@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
@@ -175,12 +176,16 @@ def path_here(G: nx.MultiDiGraph, box: Any, lang: str) -> None:
 def route_lines(G: nx.MultiDiGraph, found: list[list[Hop]], lang: str, limit: int = 3) -> None:
     """The routes found, hop by hop, where the path was asked for (the sidebar): the eye is there."""
     rows = path_rows(G, found[:limit], lang)
+
+    def short(n: Hashable) -> str:  # the name the map shows (the short label), in a narrow sidebar
+        return text(G.nodes[n].get("label") or G.nodes[n].get("name", n))
+
     for i, p in enumerate(found[:limit], 1):
-        line = f"**{text(route_names(G, p)[0])}**"
-        for j in range(1, len(p) + 1):
+        line = f"**{short(p[0].source)}**"
+        for j, hop in enumerate(p, 1):
             r = next(r for r in rows if r["path"] == i and r["hop"] == j)  # the hop's first claim names it
             arrow = str(r["arrow"])
-            line += f" {arrow} *{text(r['relation'])}* {arrow} **{text(r['to'])}**"
+            line += f" {arrow} *{text(r['relation'])}* {arrow} **{short(hop.target)}**"
         st.markdown(f"{t('route', lang, i=i)}: {line}")
     if len(found) > limit:
         st.caption(t("routes_more", lang, n=len(found) - limit))
