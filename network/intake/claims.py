@@ -24,6 +24,7 @@ from ..model import EVIDENCE_MAX
 from ..vocabulary import RELATION_TYPES
 from .actors import ASK_TYPES, ORGANISATION_TYPES, ActorIndex, Mention
 from .cues import ADDRESS_LINES, CLOSINGS, CUES, FIRST_PERSON, IMPERATIVES, SALUTATIONS, Cue
+from .glossary import DUTCH
 from .segment import Unit
 
 __all__ = ["Claim", "Context", "ThemeMatcher", "authors_and_signatures", "addressees", "extract", "PRIVATE"]
@@ -94,7 +95,9 @@ class ThemeMatcher:
         words: dict[str, set[str]] = {}
         for a in actors:
             if a.get("type") == "theme":
-                words[a["id"]] = _stems(" ".join(a.get(k, "") for k in ("name", "description", "aliases", "label")))
+                own = " ".join(a.get(k, "") for k in ("name", "description", "aliases", "label"))
+                dutch = " ".join(" ".join(DUTCH.get(w.casefold(), ())) for w in re.findall(r"[\w-]+", own))
+                words[a["id"]] = _stems(own) | _stems(dutch)
         for r in relations:
             for end in (r.get("target", ""), r.get("source", "")):
                 if end in words:
@@ -135,11 +138,24 @@ def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | 
     claims: list[Claim] = []
     authors: list[str] = []
     if closing is not None:
-        block_start = closing.end()
+        newline = text.find("\n", closing.end())
+        block_start = newline + 1 if newline >= 0 else len(text)
         block = [m for m in ctx.mentions if m.start >= block_start]
         authors = list(dict.fromkeys(m.actor for m in block if _is_org(index, m.actor)))
         contact = "contact" in closing.group(0).casefold()
         if not contact:
+            # A signatory signs for the organisations of the first role on their line ("Bestuurslid CNV,
+            # Voorzitter CNV Internationaal" signs for CNV); their other offices are no authorship.
+            signed: list[str] = []
+            for line in re.finditer(r"[^\n]+", text[block_start:]):
+                start = block_start + line.start()
+                first_role_end = start + len(line.group(0))
+                people = [m for m in ctx.in_span(start, first_role_end) if index.kind(m.actor) == "person"]
+                if people:
+                    comma = text.find(",", people[0].end + 1, first_role_end)
+                    first_role_end = comma if comma >= 0 else first_role_end
+                signed += [m.actor for m in ctx.in_span(start, first_role_end) if _is_org(index, m.actor)]
+            authors = list(dict.fromkeys(signed)) or authors
             for line in re.finditer(r"[^\n]+", text[block_start:]):
                 start, end = block_start + line.start(), block_start + line.end()
                 here = ctx.in_span(start, end)
@@ -149,12 +165,21 @@ def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | 
                     s, e = _trimmed(text, start, end)
                     for org in orgs:
                         claims.append(_claim(ctx, people[0].actor, org, "holds_office_at", s, e, "stated", "", "signature line"))
-        if len(authors) >= 2:
+        if len(authors) >= 2 and not contact:
             s, e = _trimmed(text, block_start, len(text))
             s, e = _fit(text, s, e, [m for m in ctx.mentions if m.start >= s])
             for i, a in enumerate(authors):
                 for b in authors[i + 1 :]:
                     claims.append(_claim(ctx, a, b, "co_signs", s, e, "stated", "", "signature block"))
+        elif len(authors) >= 2:
+            # A contact block lists people and their numbers between the organisations: the quote is
+            # the block's opening and its first organisation only, so no contact detail is quoted.
+            first = next(m for m in block if m.actor == authors[0])
+            s, e = _trimmed(text, closing.start(), first.end)
+            note = "the contact block names these organisations as the document's makers; read as co-authors"
+            for i, a in enumerate(authors):
+                for b in authors[i + 1 :]:
+                    claims.append(_claim(ctx, a, b, "co_signs", s, e, "inferred", note, "contact block"))
         if authors:
             return authors, claims, closing.start()
     # No signatures: the organisations that speak as the document ("FNV, CNV … vragen", "deelt de SER", "X onderschrijft")
@@ -266,6 +291,38 @@ def _speaker(ctx: Context, unit: Unit, cue_at: int, mentions: list[Mention]) -> 
     return list(ctx.authors), "inferred", f"the sentence names no speaker; read as the authors' ({names})"
 
 
+_BYLINE = re.compile(r",\s+(?:[\w'’-]+\s+){0,8}?")
+# "SER-advies Kansen pakken …", "SER (2019) Kansen pakken …": an author's name right before its publication.
+_ISSUED_BY = re.compile(r"^(?:-?advies|-rapport|\s*\(\d{4}\)|['’]s)?\s*[‘'\"“]?$")
+
+
+def _bylines(ctx: Context, unit: Unit, mentions: list[Mention]) -> list[Claim]:
+    """ "Luis Salazar, voorheen voorzitter werkgeversorganisatie": a person, a comma, a role at an organisation."""
+    if not mentions or ctx.index.kind(mentions[0].actor) != "person" or mentions[0].start != unit.start:
+        return []
+    person = mentions[0]
+    if unit.end - unit.start > 160 or ctx.text[person.end : person.end + 1] != ",":
+        return []
+    cut = ctx.text.find(",", person.end + 1, unit.end)
+    role_end = cut if cut >= 0 else unit.end
+    orgs = [m for m in mentions[1:] if m.end <= role_end and _is_org(ctx.index, m.actor)]
+    return [_claim(ctx, person.actor, m.actor, "holds_office_at", unit.start, unit.end, "stated", "", "byline") for m in orgs]
+
+
+def _issued(ctx: Context, unit: Unit, mentions: list[Mention]) -> list[Claim]:
+    out = []
+    for a, b in zip(mentions, mentions[1:]):
+        if (
+            _is_org(ctx.index, a.actor)
+            and ctx.index.kind(b.actor) == "publication"
+            and _ISSUED_BY.match(ctx.text[a.end : b.start])
+        ):
+            s, e = _fit(ctx.text, unit.start, unit.end, [a, b])
+            note = "the publication is named after its maker ('SER-advies …'); read as issued by it"
+            out.append(_claim(ctx, a.actor, b.actor, "issues", s, e, "inferred", note, "maker before publication"))
+    return out
+
+
 def extract(ctx: Context, signature_at: int | None = None) -> list[Claim]:
     """Every claim the cue rules propose, in the order of the text."""
     text = ctx.text
@@ -273,10 +330,11 @@ def extract(ctx: Context, signature_at: int | None = None) -> list[Claim]:
     for unit in ctx.units:
         if signature_at is not None and unit.start >= signature_at:
             break
+        mentions = ctx.in_span(unit.start, unit.end)
+        out += _bylines(ctx, unit, mentions) + _issued(ctx, unit, mentions)
         sentence = text[unit.start : unit.end]
         if PRIVATE.search(sentence) and len(sentence) < 60:
             continue
-        mentions = ctx.in_span(unit.start, unit.end)
         hits: list[tuple[Cue, re.Match[str]]] = [(c, m) for c in CUES if (m := c.pattern.search(sentence))]
         if IMPERATIVES.match(sentence) and not any(c.kind == "stance" for c, _ in hits):
             out += _stance(ctx, unit, mentions, None, None)
@@ -291,6 +349,9 @@ def extract(ctx: Context, signature_at: int | None = None) -> list[Claim]:
 
 def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, span: tuple[int, int] | None) -> list[Claim]:
     cue_at = span[0] if span else unit.start
+    if cue is not None and cue.basis == "inferred" and cue.type == "advocates_for":
+        # "De toezichthouder zou … moeten": the subject of a need is who should act, not who asks.
+        cue_at = unit.start
     speakers, basis, note = _speaker(ctx, unit, cue_at, mentions)
     if not speakers:
         return []
@@ -305,14 +366,39 @@ def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, 
         for sp in speakers:
             out.append(_claim(ctx, sp, m.actor, type_, s, e, basis, note, name))
     if ctx.themes is not None:
-        for theme, _score, shared in ctx.themes.match(ctx.text[unit.start : unit.end]):
+        for (c_start, c_end), (theme, _score, shared) in _theme_clauses(ctx, unit):
             if any(m.actor == theme for m in asks):
                 continue
-            s, e = _fit(ctx.text, unit.start, unit.end, [], span)
+            s, e = _fit(ctx.text, unit.start, unit.end, [Mention(theme, c_start, c_end, "theme")], span)
             why = f"the ask is read as this theme from the words it shares with it ({', '.join(shared[:5])}…)"
             for sp in speakers:
                 out.append(_claim(ctx, sp, theme, type_, s, e, "inferred", "; ".join(n for n in (note, why) if n), name))
     return out
+
+
+def _theme_clauses(ctx: Context, unit: Unit) -> list[tuple[tuple[int, int], tuple[str, float, list[str]]]]:
+    """The best theme of each clause of a sentence (a list of asks names several), one per theme."""
+    assert ctx.themes is not None
+    text = ctx.text
+    cuts = [unit.start] + [
+        unit.start + m.end()
+        for m in re.finditer(r"[;:]\s|,\s(?=(?:en\s|and\s)?(?:het|de|een|meer|the|more)\b)", text[unit.start : unit.end])
+    ]
+    cuts.append(unit.end)
+    best: dict[str, tuple[tuple[int, int], tuple[str, float, list[str]]]] = {}
+    whole = ctx.themes.match(text[unit.start : unit.end], limit=1)
+    for theme in whole:
+        best[theme[0]] = ((unit.start, unit.end), theme)
+    if len(cuts) > 2:
+        for a, b in zip(cuts, cuts[1:]):
+            for theme in ctx.themes.match(text[a:b], limit=1):
+                if theme[0] not in best or best[theme[0]][1][1] < theme[1]:
+                    best[theme[0]] = ((a, b), theme)
+    return list(best.values())
+
+
+def _is_ask(ctx: Context, actor: str) -> bool:
+    return ctx.index.kind(actor) in ASK_TYPES
 
 
 def index_kind(ctx: Context, actor: str) -> str:
@@ -320,8 +406,14 @@ def index_kind(ctx: Context, actor: str) -> str:
 
 
 def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span: tuple[int, int]) -> list[Claim]:
-    before = [m for m in mentions if m.end <= span[0]]
-    after = [m for m in mentions if m.start >= span[1]]
+    # A name inside the cue ("voerde CNV Internationaal … uit") is its subject, after the verb as Dutch puts it.
+    before = [m for m in mentions if m.end <= span[1] and not (m.start >= span[0] and _is_ask(ctx, m.actor))]
+    after = [m for m in mentions if m.start >= span[1] or (m.start >= span[0] and _is_ask(ctx, m.actor))]
+    if not any(_is_org(ctx.index, m.actor) for m in before) and cue.type not in ("member_of",):
+        # "Op verzoek van … ondersteunden FNV en Mondiaal FNV de sector": the subject right after the verb.
+        first = next((m for m in after if _is_org(ctx.index, m.actor)), None)
+        if first is not None and re.fullmatch(r"[\s\w]{0,12}", ctx.text[span[1] : first.start]):
+            before, after = before + [first], [m for m in after if m is not first]
     if cue.type == "member_of":
         if before and after:
             src, dst = before[-1], after[0]
@@ -331,6 +423,16 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
     sources = [m.actor for m in before if _is_org(ctx.index, m.actor) or ctx.index.kind(m.actor) == "programme"][-2:]
     if not sources and FIRST_PERSON.search(ctx.text[unit.start : span[0]]):
         sources = list(ctx.authors)
+    if cue.type == "partners_with":
+        # Partners named in one breath all work together ("Met Stedin, … en IUCN heeft CNV Internationaal …").
+        party = list(dict.fromkeys(m.actor for m in mentions if _is_org(ctx.index, m.actor)))
+        if 3 <= len(party) <= 6:
+            s, e = _fit(ctx.text, unit.start, unit.end, [m for m in mentions if m.actor in party], span)
+            return [
+                _claim(ctx, a, b, cue.type, s, e, cue.basis, cue.note, cue.name)
+                for i, a in enumerate(party)
+                for b in party[i + 1 :]
+            ]
     targets = [m for m in after if m.actor not in sources]
     if cue.type in ("partners_with", "negotiates_with") and not targets:
         # "Samenwerking tussen A en B": both after the cue

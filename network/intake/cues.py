@@ -71,6 +71,14 @@ CUES: tuple[Cue, ...] = (
         _NEED,
     ),
     _c(
+        "vraagt om / prioriteit",
+        "advocates_for",
+        "stance",
+        "inferred",
+        r"\bvrag(?:en|t)\s+(?:om|verdere)\b|\b(?:een|de) prioriteit\b|\b(?:meer|extra) aandacht voor\b",
+        _NEED,
+    ),
+    _c(
         "should / must / is essential",
         "advocates_for",
         "stance",
@@ -129,7 +137,15 @@ CUES: tuple[Cue, ...] = (
         "partners_with",
         "relation",
         "stated",
-        r"\bsamen met\b|\bsamenwerking (?:tussen|met)\b|\bwerk(?:t|en) samen\b|\bsamenwerken\b|\bin partnership with\b|\btogether with\b|\bpartners? (?:van|of)\b",
+        r"\bsamen met\b|\bsamenwerking (?:tussen|met)\b|\bwerk(?:t|en) samen\b|\bsamenwerken\b|\bin partnership with\b|\btogether with\b|\bpartners? (?:van|of)\b"
+        r"|^Met\b(?=[^,]{0,80},[^,]{0,40}\b(?:heeft|hebben|heb|zijn|is|werd|werden)\b)",
+    ),
+    _c(
+        "ingediend bij",
+        "addresses",
+        "relation",
+        "stated",
+        r"\b(?:ingediend|gestuurd|verstuurd|aangeboden|voorgelegd) (?:bij|aan)\b|\bbrief aan\b|\bsubmitted to\b|\bwrote to\b",
     ),
     _c("onderhandelen", "negotiates_with", "relation", "stated", r"\bonderhandel\w*\b|\bcao-onderhandeling\w*\b|\bnegotiat\w+\b"),
     _c("adviseren", "advises", "relation", "stated", r"\badviseer(?:t|de)\b|\badvies aan\b|\baanbevelingen van\b|\badvise[sd]\b"),
@@ -138,14 +154,15 @@ CUES: tuple[Cue, ...] = (
         "implements",
         "relation",
         "stated",
-        r"\bvoer(?:t|en|de|den)\b(?:\s+\w+){0,4}?\s+uit\b|\buitgevoerd door\b|\bimplementatie van\b|\bimplement(?:s|ed)\b|\bcarr(?:y|ies|ied) out\b",
+        r"\bvoer(?:t|en|de|den)\b(?:\s+\w+){0,9}?\s+uit\b|\buitgevoerd door\b|\bimplementatie van\b|\bimplement(?:s|ed)\b|\bcarr(?:y|ies|ied) out\b",
     ),
     _c(
         "lid van",
         "member_of",
         "relation",
         "stated",
-        r"\blid van\b|\bonderdeel van\b|\blidstaat van\b|\baangesloten bij\b|\bmember of\b|\bpart of\b",
+        r"\b(?:lid|onderdeel|deel|lidstaat)\s+(?:\w+\s+)?van\b|\bmaakt?e?n?\s+deel\s+uit\s+van\b|\baangesloten bij\b"
+        r"|\bmember of\b|\bpart of\b",
     ),
     _c(
         "steunen",
