@@ -51,13 +51,15 @@ def _screen(folder: str, stamp: data.Stamp, ask: str, date: str, lang: str) -> s
 
 
 # The page's grid: our own matplotlib SVG (its texts escaped by matplotlib), put in as it is:
-# st.html's sanitiser removes SVG. At its natural size, smaller only when the column is narrower:
-# stretched or shrunk, its labels would no longer be the 14 px the picture was laid out for. In a
+# st.html's sanitiser removes SVG. Never smaller than its natural size (unless the column is
+# narrower): shrunk, its labels would no longer be the 14 px the picture was laid out for. In a
 # shadow root, so the SVG's own style sheet stays inside it.
 _svg_view = st.components.v2.component(
     "sne_grid_picture",
     html='<div class="sne-grid" role="img"></div>',
-    css=".sne-grid svg{max-width:100%;height:auto;display:block}",
+    # Its natural size (557 px tall) at least; on a taller screen as tall as the screen leaves it
+    # under the picker (at 1920x1080 the natural size filled a third of the frame).
+    css=".sne-grid svg{display:block;width:auto;max-width:100%;height:max(557px, calc(100vh - 230px))}",
     js="""
 export default function ({ parentElement, data }) {
   const box = parentElement.querySelector(".sne-grid");
