@@ -76,7 +76,10 @@ _STOP = frozenset(
     "de het een en of van voor in op met aan te om door bij als dat die dit deze zijn is wordt worden ook niet maar "
     "nog meer naar uit over tot hun haar zij wij we ons onze u uw er zo dan kan kunnen moet moeten zou zullen "
     "the a an and or of for in on with to by at as that this these those is are be been not but more from their "
-    "our we us it its into than which who".split()
+    "our we us it its into than which who "
+    "alleen alle echter zoals onder andere waar wanneer wel geen veel hebben heeft steeds goed goede zowel daarbij "
+    "daarmee hierbij hiervoor tijden voldoende houden stelt maken gaat nieuwe nieuw komen kunt willen graag "
+    "only all such other when where have has very good both".split()
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -93,16 +96,20 @@ class ThemeMatcher:
     def __init__(self, actors: Iterable[Mapping[str, str]], relations: Iterable[Mapping[str, str]], min_score: float = 2.2):
         self.min_score = min_score
         words: dict[str, set[str]] = {}
+        core: dict[str, set[str]] = {}
         for a in actors:
             if a.get("type") == "theme":
                 own = " ".join(a.get(k, "") for k in ("name", "description", "aliases", "label"))
                 dutch = " ".join(" ".join(DUTCH.get(w.casefold(), ())) for w in re.findall(r"[\w-]+", own))
-                words[a["id"]] = _stems(own) | _stems(dutch)
+                core[a["id"]] = _stems(own) | _stems(dutch)
+                words[a["id"]] = set(core[a["id"]])
         for r in relations:
             for end in (r.get("target", ""), r.get("source", "")):
                 if end in words:
                     words[end] |= _stems(r.get("evidence", ""))
         self.words = words
+        # A word of the theme's own name or description tells more than one from a quote filed for it.
+        self.core = core
         df = Counter(s for ws in words.values() for s in ws)
         n = max(len(words), 1)
         self.idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
@@ -113,7 +120,7 @@ class ThemeMatcher:
         out = []
         for theme, ws in self.words.items():
             shared = mine & ws
-            score = sum(self.idf.get(s, 0.0) for s in shared)
+            score = sum(self.idf.get(s, 0.0) * (1.0 if s in self.core[theme] else 0.6) for s in shared)
             if score >= self.min_score and len(shared) >= 2:
                 out.append((theme, score, sorted(shared)))
         out.sort(key=lambda t: -t[1])
@@ -165,6 +172,8 @@ def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | 
                     s, e = _trimmed(text, start, end)
                     for org in orgs:
                         claims.append(_claim(ctx, people[0].actor, org, "holds_office_at", s, e, "stated", "", "signature line"))
+                elif len(people) >= 2 and not orgs:
+                    claims += _signature_columns(ctx, people, end)
         if len(authors) >= 2 and not contact:
             s, e = _trimmed(text, block_start, len(text))
             s, e = _fit(text, s, e, [m for m in ctx.mentions if m.start >= s])
@@ -201,6 +210,38 @@ def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | 
         if counts and counts.most_common(1)[0][1] >= 3:
             authors = [counts.most_common(1)[0][0]]
     return authors, claims, None
+
+
+def _signature_columns(ctx: Context, people: list[Mention], names_end: int) -> list[Claim]:
+    """Names side by side on one line, their roles in the same order on the lines below (a PDF's columns)."""
+    text, index = ctx.text, ctx.index
+    roles: list[list[str]] = [[] for _ in people]
+    end = names_end
+    for line in list(re.finditer(r"[^\n]+", text[names_end:]))[:4]:
+        if not line.group(0).strip():
+            continue
+        start = names_end + line.start()
+        cells = [(start + c.start(), start + c.end()) for c in re.finditer(r"\S+(?: \S+)*", line.group(0))]
+        if len(cells) == len(people):
+            for i, (a, b) in enumerate(cells):
+                roles[i] += [m.actor for m in ctx.in_span(a, b) if _is_org(index, m.actor)]
+        elif len(cells) < len(people):
+            # A role that runs onto the next line belongs to the first column still without an organisation.
+            for a, b in cells:
+                orgs = [m.actor for m in ctx.in_span(a, b) if _is_org(index, m.actor)]
+                gap = next((i for i, r in enumerate(roles) if not r), None)
+                if orgs and gap is not None:
+                    roles[gap] += orgs
+        else:
+            break
+        end = start + len(line.group(0))
+    s, e = _trimmed(text, people[0].start, end)
+    note = "names and roles stand in columns; each name is read with the role below it, in order"
+    return [
+        _claim(ctx, person.actor, org, "holds_office_at", s, e, "inferred", note, "signature columns")
+        for person, orgs in zip(people, roles)
+        for org in dict.fromkeys(orgs)
+    ]
 
 
 def addressees(ctx: Context) -> tuple[list[str], list[tuple[int, int, str]]]:
@@ -338,6 +379,8 @@ def extract(ctx: Context, signature_at: int | None = None) -> list[Claim]:
         hits: list[tuple[Cue, re.Match[str]]] = [(c, m) for c in CUES if (m := c.pattern.search(sentence))]
         if IMPERATIVES.match(sentence) and not any(c.kind == "stance" for c, _ in hits):
             out += _stance(ctx, unit, mentions, None, None)
+        elif not any(c.kind == "stance" for c, _ in hits) and ctx.themes is not None and ctx.authors:
+            out += _topic(ctx, unit)
         for cue, m in hits:
             at = unit.start + m.start()
             if cue.kind == "stance":
@@ -373,6 +416,31 @@ def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, 
             why = f"the ask is read as this theme from the words it shares with it ({', '.join(shared[:5])}…)"
             for sp in speakers:
                 out.append(_claim(ctx, sp, theme, type_, s, e, "inferred", "; ".join(n for n in (note, why) if n), name))
+    return out
+
+
+TOPIC_SCORE = 5.0
+
+
+def _topic(ctx: Context, unit: Unit) -> list[Claim]:
+    """A sentence with no cue that is plainly about one of the data's asks: the authors are read as arguing for it."""
+    assert ctx.themes is not None
+    sentence = ctx.text[unit.start : unit.end]
+    if FIRST_PERSON.search(sentence) is None and len(ctx.authors) == 0:
+        return []
+    out = []
+    for theme, score, shared in ctx.themes.match(sentence, limit=1):
+        if score < TOPIC_SCORE or len(shared) < 3:
+            continue
+        s, e = _fit(ctx.text, unit.start, unit.end, [])
+        names = ", ".join(ctx.index.name(a) for a in ctx.authors)
+        note = (
+            f"no cue: the sentence argues about this ask in its words ({', '.join(shared[:5])}…); "
+            f"read as the position of the document's authors ({names})"
+        )
+        out += [
+            _claim(ctx, a, theme, "advocates_for", s, e, "inferred", note, "an ask in the document's words") for a in ctx.authors
+        ]
     return out
 
 
@@ -415,10 +483,20 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
         if first is not None and re.fullmatch(r"[\s\w]{0,12}", ctx.text[span[1] : first.start]):
             before, after = before + [first], [m for m in after if m is not first]
     if cue.type == "member_of":
-        if before and after:
-            src, dst = before[-1], after[0]
-            s, e = _fit(ctx.text, unit.start, unit.end, [src, dst], span)
-            return [_claim(ctx, src.actor, dst.actor, cue.type, s, e, cue.basis, cue.note, cue.name)]
+        members = [m for m in before if _is_org(ctx.index, m.actor) or _is_ask(ctx, m.actor)]
+        if members and after:
+            src = members[-1]
+            wholes = [after[0]]
+            for m in after[1:]:  # "lidstaat van de OESO en de VN": every whole named in the list
+                if re.fullmatch(r"\s*(?:,|en|and)\s*(?:de|het|the)?\s*", ctx.text[wholes[-1].end : m.start]):
+                    wholes.append(m)
+                else:
+                    break
+            out = []
+            for dst in wholes:
+                s, e = _fit(ctx.text, unit.start, unit.end, [src, dst], span)
+                out.append(_claim(ctx, src.actor, dst.actor, cue.type, s, e, cue.basis, cue.note, cue.name))
+            return out
         return []
     sources = [m.actor for m in before if _is_org(ctx.index, m.actor) or ctx.index.kind(m.actor) == "programme"][-2:]
     if not sources and FIRST_PERSON.search(ctx.text[unit.start : span[0]]):

@@ -138,7 +138,7 @@ CUES: tuple[Cue, ...] = (
         "relation",
         "stated",
         r"\bsamen met\b|\bsamenwerking (?:tussen|met)\b|\bwerk(?:t|en) samen\b|\bsamenwerken\b|\bin partnership with\b|\btogether with\b|\bpartners? (?:van|of)\b"
-        r"|^Met\b(?=[^,]{0,80},[^,]{0,40}\b(?:heeft|hebben|heb|zijn|is|werd|werden)\b)",
+        r"|^Met\b(?=[^.]{0,120}\b(?:heeft|hebben|zijn|werd|werden)\b)",
     ),
     _c(
         "ingediend bij",
@@ -148,13 +148,13 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:ingediend|gestuurd|verstuurd|aangeboden|voorgelegd) (?:bij|aan)\b|\bbrief aan\b|\bsubmitted to\b|\bwrote to\b",
     ),
     _c("onderhandelen", "negotiates_with", "relation", "stated", r"\bonderhandel\w*\b|\bcao-onderhandeling\w*\b|\bnegotiat\w+\b"),
-    _c("adviseren", "advises", "relation", "stated", r"\badviseer(?:t|de)\b|\badvies aan\b|\baanbevelingen van\b|\badvise[sd]\b"),
+    _c("adviseren", "advises", "relation", "stated", r"\badviseer(?:t|de)\b|\badvies aan\b|\badvise[sd]\b"),
     _c(
         "uitvoeren",
         "implements",
         "relation",
         "stated",
-        r"\bvoer(?:t|en|de|den)\b(?:\s+\w+){0,9}?\s+uit\b|\buitgevoerd door\b|\bimplementatie van\b|\bimplement(?:s|ed)\b|\bcarr(?:y|ies|ied) out\b",
+        r"\bvoer(?:t|en|de|den)\b(?:\s+\w+){0,9}?\s+uit\b|\buitgevoerd door\b|\bimplement(?:s|ed)\b|\bcarr(?:y|ies|ied) out\b",
     ),
     _c(
         "lid van",
