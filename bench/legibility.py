@@ -196,6 +196,9 @@ APP_VIEWS = (
     ("focus FNV", "/?focus=fnv", (1920, 1080)),
     ("path UHISPAWU -> min-buza-bhos", "/?path_from=uhispawu&path_to=min-buza-bhos", (1280, 720)),
     ("path UHISPAWU -> min-buza-bhos", "/?path_from=uhispawu&path_to=min-buza-bhos", (1920, 1080)),
+    # Over 80 actors: labels give way by rank (the 20 best connected never do).
+    ("every actor (asks and people shown)", "/?show_asks=true&show_people=true", (1280, 720)),
+    ("every actor (asks and people shown)", "/?show_asks=true&show_people=true", (1920, 1080)),
 )
 
 

@@ -277,8 +277,8 @@ def map_elements(
             "y": y,
         }
         if style.label_priority is not None:
-            # vis-network scales the label by value and skips it below drawThreshold (see _options).
-            node["value"] = float(style.label_priority.get(n, 0.0))
+            # Bigger maps: the page shows labels in this order where they find room (fit.js, sneLabels).
+            node["rank"] = float(style.label_priority.get(n, 0.0))
         if lean and not dim and not hl:
             node["color"] = color
             nodes.append(node)
@@ -432,21 +432,9 @@ def _scaling(style: MapStyle) -> dict[str, object]:
     if style.label_priority is None:
         # Hide labels only when they would be unreadably small (big maps, zoomed out).
         return {"label": {"drawThreshold": 5}}
-    # Bigger maps: the label grows with the actor's priority (value), and a label smaller than
-    # label_min_px on screen is not drawn: zoomed out, the less central labels go first instead
-    # of being drawn over each other. Nodes keep their size (sized by a metric, that metric is the priority).
-    sizes = list((style.sizes or {}).values()) or [style.node_size]
-    return {
-        "min": min(sizes),
-        "max": max(sizes),
-        "label": {
-            "enabled": True,
-            "min": round(style.label_size * 0.75, 2),
-            "max": round(style.label_size * 1.25, 2),
-            "drawThreshold": style.label_min_px or 5,
-            "maxVisible": 200,
-        },
-    }
+    # Bigger maps (label_priority): the page itself decides which labels are drawn, at least
+    # 14 px, in the order of their rank (fit.js, sneLabels); vis-network hides none.
+    return {"label": {"drawThreshold": 1}}
 
 
 def _options(style: MapStyle, n_nodes: int, n_edges: int = 0) -> dict[str, object]:
@@ -494,6 +482,30 @@ PRESENT_ALL_LABELS_MAX = 80
 def label_priority(G: nx.MultiDiGraph) -> dict[Hashable, float]:
     """How much each actor's label matters when not all fit: its number of neighbours."""
     return {n: float(len(set(G.predecessors(n)) | set(G.successors(n)))) for n in G.nodes}
+
+
+# Above PRESENT_ALL_LABELS_MAX actors these many best-connected actors are always named (issue 23).
+ALWAYS_LABELLED = 20
+# A rank at or above this: the label is drawn whatever else it meets (fit.js reads the same number).
+MUST_LABEL = 1000.0
+
+
+def label_ranks(G: nx.MultiDiGraph, first: Collection[Hashable] = ()) -> dict[Hashable, float]:
+    """The order labels are drawn in when not all fit: ``first`` (a path's or focus's actors), then
+    the ``ALWAYS_LABELLED`` best connected (both at least ``MUST_LABEL``: always drawn), then by
+    number of neighbours.
+
+    >>> G = nx.MultiDiGraph([("hub", n) for n in "abc"] + [("a", "b")])
+    >>> ranks = label_ranks(G, first={"c"})
+    >>> ranks["c"] > ranks["hub"] >= MUST_LABEL
+    True
+    """
+    degree = label_priority(G)
+    top = sorted(G.nodes, key=lambda n: (-degree[n], str(G.nodes[n].get("name") or n).casefold()))[:ALWAYS_LABELLED]
+    ranks = {n: degree[n] for n in G.nodes}
+    ranks.update({n: MUST_LABEL + degree[n] for n in top})
+    ranks.update({n: 2 * MUST_LABEL + degree[n] for n in first if n in ranks})
+    return ranks
 
 
 def render_html(
@@ -622,10 +634,9 @@ def view_style(
         # the 20 best connected never do (label_priority).
         caption = " · ".join(part for part in (style.caption, t("labels_give_way", style.lang)) if part)
         style = dataclasses.replace(
-            style, label_priority=label_priority(G), label_min_px=MIN_LABEL_PX if presenting else 8.0, caption=caption
+            style, label_priority=label_ranks(G, style.highlight_nodes), label_min_px=MIN_LABEL_PX, caption=caption
         )
     return G, where, style
-    return result.graph, where, style
 
 
 # The app's map stays mounted (issue 13): one page per data version and mode (the "shell",

@@ -96,3 +96,27 @@ def test_the_wheel_over_the_map_scrolls_the_page_and_leaves_the_map_as_it_was(br
         assert frame.evaluate("window.network.getScale()") > before
     finally:
         context.close()
+
+
+def test_over_80_actors_the_best_connected_are_always_named_and_the_rest_appear_as_you_zoom_in(browser, bundled_app):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        page.goto(bundled_app + "/?show_asks=true&show_people=true")
+        frame = map_frame(page)
+        found = frame.evaluate(MEASURE_JS)
+        must = frame.evaluate("() => window.mapData.nodes.get().filter((n) => n.rank >= 1000).map((n) => [n.id, n.label])")
+        caption = frame.evaluate("document.getElementById('caption').textContent")
+        frame.locator("#zoom-in").click()
+        frame.locator("#zoom-in").click()
+        zoomed = frame.evaluate(MEASURE_JS)
+    finally:
+        context.close()
+    assert found["shown"] > 80
+    assert len(must) == 20 and all(label for _, label in must), "the 20 best connected are always named"
+    assert found["smallest"] >= 14.0, "every label drawn is readable"
+    named_first = {actor for actor, _ in must}
+    # A label that gives way is one of the less connected: none of them lies on another label.
+    assert all(a in named_first and b in named_first for a, b in found["label_label"])
+    assert "80 actors" in caption, "the caption states the rule"
+    assert zoomed["labelled"] > found["labelled"], "zooming in, more labels find room"

@@ -63,9 +63,11 @@ function sneFit(network, ids) {
   });
   network.sneFramed = part ? ids : [];  // what to frame again (the zoom-fit button, a new frame size)
   network.sneMoved = false;
+  sneLabels(network);
 }
 
 function sneControls(network, container) {
+  sneLabelsOnZoom(network);
   function zoomBy(factor, at) {
     network.sneMoved = true;
     var scale = network.getScale() * factor;
@@ -78,6 +80,7 @@ function sneControls(network, container) {
     } else {
       network.moveTo({scale: scale, animation: false});
     }
+    sneLabels(network);
   }
   document.getElementById("zoom-in").addEventListener("click", function () { zoomBy(1.25); });
   document.getElementById("zoom-out").addEventListener("click", function () { zoomBy(0.8); });
@@ -122,4 +125,73 @@ function sneControls(network, container) {
     frame.setAttribute("role", "application");
     frame.setAttribute("aria-label", container.getAttribute("aria-label") || "");
   }
+}
+
+// Maps over 80 actors (render.py's label_ranks): not every label can be 14 px at the fitted zoom.
+// Labels are drawn at least 14 px on screen, in the order of their rank, each where it meets no
+// label already drawn and no other actor's shape; a rank of SNE_MUST_LABEL or more (the path's or
+// focus's actors and the 20 best connected) is always drawn. Zooming in, more find room. The
+// caption says so. Runs after each framing and zoom.
+var SNE_LABEL_PX = 14, SNE_MUST_LABEL = 1000, SNE_LABEL_LIFT = 5;
+var sneMeasure = null;
+
+function sneLabels(network) {
+  var data = window.mapData && window.mapData.nodes;
+  if (!data) { return; }
+  var ranked = data.get({filter: function (n) { return typeof n.rank === "number"; }});
+  if (!ranked.length) { return; }
+  var kept = network.sneLabelText || (network.sneLabelText = {});
+  // Each label's text and size as the page was given them (this function changes both).
+  ranked.forEach(function (n) {
+    if (n.label && (!kept[n.id] || kept[n.id].label !== n.label)) { kept[n.id] = {label: n.label, size: (n.font && n.font.size) || 14}; }
+  });
+  var scale = network.getScale();
+  if (!sneMeasure) { sneMeasure = document.createElement("canvas").getContext("2d"); }
+  var face = "Arial, Helvetica, sans-serif";
+  var order = ranked.slice().sort(function (a, b) { return b.rank - a.rank || String(a.id).localeCompare(String(b.id)); });
+  var shapes = network.body.nodeIndices.map(function (id) {
+    var node = network.body.nodes[id], r = node.options.size || 0;
+    return [id, node.x - r, node.y - r, node.x + r, node.y + r];
+  });
+  var meet = function (a, b) { return a[1] < b[3] && b[1] < a[3] && a[2] < b[4] && b[2] < a[4]; };
+  var taken = [], updates = [], c = network.body.container;
+  var a = network.DOMtoCanvas({x: 0, y: 0}), b = network.DOMtoCanvas({x: c.clientWidth, y: c.clientHeight});
+  var view = [a.x, a.y, b.x, b.y];  // the map units in sight: a label is placed inside them
+  order.forEach(function (n) {
+    var text = kept[n.id];
+    if (!text) { return; }
+    var base = text.size, size = Math.max(base, SNE_LABEL_PX / scale), node = network.body.nodes[n.id];
+    if (!node) { return; }
+    var lines = String(text.label).split("\n"), width = 0;
+    sneMeasure.font = size + "px " + face;
+    lines.forEach(function (line) { width = Math.max(width, sneMeasure.measureText(line).width); });
+    // Under the shape (as the layout made room for), else over it: vis-network draws the label's top
+    // at y + r + size / 2 + 4, and font.vadjust moves it.
+    var r = node.options.size || 0, drawn = node.y + r + 0.5 * size + 4, height = lines.length * size;
+    var tops = [drawn - SNE_LABEL_LIFT * size / base, node.y - r - 3 - height];
+    var boxes = tops.map(function (top) { return [n.id, node.x - width / 2 - 1, top - 1, node.x + width / 2 + 1, top + height + 1]; });
+    var clear = function (box) {
+      return box[1] >= view[0] && box[2] >= view[1] && box[3] <= view[2] && box[4] <= view[3] && taken.every(function (t) { return !meet(box, t); }) && shapes.every(function (s) { return s[0] === n.id || !meet(box, s); });
+    };
+    var at = clear(boxes[0]) ? 0 : (clear(boxes[1]) ? 1 : -1);
+    var show = at >= 0 || n.rank >= SNE_MUST_LABEL;
+    if (at < 0) { at = 0; }
+    if (show) { taken.push(boxes[at]); }
+    var label = show ? text.label : "";
+    var vadjust = show ? tops[at] - drawn : -SNE_LABEL_LIFT;
+    var font = Object.assign({}, n.font || {}, {size: show ? size : base, vadjust: vadjust});
+    if (n.label !== label || !n.font || n.font.size !== font.size || n.font.vadjust !== font.vadjust) {
+      updates.push({id: n.id, label: label, font: font});
+    }
+  });
+  if (updates.length) { data.update(updates); }
+}
+
+function sneLabelsOnZoom(network) {
+  var pending = false;
+  network.on("zoom", function () {
+    if (pending) { return; }
+    pending = true;
+    requestAnimationFrame(function () { pending = false; sneLabels(network); });
+  });
 }

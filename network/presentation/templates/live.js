@@ -217,6 +217,7 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
       }
       framing = frame;
     }
+    sneLabels(network);  // a bigger map's labels, for the nodes this update set anew
     applied += 1;
     network.once("afterDrawing", function () {
       document.body.dataset.view = String(applied);
