@@ -705,6 +705,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--documents", required=True, metavar="DIR", help="folder of the documents named in sources.csv's file column")
     p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
     p.set_defaults(func=_verify)
+
+    from .intake.command import add_parser as add_intake
+
+    add_intake(sub)
     return parser
 
 

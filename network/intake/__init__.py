@@ -121,6 +121,20 @@ def propose(
                     "same_as": "",
                 }
             )
+    for c in claims:
+        for end in (c.source, c.target):
+            if end in index.actors and not any(r["id"] == end for r in rows):
+                rows.append(
+                    {
+                        "id": end,
+                        "name": index.name(end),
+                        "type": index.kind(end),
+                        "existing": True,
+                        "found_as": "",
+                        "how": "theme words",
+                        "same_as": "",
+                    }
+                )
     for new in index.new_organisations(text, mentions):
         if not PRIVATE.search(new.name):
             rows.append(

@@ -195,5 +195,6 @@ CLOSINGS = re.compile(
 )
 SALUTATIONS = re.compile(r"^[ \t]*(?:geachte|beste|dear)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 ADDRESS_LINES = re.compile(
-    r"^[ \t#*_]*(?:aan\s|to:?\s|t\.a\.v\.|position paper|positie ?paper)[^\n]*", re.IGNORECASE | re.MULTILINE
+    r"^[ \t#*_]*(?:(?:aan\s|to:?\s|t\.a\.v\.)[^\n]*|(?:position paper|positie ?paper)[^\n]*(?:\n(?![ \t]*\n)[^\n]*)?)",
+    re.IGNORECASE | re.MULTILINE,
 )
