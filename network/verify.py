@@ -1,7 +1,7 @@
 """Quotes checked against the documents: does every evidence quote appear in its document's text?
 
 ``sources.csv``'s ``file`` column names each document's file in a documents folder; ``.txt``,
-``.md`` and ``.pdf`` files are read (PDF text through pypdf). A quote counts as found when it
+``.md``, ``.pdf`` and ``.docx`` files are read (PDF text through pypdf, Word through python-docx). A quote counts as found when it
 appears in the text once both are compared without whitespace (line breaks, double spaces),
 markdown emphasis (``*`` and ``_``) and line-end hyphenation: ``OESO-`` at a line end followed
 by ``richtlijnen`` matches both ``OESO-richtlijnen`` and ``OESOrichtlijnen``. Letters, case and
@@ -34,7 +34,7 @@ __all__ = [
     "verified_quotes",
 ]
 
-READABLE = (".txt", ".md", ".pdf")
+READABLE = (".txt", ".md", ".pdf", ".docx")
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 _SOFT = "\u00ad"  # a line-end hyphen, or the document's own soft hyphen: may or may not be in the quote
 _EMPHASIS = re.compile(r"[*_]+")
@@ -73,6 +73,13 @@ def document_text(path: str | os.PathLike[str]) -> str:
         raise DocumentError(exc.strerror or type(exc).__name__) from None
     if suffix == ".pdf":
         return _pdf_text(data)
+    if suffix == ".docx":  # a document intake registered (issue 27); the same text intake quoted from
+        from .io.docx import docx_text
+
+        try:
+            return docx_text(data)
+        except Exception as exc:  # python-docx, zipfile and lxml raise many kinds on a damaged file
+            raise DocumentError(f"not a readable .docx ({type(exc).__name__})") from None
     if b"\0" in data:
         raise DocumentError("is not a text file")
     try:

@@ -91,10 +91,13 @@ def test_unreadable_document_is_named_with_the_reason_and_no_traceback(tmp_path)
 
 
 def test_missing_document_and_unknown_kind_are_named(tmp_path):
+    (tmp_path / "letter.odt").write_bytes(b"PK")
     (tmp_path / "letter.docx").write_bytes(b"PK")
     with pytest.raises(DocumentError, match="no such file"):
         document_text(tmp_path / "absent.txt")
-    with pytest.raises(DocumentError, match=r"only \.txt, \.md, \.pdf files are read"):
+    with pytest.raises(DocumentError, match=r"only \.txt, \.md, \.pdf, \.docx files are read"):
+        document_text(tmp_path / "letter.odt")
+    with pytest.raises(DocumentError, match=r"not a readable \.docx"):
         document_text(tmp_path / "letter.docx")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\x00\x00")
     with pytest.raises(DocumentError, match="not a text file"):
