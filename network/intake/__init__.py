@@ -135,6 +135,19 @@ def propose(
                         "same_as": "",
                     }
                 )
+    for person in ctx.new_people:
+        rows.append(
+            {
+                "id": person.id,
+                "name": person.name,
+                "type": "person",
+                "existing": False,
+                "found_as": person.name,
+                "how": "signature line",
+                "same_as": person.same_as,
+                "role": person.role,
+            }
+        )
     for new in index.new_organisations(text, mentions):
         if not PRIVATE.search(new.name):
             rows.append(
@@ -148,8 +161,9 @@ def propose(
                     "same_as": new.same_as,
                 }
             )
+    names = {r["id"]: r["name"] for r in rows}
     signatories = [
-        f"{index.name(c.source)} ({c.quote.split(',', 1)[1].strip() if ',' in c.quote else index.name(c.target)})"
+        f"{names.get(c.source, c.source)} ({c.quote.split(',', 1)[1].strip() if ',' in c.quote else index.name(c.target)})"
         for c in claims
         if c.type == "holds_office_at" and c.cue == "signature line"
     ]

@@ -21,8 +21,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from ..model import EVIDENCE_MAX
+from ..text import slugify
 from ..vocabulary import RELATION_TYPES
-from .actors import ASK_TYPES, ORGANISATION_TYPES, ActorIndex, Mention
+from .actors import ASK_TYPES, ORGANISATION_TYPES, ActorIndex, Mention, NewActor
 from .cues import ADDRESS_LINES, CLOSINGS, CUES, FIRST_PERSON, IMPERATIVES, SALUTATIONS, Cue
 from .glossary import DUTCH
 from .segment import Unit
@@ -65,6 +66,7 @@ class Context:
     authors: list[str] = field(default_factory=list)
     addressees: list[str] = field(default_factory=list)
     themes: ThemeMatcher | None = None
+    new_people: list[NewActor] = field(default_factory=list)
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -158,6 +160,7 @@ def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | 
                 start = block_start + line.start()
                 first_role_end = start + len(line.group(0))
                 people = [m for m in ctx.in_span(start, first_role_end) if index.kind(m.actor) == "person"]
+                people += _new_person(ctx, start, first_role_end, people)
                 if people:
                     comma = text.find(",", people[0].end + 1, first_role_end)
                     first_role_end = comma if comma >= 0 else first_role_end
@@ -167,6 +170,7 @@ def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | 
                 start, end = block_start + line.start(), block_start + line.end()
                 here = ctx.in_span(start, end)
                 people = [m for m in here if index.kind(m.actor) == "person"]
+                people += _new_person(ctx, start, end, people)
                 orgs = list(dict.fromkeys(m.actor for m in here if _is_org(index, m.actor)))
                 if len(people) == 1 and orgs:
                     s, e = _trimmed(text, start, end)
@@ -202,6 +206,10 @@ def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | 
             speakers.update(m.actor for m in here)
         if len(here) >= 3 and re.search(r"\b(?:vragen|verzoeken|doen een beroep|werken)\b", sentence):
             speakers.update(m.actor for m in here)
+        # "Mondiaal FNV supports …", "CNV Internationaal onderschrijft …": an organisation opening a sentence with a position.
+        lead = [m for m in ctx.in_span(u.start, u.end) if m.start == u.start]
+        if lead and _is_org(index, lead[0].actor) and _SPEAKS.match(text, lead[0].end, u.end):
+            speakers[lead[0].actor] += 1
     if speakers:
         top = max(speakers.values())
         authors = [a for a, c in speakers.items() if c == top]
@@ -210,6 +218,33 @@ def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | 
         if counts and counts.most_common(1)[0][1] >= 3:
             authors = [counts.most_common(1)[0][0]]
     return authors, claims, None
+
+
+_PERSON_LINE = re.compile(r"[ \t]*((?:[A-Z][\w'’.-]+)(?:[ \t]+(?:van|de|der|den|ter|te|von|da|di|[A-Z][\w'’.-]+)){1,4}),[ \t]")
+
+
+def _new_person(ctx: Context, start: int, end: int, people: list[Mention]) -> list[Mention]:
+    """A signatory the data lacks ("Jan Jansen, voorzitter FNV"): proposed as a person with the role the line gives."""
+    if people:
+        return []
+    m = _PERSON_LINE.match(ctx.text, start, end)
+    if m is None or ctx.in_span(m.start(1), m.end(1)) or PRIVATE.search(ctx.text[start:end]):
+        return []
+    name = m.group(1)
+    aid = slugify(name, "person")
+    if aid not in ctx.index.actors and all(p.id != aid for p in ctx.new_people):
+        role = ctx.text[m.end() : end].strip()
+        ctx.new_people.append(
+            NewActor(aid, name, "person", same_as=ctx.index.closest(name), role=role, mentions=[(m.start(1), m.end(1))])
+        )
+    return [Mention(aid, m.start(1), m.end(1), "new person")]
+
+
+_SPEAKS = re.compile(
+    r"\s+(?:onderschrijft|steunt|pleit|vraagt|verzoekt|roept|vindt|wil|is van mening|maakt zich zorgen|"
+    r"supports|endorses|calls|urges|asks|welcomes|believes|wants|is concerned)\b",
+    re.IGNORECASE,
+)
 
 
 def _signature_columns(ctx: Context, people: list[Mention], names_end: int) -> list[Claim]:
@@ -406,8 +441,14 @@ def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, 
     out = []
     for m in asks:
         s, e = _fit(ctx.text, unit.start, unit.end, [m], span)
+        kind, why = type_, note
+        turn = _TURNED.search(ctx.text, m.end, min(unit.end, m.end + 60)) if type_ == "advocates_for" else None
+        if turn:
+            # "verzoekt u de wet uit te stellen": asked for, but asked to be put off or dropped
+            kind = "has_concerns_about" if turn.group("delay") else "opposes"
+            why = "; ".join(n for n in (note, f"asks for it to be '{turn.group(0)}': read as against it, not for it") if n)
         for sp in speakers:
-            out.append(_claim(ctx, sp, m.actor, type_, s, e, basis, note, name))
+            out.append(_claim(ctx, sp, m.actor, kind, s, e, "inferred" if turn else basis, why, name))
     if ctx.themes is not None:
         for (c_start, c_end), (theme, _score, shared) in _theme_clauses(ctx, unit):
             if any(m.actor == theme for m in asks):
@@ -446,6 +487,14 @@ def _topic(ctx: Context, unit: Unit) -> list[Claim]:
             _claim(ctx, a, theme, "advocates_for", s, e, "inferred", note, "an ask in the document's words") for a in ctx.authors
         ]
     return out
+
+
+_WITH = re.compile(r"\b(?:samen met|together with|with|met)\s+(?:de |het |the )?$", re.IGNORECASE)
+_TURNED = re.compile(
+    r"\b(?:(?P<delay>uit te stellen|uitstellen|te vertragen|postpone[sd]?|delay(?:ed)?)|te schrappen|schrappen|in te trekken|"
+    r"intrekken|te stoppen|af te schaffen|scrap(?:ped)?|withdraw(?:n)?|abolish(?:ed)?)\b",
+    re.IGNORECASE,
+)
 
 
 def _theme_clauses(ctx: Context, unit: Unit) -> list[tuple[tuple[int, int], tuple[str, float, list[str]]]]:
@@ -516,6 +565,9 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
                 for b in party[i + 1 :]
             ]
     targets = [m for m in after if m.actor not in sources]
+    if cue.type not in ("partners_with", "negotiates_with"):
+        # "traint … samen met FNV": FNV is a partner in the act, not its object
+        targets = [m for m in targets if not _WITH.search(ctx.text, max(unit.start, m.start - 16), m.start)]
     if cue.type in ("partners_with", "negotiates_with") and not targets:
         # "Samenwerking tussen A en B": both after the cue
         names = [m for m in after]

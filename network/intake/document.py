@@ -85,8 +85,13 @@ def find_kind(text: str) -> str:
 
 
 def find_title(text: str) -> str:
-    """The first line that reads as a title: not an address, salutation or date line; markup stripped."""
-    for line in text.splitlines():
+    """The first line that reads as a title: not an address, salutation or date line; markup stripped.
+
+    In a letter only the lines above the salutation are looked at: its first paragraph is no title.
+    """
+    salutation = re.search(r"^[ \t]*(?:geachte|beste|dear)\b", text, re.IGNORECASE | re.MULTILINE)
+    head = text[: salutation.start()] if salutation else text
+    for line in head.splitlines():
         clean = re.sub(r"[#*_>]+", "", line).strip()
         if len(clean) < 8 or len(clean) > 200:
             continue
@@ -120,7 +125,7 @@ def language(text: str) -> str:
 
 def source_row(name: str, text: str, authors: list[str], addressed: list[str], signatories: list[str]) -> dict[str, str]:
     """The ``sources.csv`` row the document would get; ``authors`` and ``addressed`` are names."""
-    title = find_title(text) or name
+    title = find_title(text) or (f"Brief aan {addressed[0]}" if addressed else name)
     date, note = find_date(text)
     year = date[:4]
     authors_text = "; ".join(authors)

@@ -14,6 +14,9 @@ __all__ = ["Unit", "units"]
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
 # A list item starts a unit of its own, even without a blank line before it (PDFs rarely have one).
 _ITEM = re.compile(r"\n(?=[ \t]*(?:[-*•\u2022\uf0b7\uf0a7]|\d{1,2}[.)])[ \t])")
+# So does the line after a short one that ends in no full stop: a heading, an address or a salutation
+# ("Aan de Tweede Kamer", "Geachte Kamerleden,"), where a PDF has no blank line to tell them apart.
+_SHORT_LINE = re.compile(r"^[^\n]{0,40}[^\s.;!?-][ \t]*\n(?=[ \t]*\S)", re.MULTILINE)
 # Markup and list marks at a unit's edges are not part of what it says.
 _LEAD = re.compile(r"^(?:[#>*_\s]+|[-•\u2022\uf0b7\uf0a7]\s+|\d{1,2}[.)]\s+)+")
 _TRAIL = re.compile(r"[*_#\s]+$")
@@ -50,8 +53,10 @@ def _blocks(text: str) -> list[tuple[int, int, int]]:
         if text[pos:end].strip():
             paragraph += 1
             item_pos = pos
-            for item in [*_ITEM.finditer(text, pos, end), None]:
-                item_end = item.start() if item else end
+            cuts = sorted(
+                {m.start() for m in _ITEM.finditer(text, pos, end)} | {m.end() - 1 for m in _SHORT_LINE.finditer(text, pos, end)}
+            )
+            for item_end in [*cuts, end]:
                 if text[item_pos:item_end].strip():
                     out.append((item_pos, item_end, paragraph))
                 item_pos = item_end
