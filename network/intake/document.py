@@ -103,6 +103,10 @@ def find_title(text: str) -> str:
 
 _NL = frozenset("de het een en van voor dat met zijn niet ook als wordt worden bij naar deze wij onze".split())
 _EN = frozenset("the and of to for that with is are not also as be by this we our which".split())
+# French, German and Spanish share "de" or "die" with the two; their own commonest words tell them apart.
+_OTHER = frozenset(
+    "le la les des et est nous vous pour une du que au der und ist nicht das mit el los las y por con para".split()
+)
 
 
 def language(text: str) -> str:
@@ -110,7 +114,7 @@ def language(text: str) -> str:
 
     Examples
     --------
-    >>> language("Wij pleiten voor een sterke rol van de overheid en de SER."), language("Nous demandons au ministre de la")
+    >>> language("Wij pleiten voor een sterke rol van de overheid en de SER."), language("Nous demandons au ministre de la République de soutenir les syndicats.")
     ('nl', '')
     """
     words = re.findall(r"[^\W\d_]+", text[:50_000].casefold())
@@ -118,7 +122,8 @@ def language(text: str) -> str:
         return ""
     nl = sum(w in _NL for w in words) / len(words)
     en = sum(w in _EN for w in words) / len(words)
-    if max(nl, en) < 0.08:
+    other = sum(w in _OTHER for w in words) / len(words)
+    if max(nl, en) < 0.08 or other >= max(nl, en):
         return ""
     return "nl" if nl >= en else "en"
 
