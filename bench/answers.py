@@ -73,13 +73,11 @@ def measure(url: str, browser, w: int, h: int) -> list[str]:
         box = frame.frame_element().bounding_box()
         start = time.monotonic()
         page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
-        heading = page.get_by_role("dialog").get_by_role("heading", name="FNV", exact=True)
+        drawer = page.locator(".st-key-profile_drawer")
+        heading = drawer.get_by_role("heading", name="FNV", exact=True)
         heading.wait_for(timeout=30000)
         shown = time.monotonic() - start
-        page.wait_for_function(
-            "(() => { const r = document.querySelector('[role=dialog]').getBoundingClientRect(); return r.right <= innerWidth; })()"
-        )
-        standing = page.get_by_role("dialog").get_by_text(re.compile(r"most connected of"))
+        standing = drawer.get_by_text(re.compile(r"most connected of"))
         out.append(
             f"  click on FNV: profile heading in view {_in_view(heading.bounding_box(), w, h)}, standing in view "
             f"{_in_view(standing.bounding_box(), w, h)}, page scrolled {page.evaluate('window.scrollY')} px, shown after {shown:.1f} s"

@@ -27,7 +27,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "zoom_fit": ("Show the whole view", "Hele weergave tonen"),
     "map_controls": ("Zoom (or Ctrl + wheel, or click into the map first)", "Zoomen (of Ctrl + wiel, of klik eerst in de kaart)"),
     "map_label": ("Network map", "Netwerkkaart"),
-    "labels_give_way": ("over 80 actors: the less connected labels appear as you zoom in", "meer dan 80 actoren: de labels van minder verbonden actoren verschijnen als u inzoomt"),
+    "labels_give_way": (
+        "over 80 actors: the less connected labels appear as you zoom in",
+        "meer dan 80 actoren: de labels van minder verbonden actoren verschijnen als u inzoomt",
+    ),
     "actor_types": ("Actor types", "Soorten actoren"),
     "relation_types": ("Relation types", "Soorten relaties"),
     "directed_note": (
@@ -86,7 +89,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "… and {n} more route(s): see the Path panel under the map",
         "… en nog {n} route(s): zie het paneel Pad onder de kaart",
     ),
-    "profile_in_drawer": ("{name}'s profile is open on the right.", "Het profiel van {name} staat rechts open."),
+    "close_profile": ("Close the profile", "Profiel sluiten"),
+    "profile_in_drawer": ("{name}'s profile is open on the left.", "Het profiel van {name} staat links open."),
     "communities": (
         "Communities (seeded modularity; the colours of 'Colour by coalition')",
         "Gemeenschappen (modulariteit met vaste seed; de kleuren van 'Kleur naar coalitie')",

@@ -15,34 +15,41 @@ def app(run_app):
     return run
 
 
-def _dialogs(node) -> list:
-    found = [node] if getattr(node, "type", "") == "dialog" else []
+def _drawer(node):
+    """The drawer's container (keyed ``profile_drawer``), or None."""
+    if str(getattr(node, "_block_id", "")).endswith("-profile_drawer"):
+        return node
     for child in getattr(node, "children", {}).values():
-        found += _dialogs(child)
-    return found
+        found = _drawer(child)
+        if found is not None:
+            return found
+    return None
 
 
-def _dialog_text(at) -> str:
-    """The texts inside the page's dialogs (the drawer: Streamlit puts it in the event container)."""
-    return "\n".join(m.value for root in at._tree.children.values() for d in _dialogs(root) for m in d.markdown)
+def _drawer_text(at) -> str:
+    d = _drawer(at.main)
+    return "" if d is None else "\n".join([*(h.value for h in d.subheader), *(m.value for m in d.markdown)])
 
 
-def test_a_click_on_an_actor_opens_its_profile_in_the_drawer(app):
+def test_a_click_on_an_actor_opens_its_profile_in_the_drawer_until_it_is_closed(app):
     from ui import explore, keys
 
     at = app(GOOD)
-    assert not _dialog_text(at)  # nothing clicked yet
+    assert not _drawer_text(at)  # nothing clicked yet
     # What the map's click callback leaves behind (the browser test clicks for real).
     at.session_state[keys.PROFILE_ACTOR] = "fnv"
     at.session_state[explore.OPEN_DRAWER] = True
     at.run()
     assert not at.exception
-    shown = _dialog_text(at)
-    assert "Trade union" in shown and "most connected of 7" in shown
+    shown = _drawer_text(at)
+    assert "FNV" in shown and "Trade union" in shown and "most connected of 7" in shown
     # Drawn once: the panel under the map points to the drawer instead of repeating it.
-    assert any("profile is open on the right" in c.value for c in at.caption)
-    at.run()  # the next run (closing the drawer reruns the page) shows it under the map again
-    assert not _dialog_text(at) and any(h.value == "FNV" for h in at.subheader)
+    assert any("profile is open on the left" in c.value for c in at.caption)
+    at.session_state[keys.PROFILE_ACTOR] = "ser"  # the next click shows the next actor in it
+    at.run()
+    assert "Advisory council" in _drawer_text(at)
+    at.button(key="profile_drawer_close").click().run()
+    assert not _drawer_text(at) and any(h.value == "SER" for h in at.subheader)  # now under the map
 
 
 def test_profile_metrics_are_ranks_in_words_not_raw_values(app):

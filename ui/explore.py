@@ -24,11 +24,13 @@ def metric_label(key: str, lang: str) -> str:
     return t({"degree": "metric_neighbours", "degree_centrality": "metric_degree"}.get(key, f"metric_{key}"), lang)
 
 
-# A click on the map (or on the grid) opens the actor's profile in a drawer on the right, inside
+# A click on the map (or on the grid) opens the actor's profile in a drawer at the side, inside
 # the viewport: under the map it opened ~540 px below the fold at 1280x720 and the click seemed
-# to do nothing (issue 23). Set by the click's callback, taken by the run it starts.
-OPEN_DRAWER = "_profile_drawer"
-# Wide enough for the relations table, narrow enough that at 1280x720 the map stays in view beside it.
+# to do nothing (issue 23).
+OPEN_DRAWER = "_profile_drawer"  # open until its close button
+DRAWER = "profile_drawer"  # the drawer's container
+# On the left, over the sidebar: at 1280x720 it then covers 180 px of the map's 820 (on the right it
+# covered 480, and often the actor just clicked). Wide enough for the relations table.
 DRAWER_PX = 560
 _LAST_PATH = "_last_path"  # the path's two ends the panels last saw: a new path opens its panel
 
@@ -68,17 +70,29 @@ def open_drawer(actor: str) -> None:
     st.session_state[OPEN_DRAWER] = True
 
 
+def _close_drawer() -> None:
+    st.session_state[OPEN_DRAWER] = False
+
+
 def drawer(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset()) -> bool:
-    """The chosen actor's profile in a drawer over the right of the page, if a click asked for it."""
+    """The chosen actor's profile in a drawer on the left of the page, while it is open.
+
+    Not a modal dialog: the map beside it takes the next click, which shows that actor here (a
+    dialog caught it, and the click only closed the dialog).
+    """
     actor = st.session_state.get(keys.PROFILE_ACTOR)
-    if not st.session_state.pop(OPEN_DRAWER, False) or actor not in G:
+    if not st.session_state.get(OPEN_DRAWER) or actor not in G:
         return False
-
-    def body() -> None:
+    st.html(
+        f"<style>.st-key-{DRAWER}{{position:fixed;top:0;left:0;bottom:0;width:min({DRAWER_PX}px,100vw);"
+        "z-index:1000001;background:#fff;box-shadow:4px 0 18px rgba(0,0,0,.2);overflow-y:auto;"
+        "padding:1rem 1.5rem 2rem;flex-wrap:nowrap}}</style>"
+    )
+    with st.container(key=DRAWER):
+        name, close = st.columns([6, 1], vertical_alignment="center")
+        name.subheader(text(G.nodes[actor].get("name", actor)), anchor=False)
+        close.button("✕", key=f"{DRAWER}_close", on_click=_close_drawer, help=t("close_profile", lang))
         _profile_body(G, actor, lang, verified)
-
-    # Closing it reruns the page, so the panel under the map then shows the profile in full.
-    st.dialog(text(G.nodes[actor].get("name", actor)), position="right", width=DRAWER_PX, on_dismiss="rerun")(body)()
     return True
 
 
