@@ -408,7 +408,13 @@ def _label_layout(G: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]
     core = first_shown(G)
     if len(core) < 2:
         core = list(G.nodes)
-    kept = _neato(G.subgraph(core), seed)
+    import subprocess
+
+    try:
+        kept = _neato(G.subgraph(core), seed)
+    except (OSError, subprocess.SubprocessError, KeyError, ValueError):
+        # Graphviz failed (a broken install, a timeout): the map still opens, laid out by igraph.
+        return compute_layout(G, seed=seed)
     return place_missing(G, kept)
 
 

@@ -121,3 +121,18 @@ def test_a_label_longer_than_32_characters_is_a_warning_naming_the_column(good_c
     found = [p for p in data.warnings if p.column == "label"]
     assert found and found[0].severity == "warning" and "40 characters" in found[0].message
     assert build_graph(data).nodes[rows[0]["id"]]["label"] == "x" * 40  # still shown: a warning, not an error
+
+
+def test_a_failing_graphviz_falls_back_to_the_igraph_layout(monkeypatch):
+    import subprocess
+
+    from network import layout
+
+    def broken(*args, **kwargs):
+        raise subprocess.CalledProcessError(1, "neato")
+
+    monkeypatch.setattr(layout, "neato_available", lambda: True)
+    monkeypatch.setattr(subprocess, "run", broken)
+    G = nx.path_graph(5)
+    layout.CACHE.clear()
+    assert layout.label_layout(G) == layout.compute_layout(G)
