@@ -473,8 +473,8 @@ def _options(style: MapStyle, n_nodes: int, n_edges: int = 0) -> dict[str, objec
     }
 
 
-# Presentation sizes (issue 11): every label at least this big on screen at the opening zoom,
-# for maps up to PRESENT_ALL_LABELS_MAX actors; above, the less central labels give way.
+# Every label at least this big on screen at the fitted zoom, for maps up to PRESENT_ALL_LABELS_MAX
+# actors (issues 11 and 23); above, labels give way by rank (label_ranks).
 MIN_LABEL_PX = 14.0
 PRESENT_ALL_LABELS_MAX = 80
 
@@ -534,10 +534,10 @@ def render_view(
     """The page of an applied view, as the app shows it (``presenting``: as on a projector).
 
     Positions are the data folder's (``layout.data_positions``: every actor stays in place
-    whatever the filter), or the overview's own when the view groups actors. Presenting,
-    ``viewport`` is the map's canvas in pixels (the screen less the bar above it): sizes and
-    the opening zoom come from ``presentation_sizes``, so every label is at least 14 px and
-    every actor with its label is inside the canvas.
+    whatever the filter), or the overview's own when the view groups actors. Labels and shapes
+    are drawn at the sizes the positions made room for, and the page fits the drawing to its
+    frame (templates/fit.js), whatever its size: ``viewport`` is no longer needed and is kept
+    for callers that pass it.
     """
     return render_html(*view_style(G_full, result, presenting=presenting, positions=positions, viewport=viewport))
 
