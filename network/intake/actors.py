@@ -173,19 +173,22 @@ class ActorIndex:
         from rapidfuzz import fuzz, process
 
         words = [(m.start(), m.end()) for m in re.finditer(r"[\w'’&-]+", text)]
-        busy = [(m.start, m.end) for m in taken]
+        # One flag per character: whether a name already covers it (a list of spans made this quadratic).
+        busy = bytearray(len(text))
+        for m in taken:
+            busy[m.start : m.end] = b"\1" * (m.end - m.start)
         out = []
         for n, names in self._multi.items():
             for i in range(len(words) - n + 1):
                 start, end = words[i][0], words[i + n - 1][1]
-                if not text[start].isalpha() or any(s < end and start < e for s, e in busy):
+                if not text[start].isalpha() or busy.find(1, start, end) >= 0:
                     continue
                 window = re.sub(r"\s+", " ", text[start:end]).casefold()
                 hit = process.extractOne(window, names, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
                 if hit and _word_by_word(window, hit[0]):
                     aid, _ = self._folded[hit[0]]
                     out.append(Mention(aid, start, end, "fuzzy"))
-                    busy.append((start, end))
+                    busy[start:end] = b"\1" * (end - start)
         return out
 
     def closest(self, name: str) -> str:
