@@ -383,6 +383,7 @@ def first_shown(G: nx.Graph) -> list[Hashable]:
 
 
 def neato_available() -> bool:
+    """Whether Graphviz's ``neato`` is installed (``make`` installs it)."""
     import shutil
 
     return shutil.which("neato") is not None
@@ -405,11 +406,11 @@ def label_layout(G: nx.Graph, seed: int = DEFAULT_SEED) -> dict[Hashable, tuple[
 
 
 def _label_layout(G: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
+    import subprocess
+
     core = first_shown(G)
     if len(core) < 2:
         core = list(G.nodes)
-    import subprocess
-
     try:
         kept = _neato(G.subgraph(core), seed)
     except (OSError, subprocess.SubprocessError, KeyError, ValueError):
@@ -426,8 +427,8 @@ def _neato(G: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
     """neato's layout of ``G`` with no two boxes overlapping, then made compact.
 
     Compact: the map must fill a screen with its labels at 14 px, so the empty space neato
-    leaves between boxes is taken out in a few rounds: shrink towards the centre (more across
-    than down, for wide screens), and let ``overlap=prism`` push apart what now overlaps. The
+    leaves between boxes is taken out in a few rounds: shrink towards the centre (more down
+    than across, for wide screens), and let ``overlap=prism`` push apart what now overlaps. The
     round whose drawing fits ``REFERENCE_CANVAS`` at the biggest zoom is kept.
     """
     nodes = list(G.nodes)
