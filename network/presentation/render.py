@@ -26,7 +26,7 @@ from pyvis.network import Network
 from .. import vocabulary as vocab
 from ..cache import per_graph
 from ..i18n import t
-from ..layout import LABEL_LIFT, LABEL_SIZE, LINE_WIDTH, NODE_SIZE, compute_layout, display_label, wrap_label
+from ..layout import LABEL_LAYOUT_MAX, LABEL_LIFT, LABEL_SIZE, LINE_WIDTH, NODE_SIZE, compute_layout, display_label, wrap_label
 from ..style import MapStyle
 from ..view import ViewResult
 
@@ -615,12 +615,15 @@ def view_style(
     # Labels and shapes at the sizes the positions made room for (layout.label_box): no label lies
     # on another or on a shape at any zoom, and the page fits the drawing to its frame (map.html),
     # so it fills any screen. Up to PRESENT_ALL_LABELS_MAX actors every label is drawn (issue 23).
-    node_scale = NODE_SIZE / 18.0
+    # Above LABEL_LAYOUT_MAX actors the positions are igraph's, spaced for the default sizes; there the
+    # shapes keep those (at a fitted zoom of 0.05, a 6-unit dot would vanish).
+    small = G.number_of_nodes() <= LABEL_LAYOUT_MAX
+    node_scale = NODE_SIZE / 18.0 if small else 1.0
     style = dataclasses.replace(
         result.style,
         height="100vh",
-        label_size=LABEL_SIZE,
-        node_size=NODE_SIZE,
+        label_size=LABEL_SIZE if small else result.style.label_size,
+        node_size=NODE_SIZE if small else result.style.node_size,
         sizes=None if result.style.sizes is None else {n: v * node_scale for n, v in result.style.sizes.items()},
         opening=None,
         # On a projector the legend is open beside the map; in the app it starts folded (room is short).
