@@ -132,7 +132,7 @@ def _panels(folder: str, stamp: data.Stamp, G, view, result, lang: str) -> None:
     if engagements.visible():
         panels["follow_ups"] = lambda: engagements.panel(folder, stamp, view, lang)
     if auth.can_edit():
-        panels["edit"] = lambda: edit.panel(folder, stamp, lang)
+        panels.update(edit.panels(folder, stamp, lang))  # the data editor, and Add a document (issue 27)
     labels = {"profile": "profile", "brokers": "brokers", "edit": "edit_data"}
     if st.session_state.get(keys.PANEL) not in panels:
         # A link with a path opens on its hops; otherwise on the profile a click fills.

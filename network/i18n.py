@@ -234,6 +234,35 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "dismiss": ("Dismiss", "Sluiten"),
     "edit_data": ("Edit data", "Gegevens bewerken"),
+    "add_document": ("Add a document", "Document toevoegen"),
+    "intake_intro": (
+        "Upload a letter, position paper or brochure (.txt, .md, .pdf, .docx). Its actors and claims are proposed with quotes; "
+        "nothing is added until you accept it. Put the file in the documents folder too, so verify checks its quotes.",
+        "Upload een brief, position paper of brochure (.txt, .md, .pdf, .docx). De actoren en claims erin worden met citaten "
+        "voorgesteld; niets wordt toegevoegd tot u het accepteert. Zet het bestand ook in de documentenmap, zodat verify de citaten controleert.",
+    ),
+    "intake_upload": ("Document", "Document"),
+    "intake_document": ("The document (its row in sources.csv)", "Het document (de regel in sources.csv)"),
+    "intake_title": ("Title", "Titel"),
+    "intake_kind": ("Kind", "Soort"),
+    "intake_authors": ("Authors", "Auteurs"),
+    "intake_addressed": ("Addressed to", "Gericht aan"),
+    "intake_new_actors": (
+        "New actors (accept, or merge into an existing one)",
+        "Nieuwe actoren (accepteren, of samenvoegen met een bestaande)",
+    ),
+    "intake_same_as": ("same as {name}?", "dezelfde als {name}?"),
+    "intake_merge_into": ("Merge into", "Samenvoegen met"),
+    "intake_decision": ("Decision", "Besluit"),
+    "intake_accept": ("Accept", "Accepteren"),
+    "intake_reject": ("Reject", "Afwijzen"),
+    "intake_claims": ("Proposed claims ({n}), by actor", "Voorgestelde claims ({n}), per actor"),
+    "intake_quote": ("Quote (verbatim, as in the document)", "Citaat (letterlijk, zoals in het document)"),
+    "intake_apply": ("Add {n} accepted claim(s)", "{n} geaccepteerde claim(s) toevoegen"),
+    "intake_applied": (
+        "Added {n} relation(s) and {m} actor(s) from {doc}; undo takes them back.",
+        "{n} relatie(s) en {m} actor(en) uit {doc} toegevoegd; ongedaan maken haalt ze terug.",
+    ),
     "edit_intro": (
         "Edit, add (last row) or delete (select rows, then the bin) actors and relations. Changes are checked as you type and shown before saving.",
         "Bewerk, voeg toe (laatste rij) of verwijder (selecteer rijen, dan de prullenbak) actoren en relaties. Wijzigingen worden direct gecontroleerd en vóór het opslaan getoond.",

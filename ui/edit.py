@@ -46,6 +46,13 @@ def _held(folder: str, stamp: data.Stamp, gen: int):
     return held[1], held[2]
 
 
+def panels(folder: str, stamp: data.Stamp, lang: str) -> dict:
+    """The editors' panels under the map: this data editor, and *Add a document* (ui/intake.py)."""
+    from . import intake  # loaded when an editor's panels are built: a viewer's page never imports intake
+
+    return {"edit": lambda: panel(folder, stamp, lang), "add_document": lambda: intake.panel(folder, stamp, lang)}
+
+
 def panel(folder: str, stamp: data.Stamp, lang: str) -> None:
     if not can_edit():  # app.py shows the tab only to editors; a session that logged out since gets nothing
         return

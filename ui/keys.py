@@ -41,6 +41,10 @@ EDIT_BASE = "_edit_base"  # the data as it was when editing began
 PENDING_ACTORS = "_pending_actors"
 PENDING_RELATIONS = "_pending_relations"
 
+# Add a document (intake)
+INTAKE_GEN = "_intake_gen"  # counter: a fresh uploader and fresh decisions after a save
+INTAKE_PROPOSAL = "_intake_proposal"  # (upload and data version, proposals): made once per upload
+
 # Saved views
 VIEW_PICK = "view_pick"
 VIEW_NEW_NAME = "view_new_name"
