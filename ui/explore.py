@@ -37,15 +37,28 @@ _LAST_PATH = "_last_path"  # the path's two ends the panels last saw: a new path
 
 # The map's frame shows when it has the keyboard (issue 23: Tab went into the map with no sign of
 # it). A focused frame does not match :focus in the app's page, so this marks it: the page loses
-# focus to the frame (blur) or gets it back (focusin).
+# focus to the frame (blur) or gets it back (focusin). And Escape in the page closes the drawer.
 _FOCUS_JS = """
 export default function () {
   if (window.__sneFocusRing) return;
   window.__sneFocusRing = true;
-  const mark = () => document.querySelectorAll("iframe[srcdoc]").forEach(
-    (frame) => frame.classList.toggle("sne-focused", document.activeElement === frame));
+  // Escape closes the profile's drawer, as it would a dialog: in the page, and in the map's frame
+  // (same origin) once it has had the keyboard, for a click on the map puts the keyboard there.
+  const escape = (event) => {
+    const close = event.key === "Escape" && document.querySelector(".st-key-profile_drawer_close button");
+    if (close) close.click();
+  };
+  const watch = (win) => {
+    try { if (win && !win.__sneEscape) { win.__sneEscape = true; win.addEventListener("keydown", escape); } } catch (e) {}
+  };
+  const mark = () => document.querySelectorAll("iframe[srcdoc]").forEach((frame) => {
+    const focused = document.activeElement === frame;
+    frame.classList.toggle("sne-focused", focused);
+    if (focused) watch(frame.contentWindow);
+  });
   window.addEventListener("blur", () => setTimeout(mark, 0));
   document.addEventListener("focusin", mark);
+  document.addEventListener("keydown", escape);
 }
 """
 _focus_ring = st.components.v2.component("sne_map_focus_ring", js=_FOCUS_JS)

@@ -71,6 +71,8 @@ def test_a_clicked_actor_shows_its_profile_inside_the_viewport(projector, bundle
     page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
     name = next(a["name"] for a in load_dataset(ROOT / "data").actors if a["id"] == other)
     expect(drawer.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=20000)
+    page.keyboard.press("Escape")  # closes it, as it would a dialog
+    expect(drawer).to_have_count(0, timeout=20000)
     assert page.evaluate("window.scrollY") == 0
 
 
