@@ -260,3 +260,21 @@ def test_command_line_says_why_a_document_is_refused(tmp_path):
     assert r.returncode == 1 and "does not read as Dutch or English" in r.stderr and not r.stdout
     r = _cli("intake", str(tmp_path / "absent.pdf"), "--data", str(DATA))
     assert r.returncode == 1 and "no such file" in r.stderr
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".pdf", ".docx"])
+def test_any_bytes_give_proposals_or_a_reason_never_a_traceback(dataset, suffix):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.binary(max_size=2000) | st.text(max_size=400).map(lambda s: s.encode("utf-8")))
+    def check(payload: bytes) -> None:
+        try:
+            p = propose(f"doc{suffix}", payload, dataset)
+        except IntakeError as exc:
+            assert str(exc).startswith(f"doc{suffix}: ")
+        else:
+            assert all(p.text[c.start : c.end] == c.quote for c in p.claims)
+
+    check()
