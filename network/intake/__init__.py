@@ -95,6 +95,7 @@ def propose(
     ctx.authors = authors
     addressed, address_lines = addressees(ctx)
     ctx.addressees = addressed
+    ctx.body_start = max((end for _, end, _ in address_lines), default=0)
     claims: list[Claim] = list(signature_claims)
     from .claims import _claim
 

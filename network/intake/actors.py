@@ -100,7 +100,7 @@ def _surfaces(actor: Mapping[str, str]) -> list[tuple[str, str]]:
     out.append((actor.get("label", ""), "label"))
     # "Kansen pakken en risico's beheersen (SER, 2019)": the text names it without the bracket.
     bare = re.sub(r"\s*\([^)]*\)$", "", actor.get("name", ""))
-    if bare != actor.get("name", "") and len(bare.split()) >= 2:
+    if bare != actor.get("name", "") and (len(bare.split()) >= 2 or len(bare) >= 12):
         out.append((bare, "name"))
     return [(s.strip(), how) for s, how in out if len(s.strip()) >= 2]
 

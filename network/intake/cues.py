@@ -137,7 +137,7 @@ CUES: tuple[Cue, ...] = (
         "partners_with",
         "relation",
         "stated",
-        r"\bsamen met\b|\bsamenwerking (?:tussen|met)\b|\bwerk(?:t|en) samen\b|\bsamenwerken\b|\bin partnership with\b|\btogether with\b|\bpartners? (?:van|of)\b"
+        r"\bsamen met\b|\bsamenwerking\b(?:\s+\w+){0,2}?\s+(?:tussen|met)\b|\bwerk(?:t|en) samen\b|\bsamenwerken\b|\bin partnership with\b|\btogether with\b|\bpartners? (?:van|of)\b"
         r"|^Met\b(?=[^.]{0,120}\b(?:heeft|hebben|zijn|werd|werden)\b)",
     ),
     _c(
@@ -161,7 +161,7 @@ CUES: tuple[Cue, ...] = (
         "member_of",
         "relation",
         "stated",
-        r"\b(?:lid|onderdeel|deel|lidstaat)\s+(?:\w+\s+)?van\b|\bmaakt?e?n?\s+deel\s+uit\s+van\b|\baangesloten bij\b"
+        r"\b(?:lid|onderdeel|deel|lidstaat)\s+(?:\w+\s+)?van\b|\bmaakt?e?n?\s+deel\s+uit\s+van\b|\baangesloten bij\b|\b(?:ontwikkeld|opgezet|ondergebracht)\s+binnen\b"
         r"|\bmember of\b|\bpart of\b",
     ),
     _c(
@@ -169,7 +169,8 @@ CUES: tuple[Cue, ...] = (
         "supports",
         "relation",
         "stated",
-        r"\b(?:onder)?steun(?:t|en|de|den)\b|\bomarmd\b|\bsupport(?:s|ed)\b|\bsteun vanuit\b",
+        r"\b(?:onder)?steun(?:t|en|de|den)\b|\bomarmd\b|\bsupport(?:s|ed)\b|\bsteun vanuit\b"
+        r"|\b(?:draagt|dragen|droeg|droegen)\b(?:\s+\w+){0,3}?\s+bij aan\b|\bcontribut(?:es|ed) to\b",
     ),
     _c(
         "uitbrengen",

@@ -18,6 +18,8 @@ _ITEM = re.compile(r"\n(?=[ \t]*(?:[-*•\u2022\uf0b7\uf0a7]|\d{1,2}[.)])[ \t])"
 # So does the line after a short one that ends in no full stop: a heading, an address or a salutation
 # ("Aan de Tweede Kamer", "Geachte Kamerleden,"), where a PDF has no blank line to tell them apart.
 _SHORT_LINE = re.compile(r"^[^\n]{0,40}[^\s.;!?-][ \t]*\n(?=[ \t]*\S)", re.MULTILINE)
+# A paragraph whose last line is a long one ending mid-sentence (a word or a comma) runs on past the blank line.
+_RUNS_ON = re.compile(r"[^\n]{40,}[\w,][ \t]*\Z")
 # Markup and list marks at a unit's edges are not part of what it says.
 _LEAD = re.compile(r"^(?:[#>*_\s]+|[-•\u2022\uf0b7\uf0a7]\s+|\d{1,2}[.)]\s+)+")
 _TRAIL = re.compile(r"[*_#\s]+$")
@@ -51,6 +53,8 @@ def _blocks(text: str) -> list[tuple[int, int, int]]:
     pos = 0
     for m in [*_PARAGRAPH.finditer(text), None]:
         end = m.start() if m else len(text)
+        if m is not None and _RUNS_ON.search(text, pos, end):
+            continue  # a PDF's blank line inside a sentence: the paragraph goes on after it
         if text[pos:end].strip():
             paragraph += 1
             item_pos = pos
