@@ -589,7 +589,8 @@ def test_the_grid_can_be_the_lens_of_a_view_and_of_a_slide(app, good_copy):
     assert not at.get("iframe")
     save_view(good_copy / "views", "The grid", ViewState(lens="grid", title="Who matters on what"), access=LOCAL_EDITOR)
     at = app(good_copy, present="1")
-    assert not at.exception and not at.get("iframe") and (at.get("imgs") or at.get("image"))
+    assert not at.exception and not at.get("iframe")
+    assert [c.proto.component_name for c in at.get("bidi_component")].count("sne_grid_picture") == 1  # the grid as a slide
 
 
 def test_the_first_page_imports_nothing_heavy():

@@ -58,12 +58,16 @@ _svg_view = st.components.v2.component(
     "sne_grid_picture",
     html='<div class="sne-grid" role="img"></div>',
     # Its natural size (557 px tall) at least; on a taller screen as tall as the screen leaves it
-    # under the picker (at 1920x1080 the natural size filled a third of the frame).
-    css=".sne-grid svg{display:block;width:auto;max-width:100%;height:max(557px, calc(100vh - 230px))}",
+    # (data[1]: the page's own height above and below it): at 1920x1080 the natural size filled a
+    # third of the frame.
+    css=".sne-grid svg{display:block;width:auto;max-width:100%;height:max(557px, calc(100vh - var(--sne-chrome, 230px)))}",
     js="""
 export default function ({ parentElement, data }) {
   const box = parentElement.querySelector(".sne-grid");
-  if (box && box.__svg !== data) { box.innerHTML = data || ""; box.__svg = data; }
+  const [svg, chrome] = Array.isArray(data) ? data : [data, 230];
+  if (!box) return;
+  box.style.setProperty("--sne-chrome", `${chrome}px`);
+  if (box.__svg !== svg) { box.innerHTML = svg || ""; box.__svg = svg; }
 }
 """,
 )
@@ -101,7 +105,7 @@ def panel(G: nx.MultiDiGraph, lang: str) -> None:
     )
     date = st.session_state.get(keys.widget("as_of")) or ""
     g = _grid(folder, stamp, ask or "", date, lang)
-    _svg_view(key="grid_picture", data=_screen(folder, stamp, ask or "", date, lang), height="content")
+    _svg_view(key="grid_picture", data=[_screen(folder, stamp, ask or "", date, lang), 230], height="content")
     st.caption(t("grid_intro", lang))
     ids = [str(r["id"]) for r in g["actors"]]
     st.selectbox(
@@ -178,4 +182,7 @@ def slide(G: nx.MultiDiGraph, view, lang: str) -> None:
     """The grid of the view's ask as a presentation slide: the picture alone, as big as the screen allows."""
     folder = st.session_state.get(keys.FOLDER) or data.data_dir()
     stamp = data.stamp(folder)
-    st.image(_picture(folder, stamp, view.grid_ask or "", view.as_of or "", lang, "png"), width="stretch")
+    # Drawn as the lens is (labels at 14 px or more at 1280x720): a 16:9 picture shrunk to the screen
+    # had labels of about 8 px.
+    picture = _screen(folder, stamp, view.grid_ask or "", view.as_of or "", lang)
+    _svg_view(key="grid_slide", data=[picture, 90], height="content")  # under the slide's buttons only
