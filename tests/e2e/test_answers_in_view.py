@@ -170,3 +170,24 @@ def test_the_path_picker_finds_the_minister_by_id_and_lists_it_first_for_ministe
     box.fill("min-buza")
     expect(page.get_by_role("option")).to_have_count(1)
     expect(page.get_by_role("option").first).to_contain_text("min-buza-bhos")
+
+
+def test_a_path_picked_in_the_sidebar_opens_its_panel_in_place_of_the_profile(projector, bundled_app):
+    page = projector
+    page.goto(bundled_app)
+    map_frame(page)
+    expect(page.get_by_role("radio", name="Actor profile", checked=True)).to_be_attached()
+    page.get_by_text("Path", exact=True).first.click()
+    for label, typed in (("Path from", "UHISPAWU"), ("Path to", "min-buza")):
+        box = page.get_by_role("combobox", name=label)
+        expect(box).to_be_visible(timeout=20000)
+        page.wait_for_timeout(500)  # the section's opening slide
+        box.click()
+        box.fill(typed)
+        expect(page.get_by_role("option").first).to_be_visible()
+        box.press("Enter")
+        page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+    route = page.locator("[data-testid=stSidebar]").get_by_text(re.compile(r"^Route 1: UHISPAWU"))
+    expect(route).to_be_visible(timeout=20000)
+    assert _in_view(route.bounding_box())
+    expect(page.get_by_role("radio", name="Path", checked=True)).to_be_attached(timeout=20000)
