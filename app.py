@@ -66,7 +66,6 @@ def main() -> None:
         "<style>.block-container,[data-testid=stMainBlockContainer]{padding-top:2.2rem !important}"
         "h1{font-size:1.6rem !important;padding:0 !important}"
         "iframe{height:max(420px, calc(100vh - 126px)) !important}"
-        "iframe.sne-focused{outline:3px solid #1c83e1;outline-offset:-3px}.st-key-map_focus_ring{display:none}"
         # and its element as tall as the frame (it keeps st.iframe's 740 px otherwise: an empty band under the map)
         "[data-testid=stElementContainer]:has(> iframe[srcdoc]){height:auto !important;flex:0 0 auto !important}"
         # A section's own run posts the map's update from a height-0 element in the main column: it
@@ -108,7 +107,6 @@ def main() -> None:
         grid.panel(G, lang)
     else:
         map_panel.live(folder, stamp, view_json, lang, height=740, on_selected=explore.open_from_map)
-        explore.map_focus_ring()  # the map shows when it has the keyboard
     _panels(folder, stamp, G, view, result, lang)
     live_view.drawn(view, result, stamp)
     if view.lens != "grid":  # last: nothing on the page waits for the map's other language

@@ -65,7 +65,11 @@ _focus_ring = st.components.v2.component("sne_map_focus_ring", js=_FOCUS_JS)
 
 
 def map_focus_ring() -> None:
-    """Outline the map's frame while it has the keyboard (the outline itself is in app.py's style)."""
+    """Outline the map's frame while it has the keyboard; Escape closes the profile's drawer."""
+    st.html(
+        "<style>iframe.sne-focused{outline:3px solid #1c83e1;outline-offset:-3px}"
+        ".st-key-map_focus_ring{display:none}</style>"  # its own element takes no room
+    )
     _focus_ring(key="map_focus_ring", height=0)
 
 
@@ -93,6 +97,7 @@ def drawer(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset()
     Not a modal dialog: the map beside it takes the next click, which shows that actor here (a
     dialog caught it, and the click only closed the dialog).
     """
+    map_focus_ring()  # with Escape to close the drawer: on every page that can have one
     actor = st.session_state.get(keys.PROFILE_ACTOR)
     if not st.session_state.get(OPEN_DRAWER) or actor not in G:
         return False
