@@ -2,7 +2,9 @@
 
 ``python -m bench.intake [--documents DIR] [--data DIR] [--detail]`` prints, per document, the
 recall of its curated actor pairs (either direction), the share of proposed pairs that are
-curated (precision), the share of quotes that are verbatim (``text[start:end]`` of the document
+curated (precision), the share of the pairs found whose proposed type is a curated type of that
+pair (same type: a pair found as "opposes" where the data says "advocates for" counts as found
+above, not here), the share of quotes that are verbatim (``text[start:end]`` of the document
 and found by ``verify``'s lookup), and the seconds intake took. ``--detail`` lists what was missed
 and what was proposed beyond the curated data, for tuning the cues honestly.
 """
@@ -33,8 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ds = load_any(args.data)
     folder = Path(args.documents)
-    print(f"{'document':34} {'curated':>7} {'proposed':>8} {'recall':>7} {'precision':>9} {'verbatim':>8} {'seconds':>7}")
-    totals = {"curated": 0, "proposed": 0, "hit": 0, "quotes": 0, "verbatim": 0, "seconds": 0.0, "docs": 0}
+    print(
+        f"{'document':34} {'curated':>7} {'proposed':>8} {'recall':>7} {'precision':>9} {'same type':>9} "
+        f"{'verbatim':>8} {'seconds':>7}"
+    )
+    totals = {"curated": 0, "proposed": 0, "hit": 0, "typed": 0, "quotes": 0, "verbatim": 0, "seconds": 0.0, "docs": 0}
     for source in ds.sources:
         path = folder / (source.get("file") or "")
         if not path.is_file():
@@ -53,11 +58,22 @@ def main(argv: list[str] | None = None) -> int:
         seconds = time.perf_counter() - t0
         proposed = _pairs({"source": c.source, "target": c.target} for c in p.claims)
         hit = curated & proposed
+        curated_types: dict[frozenset[str], set[str]] = {}
+        for r in ds.relations:
+            if r.get("source_doc") == doc_id:
+                curated_types.setdefault(frozenset((r["source"], r["target"])), set()).add(r["type"])
+        typed = {
+            frozenset((c.source, c.target)) for c in p.claims if c.type in curated_types.get(frozenset((c.source, c.target)), ())
+        }
         verbatim = sum(1 for c in p.claims if p.text[c.start : c.end] == c.quote and quote_in(c.quote, p.text))
         recall = len(hit) / len(curated) if curated else 1.0
         precision = len(hit) / len(proposed) if proposed else 1.0
         share = verbatim / len(p.claims) if p.claims else 1.0
-        print(f"{doc_id:34} {len(curated):7} {len(proposed):8} {recall:7.0%} {precision:9.0%} {share:8.0%} {seconds:7.2f}")
+        same = len(typed) / len(hit) if hit else 1.0
+        print(
+            f"{doc_id:34} {len(curated):7} {len(proposed):8} {recall:7.0%} {precision:9.0%} {same:9.0%} "
+            f"{share:8.0%} {seconds:7.2f}"
+        )
         if args.detail:
             names = {a["id"]: a["name"] for a in ds.actors}
             for label, pairs in (("missed", curated - proposed), ("extra", proposed - curated)):
@@ -66,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         totals["curated"] += len(curated)
         totals["proposed"] += len(proposed)
         totals["hit"] += len(hit)
+        totals["typed"] += len(typed)
         totals["quotes"] += len(p.claims)
         totals["verbatim"] += verbatim
         totals["seconds"] += seconds
@@ -74,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         t = totals
         print(
             f"{'all (pooled)':34} {t['curated']:7} {t['proposed']:8} {t['hit'] / max(t['curated'], 1):7.0%} "
-            f"{t['hit'] / max(t['proposed'], 1):9.0%} {t['verbatim'] / max(t['quotes'], 1):8.0%} {t['seconds'] / t['docs']:7.2f}"
+            f"{t['hit'] / max(t['proposed'], 1):9.0%} {t['typed'] / max(t['hit'], 1):9.0%} "
+            f"{t['verbatim'] / max(t['quotes'], 1):8.0%} {t['seconds'] / t['docs']:7.2f}"
         )
         print("seconds: mean per document; pairs are actor pairs in either direction")
     return 0

@@ -124,7 +124,7 @@ class ThemeMatcher:
         for theme, ws in self.words.items():
             shared = mine & ws
             score = sum(self.idf.get(s, 0.0) * (1.0 if s in self.core[theme] else 0.6) for s in shared)
-            if score >= self.min_score and len(shared) >= 2:
+            if score >= self.min_score and len(shared) >= 2 and shared & self.core[theme]:
                 out.append((theme, score, sorted(shared)))
         out.sort(key=lambda t: -t[1])
         return out[:limit]
@@ -439,6 +439,13 @@ def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, 
     if cue and cue.basis == "inferred":
         basis, note = "inferred", "; ".join(n for n in (cue.note, note) if n)
     asks = [m for m in mentions if index_kind(ctx, m.actor) in ASK_TYPES and m.actor not in speakers]
+    judged = cue is not None and cue.name == "is niet geschikt" and span is not None
+    if judged:
+        # "De nieuwe subsidieregeling … is niet geschikt om …": what is judged stands before the verdict.
+        cue_at = span[0]
+        asks = [m for m in asks if m.end <= cue_at][-1:]
+        if not asks:
+            return []
     out = []
     for m in asks:
         s, e = _fit(ctx.text, unit.start, unit.end, [m], span)
@@ -450,7 +457,7 @@ def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, 
             why = "; ".join(n for n in (note, f"asks for it to be '{turn.group(0)}': read as against it, not for it") if n)
         for sp in speakers:
             out.append(_claim(ctx, sp, m.actor, kind, s, e, "inferred" if turn else basis, why, name))
-    if ctx.themes is not None:
+    if ctx.themes is not None and not judged:
         for (c_start, c_end), (theme, _score, shared) in _theme_clauses(ctx, unit):
             if any(m.actor == theme for m in asks):
                 continue
