@@ -181,7 +181,7 @@ def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | 
                     claims += _signature_columns(ctx, people, end)
         if len(authors) >= 2 and not contact:
             s, e = _trimmed(text, block_start, len(text))
-            s, e = _fit(text, s, e, [m for m in ctx.mentions if m.start >= s])
+            s, e = _fit(text, s, e, [m for m in ctx.mentions if m.start >= s], target=EVIDENCE_MAX)
             for i, a in enumerate(authors):
                 for b in authors[i + 1 :]:
                     claims.append(_claim(ctx, a, b, "co_signs", s, e, "stated", "", "signature block"))
@@ -310,9 +310,19 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _fit(text: str, start: int, end: int, keep: Sequence[Mention], anchor: tuple[int, int] | None = None) -> tuple[int, int]:
-    """The shortest run of clauses of ``text[start:end]`` holding ``keep`` and ``anchor``, at most EVIDENCE_MAX long."""
-    if end - start <= EVIDENCE_MAX:
+# A sentence longer than this is cut down to the clauses that carry the claim (the cue, the actors):
+# a quote should be the shortest text that says it, and a short one is read at a glance.
+QUOTE_TARGET = 160
+
+
+def _fit(
+    text: str, start: int, end: int, keep: Sequence[Mention], anchor: tuple[int, int] | None = None, target: int = QUOTE_TARGET
+) -> tuple[int, int]:
+    """The shortest run of clauses of ``text[start:end]`` holding ``keep`` and ``anchor``, at most EVIDENCE_MAX long.
+
+    A sentence up to ``target`` characters is quoted whole.
+    """
+    if end - start <= target:
         return start, end
     need = [(m.start, m.end) for m in keep]
     if anchor:
@@ -439,6 +449,7 @@ def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, 
     if cue and cue.basis == "inferred":
         basis, note = "inferred", "; ".join(n for n in (cue.note, note) if n)
     asks = [m for m in mentions if index_kind(ctx, m.actor) in ASK_TYPES and m.actor not in speakers]
+    named = [m for m in mentions if m.actor in speakers]  # a speaker the sentence names stays in its quote
     judged = cue is not None and cue.name == "is niet geschikt" and span is not None
     if judged:
         # "De nieuwe subsidieregeling … is niet geschikt om …": what is judged stands before the verdict.
@@ -448,7 +459,7 @@ def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, 
             return []
     out = []
     for m in asks:
-        s, e = _fit(ctx.text, unit.start, unit.end, [m], span)
+        s, e = _fit(ctx.text, unit.start, unit.end, [m, *named], span)
         kind, why = type_, note
         turn = _TURNED.search(ctx.text, m.end, min(unit.end, m.end + 60)) if type_ == "advocates_for" else None
         if turn:
@@ -461,7 +472,7 @@ def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, 
         for (c_start, c_end), (theme, _score, shared) in _theme_clauses(ctx, unit):
             if any(m.actor == theme for m in asks):
                 continue
-            s, e = _fit(ctx.text, unit.start, unit.end, [Mention(theme, c_start, c_end, "theme")], span)
+            s, e = _fit(ctx.text, unit.start, unit.end, [Mention(theme, c_start, c_end, "theme"), *named], span)
             why = f"the ask is read as this theme from the words it shares with it ({', '.join(shared[:5])}…)"
             for sp in speakers:
                 out.append(_claim(ctx, sp, theme, type_, s, e, "inferred", "; ".join(n for n in (note, why) if n), name))
@@ -489,7 +500,7 @@ def _topic(ctx: Context, unit: Unit) -> list[Claim]:
         # Without a cue the theme's own words must carry it, not only words of quotes filed for it.
         if score < TOPIC_SCORE or len(shared) < 3 or len(ctx.themes.core[theme] & set(shared)) < TOPIC_CORE:
             continue
-        s, e = _fit(ctx.text, unit.start, unit.end, [])
+        s, e = _fit(ctx.text, unit.start, unit.end, [], target=EVIDENCE_MAX)
         names = ", ".join(ctx.index.name(a) for a in ctx.authors)
         note = (
             f"no cue: the sentence argues about this ask in its words ({', '.join(shared[:5])}…); "
