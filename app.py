@@ -28,6 +28,7 @@ from ui import (
     layout_panel,
     live_view,
     map_panel,
+    memory,
     present,
     sidebar,
     state,
@@ -40,6 +41,7 @@ from ui.messages import show, text
 
 def main() -> None:
     st.set_page_config(page_title="Stakeholder Network Explorer", layout="wide")
+    memory.touch()  # an idle server gives back what its caches took (ui/memory.py)
     lang = st.session_state.get(keys.widget("lang")) or st.query_params.get("lang", "en")
     lang = lang if lang in vocab.LANGUAGES else "en"
     folder = data.data_dir()

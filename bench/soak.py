@@ -71,9 +71,12 @@ def start_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
     return server.start_streamlit(folder)
 
 
-def _views(ids: list[str], types: list[str], rng: random.Random) -> dict[str, str]:
-    """A random link, as people share them."""
-    choice = rng.randrange(6)
+KINDS = 6
+
+
+def _views(ids: list[str], types: list[str], rng: random.Random, choice: int | None = None) -> dict[str, str]:
+    """A random link, as people share them (``choice``: one kind of link, 0 to KINDS - 1)."""
+    choice = rng.randrange(KINDS) if choice is None else choice
     if choice == 0:
         return {"focus": rng.choice(ids)}
     if choice == 1:
@@ -110,7 +113,7 @@ def _editor(folder: Path, every: float, stop: threading.Event, figures: Figures)
 
 
 async def _session(
-    browser: object, url: str, ids: list[str], types: list[str], until: float, seed: int, figures: Figures
+    browser: object, url: str, ids: list[str], types: list[str], until: float, seed: int, figures: Figures, warm: bool = False
 ) -> None:
     rng = random.Random(seed)
     context = await browser.new_context(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
@@ -126,8 +129,10 @@ async def _session(
     await context.route("**/*", route)
     page = await context.new_page()
     page.on("pageerror", lambda exc: figures.errors.append(f"page error: {exc}"))
+    kinds = iter(range(KINDS))
     while True:  # at least one open, so a warm-up of no time still opens the app once
-        query = urllib.parse.urlencode(_views(ids, types, rng))
+        kind = next(kinds, None) if warm else None
+        query = urllib.parse.urlencode(_views(ids, types, rng, kind))
         start = time.perf_counter()
         try:
             await page.goto(f"{url}/?{query}", wait_until="domcontentloaded", timeout=60000)
@@ -138,19 +143,21 @@ async def _session(
                 figures.errors.append(f"exception shown for ?{query}")
         except Exception as exc:
             figures.errors.append(f"?{query}: {type(exc).__name__}: {str(exc).splitlines()[0][:160]}")
-        if time.monotonic() >= until:
+        if (warm and kind == KINDS - 1) or (not warm and time.monotonic() >= until):
             break
         await asyncio.sleep(rng.uniform(0.2, 1.0))  # a person reads the map before the next link
     await context.close()
 
 
-async def _drive(url: str, pages: int, seconds: float, ids: list[str], types: list[str], figures: Figures) -> None:
+async def _drive(
+    url: str, pages: int, seconds: float, ids: list[str], types: list[str], figures: Figures, warm: bool = False
+) -> None:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         until = time.monotonic() + seconds
-        await asyncio.gather(*(_session(browser, url, ids, types, until, i, figures) for i in range(pages)))
+        await asyncio.gather(*(_session(browser, url, ids, types, until, i, figures, warm) for i in range(pages)))
         await browser.close()
 
 
@@ -182,7 +189,9 @@ def main(argv: list[str] | None = None) -> int:
         proc, url = start_server(folder)
         figures = Figures()
         try:
-            asyncio.run(_drive(url, 1, 0.0, ids, types, Figures()))  # one warm-up open: imports and caches
+            # Warm-up: one link of each kind, so the libraries a view loads on first use (tables load
+            # pandas and pyarrow, about 65 MB) are in the idle figure, as on a server that has been used.
+            asyncio.run(_drive(url, 1, 0.0, ids, types, Figures(), warm=True))
             rss_start, _ = _rss_mb(proc.pid)
             stop = threading.Event()
             editor = threading.Thread(target=_editor, args=(folder, args.every, stop, figures), daemon=True)
