@@ -64,6 +64,9 @@ def test_a_letter_proposes_signatories_addressee_stances_and_its_sources_row(dat
     new = {a["id"]: a for a in p.actors if not a["existing"]}
     assert new["jan-jansen"]["type"] == "person" and new["jan-jansen"]["role"] == "voorzitter FNV"
     assert ("jan-jansen", "holds_office_at", "fnv") in claims
+    # An organisation the data lacks is proposed with a type, and takes part in the claims.
+    assert new["stichting-eerlijk-loon"]["type"] == "ngo"
+    assert ("fnv", "partners_with", "stichting-eerlijk-loon") in claims
     # The existing minister is found by a close spelling ("minister van" for "Minister van").
     assert any(a["id"] == "min-szw" and a["existing"] for a in p.actors)
     doc = p.document
@@ -195,13 +198,22 @@ def test_apply_adds_an_accepted_new_person_and_merges_a_proposed_one_into_an_exi
             r["accept"] = "yes"
         if r["record"] == "actor" and r["id"] == "karin-de-vries":
             r["merge_into"] = "k-de-vries"
+    for r in rows:  # a new organisation accepted with the claim that names it
+        if r["record"] == "actor" and r["id"] == "stichting-eerlijk-loon":
+            r["accept"] = "yes"
+        if r["record"] == "claim" and (r["source"], r["type"], r["target"]) == ("fnv", "partners_with", "stichting-eerlijk-loon"):
+            r["accept"] = "yes"
     done = apply_proposals(folder, rows, access=LOCAL_EDITOR)
     ds = load_dataset(folder)
-    assert done.actors == ["jan-jansen"]
+    assert done.actors == ["jan-jansen", "stichting-eerlijk-loon"]
     assert any(a["id"] == "jan-jansen" and a["type"] == "person" for a in ds.actors)
     assert not any(a["id"] == "karin-de-vries" for a in ds.actors)
     added = {(r["source"], r["type"], r["target"]) for r in ds.relations if r["source_doc"] == p.document["id"]}
-    assert added == {("jan-jansen", "holds_office_at", "fnv"), ("k-de-vries", "holds_office_at", "vno-ncw")}
+    assert added == {
+        ("jan-jansen", "holds_office_at", "fnv"),
+        ("k-de-vries", "holds_office_at", "vno-ncw"),
+        ("fnv", "partners_with", "stichting-eerlijk-loon"),
+    }
 
 
 def test_apply_refuses_an_edited_quote_that_is_not_in_the_document_and_writes_nothing(tmp_path, dataset):

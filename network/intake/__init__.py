@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Dataset
-from .actors import ActorIndex, NewActor
+from .actors import ActorIndex, Mention, NewActor
 from .claims import PRIVATE, Claim, Context, ThemeMatcher, addressees, authors_and_signatures, extract
 from .document import language, source_row
 from .read import MAX_BYTES, READABLE, IntakeError, read_document
@@ -87,6 +87,13 @@ def propose(
         )
     index = ActorIndex(actors)
     mentions = index.find(text)
+    # Organisations the data lacks take part in claims as proposed actors: accepted with them, or merged.
+    new_orgs = [n for n in index.new_organisations(text, mentions) if not PRIVATE.search(n.name)]
+    for n in new_orgs:
+        index.actors[n.id] = {"id": n.id, "name": n.name, "type": n.type}
+        mentions += [Mention(n.id, a, b, "organisation word") for a, b in n.mentions]
+    mentions.sort(key=lambda m: m.start)
+    proposed = {n.id for n in new_orgs}
     ctx = Context(text, units(text, lang), index, mentions, "", doc.page, themes=ThemeMatcher(actors, relations))
     from .document import find_date
 
@@ -110,7 +117,7 @@ def propose(
     used = {c.source for c in claims} | {c.target for c in claims} | {m.actor for m in mentions}
     rows: list[dict[str, Any]] = []
     for m in mentions:
-        if m.actor in used and not any(r["id"] == m.actor for r in rows):
+        if m.actor in used and m.actor not in proposed and not any(r["id"] == m.actor for r in rows):
             rows.append(
                 {
                     "id": m.actor,
@@ -124,7 +131,7 @@ def propose(
             )
     for c in claims:
         for end in (c.source, c.target):
-            if end in index.actors and not any(r["id"] == end for r in rows):
+            if end in index.actors and end not in proposed and not any(r["id"] == end for r in rows):
                 rows.append(
                     {
                         "id": end,
@@ -149,19 +156,18 @@ def propose(
                 "role": person.role,
             }
         )
-    for new in index.new_organisations(text, mentions):
-        if not PRIVATE.search(new.name):
-            rows.append(
-                {
-                    "id": new.id,
-                    "name": new.name,
-                    "type": new.type,
-                    "existing": False,
-                    "found_as": new.name,
-                    "how": "organisation word",
-                    "same_as": new.same_as,
-                }
-            )
+    for new in new_orgs:
+        rows.append(
+            {
+                "id": new.id,
+                "name": new.name,
+                "type": new.type,
+                "existing": False,
+                "found_as": new.name,
+                "how": "organisation word",
+                "same_as": new.same_as,
+            }
+        )
     names = {r["id"]: r["name"] for r in rows}
     signatories = [
         f"{names.get(c.source, c.source)} ({c.quote.split(',', 1)[1].strip() if ',' in c.quote else index.name(c.target)})"

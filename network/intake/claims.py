@@ -553,7 +553,11 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
     # A name inside the cue ("voerde CNV Internationaal … uit") is its subject, after the verb as Dutch puts it.
     before = [m for m in mentions if m.end <= span[1] and not (m.start >= span[0] and _is_ask(ctx, m.actor))]
     after = [m for m in mentions if m.start >= span[1] or (m.start >= span[0] and _is_ask(ctx, m.actor))]
-    if not any(_is_org(ctx.index, m.actor) for m in before) and cue.type not in ("member_of",):
+    if (
+        not any(_is_org(ctx.index, m.actor) for m in before)
+        and cue.type != "member_of"
+        and not FIRST_PERSON.search(ctx.text[unit.start : span[0]])  # "werken wij samen met X": the subject is "wij"
+    ):
         # "Op verzoek van … ondersteunden FNV en Mondiaal FNV de sector": the subject right after the verb.
         first = next((m for m in after if _is_org(ctx.index, m.actor) or ctx.index.kind(m.actor) == "programme"), None)
         if first is not None and re.fullmatch(r"[\s\w]{0,12}", ctx.text[span[1] : first.start]):
