@@ -32,6 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", default=str(ROOT.parent / "shared" / "seeds"), help="folder of the source documents")
     parser.add_argument("--data", default=str(ROOT / "data"), help="the curated data folder")
     parser.add_argument("--detail", action="store_true", help="list missed and extra pairs")
+    parser.add_argument(
+        "--at-limit",
+        action="store_true",
+        help="also time a text at intake's size limit (the documents repeated) and its peak memory",
+    )
     args = parser.parse_args(argv)
     ds = load_any(args.data)
     folder = Path(args.documents)
@@ -95,7 +100,31 @@ def main(argv: list[str] | None = None) -> int:
             f"{t['verbatim'] / max(t['quotes'], 1):8.0%} {t['seconds'] / t['docs']:7.2f}"
         )
         print("seconds: mean per document; pairs are actor pairs in either direction")
+    if args.at_limit:
+        _at_limit(ds, folder)
     return 0
+
+
+def _at_limit(ds, folder: Path) -> None:
+    """Time and peak memory (tracemalloc) of one text just under MAX_CHARS: the worst a single upload can ask."""
+    import tracemalloc
+
+    from network.intake.read import MAX_CHARS
+
+    texts = [(folder / s["file"]).read_text("utf-8") for s in ds.sources if (folder / (s.get("file") or "")).is_file()]
+    if not texts:
+        return
+    big = "\n\n".join(texts)
+    big = (big * (MAX_CHARS // len(big) + 1))[: MAX_CHARS - 1000]
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    p = propose("at-limit.txt", big.encode("utf-8"), ds)
+    seconds = time.perf_counter() - t0
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(
+        f"at the size limit ({len(big):,} characters): {seconds:.1f} s, {len(p.claims)} claims, peak {peak / 2**20:.0f} MB traced"
+    )
 
 
 if __name__ == "__main__":

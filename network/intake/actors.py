@@ -179,9 +179,12 @@ class ActorIndex:
             busy[m.start : m.end] = b"\1" * (m.end - m.start)
         out = []
         for n, names in self._multi.items():
+            # A close spelling keeps its first word close too (see _word_by_word): its first two letters
+            # rule out almost every window before rapidfuzz is asked.
+            heads = {name[:2] for name in names}
             for i in range(len(words) - n + 1):
                 start, end = words[i][0], words[i + n - 1][1]
-                if not text[start].isalpha() or busy.find(1, start, end) >= 0:
+                if text[start : start + 2].casefold() not in heads or busy.find(1, start, end) >= 0:
                     continue
                 window = re.sub(r"\s+", " ", text[start:end]).casefold()
                 hit = process.extractOne(window, names, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
@@ -202,7 +205,9 @@ class ActorIndex:
 
     def new_organisations(self, text: str, known: list[Mention]) -> list[NewActor]:
         """Organisations the text names that the data lacks: capitalised phrases with an organisation word."""
-        busy = [(m.start, m.end) for m in known]
+        busy = bytearray(len(text))
+        for k in known:
+            busy[k.start : k.end] = b"\1" * (k.end - k.start)
         out: dict[str, NewActor] = {}
         for m in _ORG_PHRASE.finditer(text):
             phrase = m.group(0).strip(" .,;:-")
@@ -212,7 +217,7 @@ class ActorIndex:
             while words and not words[-1][:1].isupper():
                 words.pop()
             phrase = " ".join(words)
-            if len(words) < 2 or any(s < m.end() and m.start() < e for s, e in busy):
+            if len(words) < 2 or busy.find(1, m.start(), m.end()) >= 0:
                 continue
             kind = guess_type(phrase)
             if kind not in ORGANISATION_TYPES:
@@ -235,9 +240,13 @@ def _word_by_word(window: str, name: str) -> bool:
 
 
 def _non_overlapping(found: list[Mention]) -> list[Mention]:
-    found = sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
+    """Longest first, each kept where no kept one covers a character of it (a flag per character: linear)."""
+    if not found:
+        return []
+    taken = bytearray(max(m.end for m in found))
     out: list[Mention] = []
-    for m in sorted(found, key=lambda m: -(m.end - m.start)):
-        if all(m.end <= o.start or o.end <= m.start for o in out):
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if taken.find(1, m.start, m.end) < 0:
+            taken[m.start : m.end] = b"\1" * (m.end - m.start)
             out.append(m)
     return sorted(out, key=lambda m: m.start)

@@ -14,6 +14,7 @@ cue and the actors. The rules:
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -68,9 +69,20 @@ class Context:
     themes: ThemeMatcher | None = None
     new_people: list[NewActor] = field(default_factory=list)
     body_start: int = 0  # where a letter's body begins: after its address lines and salutation
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def in_span(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        # The mentions are in text order: a bisection finds the first, so a long document stays linear.
+        if len(self._starts) != len(self.mentions):
+            self._starts = [m.start for m in self.mentions]
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
 
 
 # -- the asks a sentence argues about, in the data's own words ------------------------------------
