@@ -290,3 +290,15 @@ def test_any_bytes_give_proposals_or_a_reason_never_a_traceback(dataset, suffix)
             assert all(p.text[c.start : c.end] == c.quote for c in p.claims)
 
     check()
+
+
+def test_claims_take_the_date_the_editor_gives_the_document(tmp_path, dataset):
+    folder = _data_copy(tmp_path)
+    p = _propose("letter.docx", dataset)  # the Word letter gives no date
+    assert p.document["date"] == "" and "no date" in p.document["date_note"]
+    rows = _review(p, {("vno-ncw", "has_concerns_about", "wet-loontransparantie")})
+    rows[0]["date"] = "2027-03"
+    apply_proposals(folder, rows, access=LOCAL_EDITOR)
+    ds = load_dataset(folder)
+    assert [r["date"] for r in ds.relations if r["source_doc"] == p.document["id"]] == ["2027-03"]
+    assert [s["date"] for s in ds.sources if s["id"] == p.document["id"]] == ["2027-03"]

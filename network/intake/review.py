@@ -2,7 +2,8 @@
 
 ``proposals_csv(proposal)`` writes one row per proposal: the document, each actor, each claim,
 with an empty ``accept`` column. The editor writes ``yes`` (or ``ja``, ``x``, ``1``) in it for what
-is right, may correct any cell of an accepted row (a type, a target, a shorter quote), and may put
+is right, may correct any cell of an accepted row (a type, a target, a shorter quote, the document's
+date, which its claims take unless one is dated on its own row), and may put
 an existing actor's id in ``merge_into`` to use it for a proposed one. ``apply_proposals`` then adds
 the accepted actors and claims, and registers the document in ``sources.csv``, in one save: the
 same checks, atomic write, backup and undo as every edit. Rows not accepted are never written.
@@ -75,7 +76,7 @@ def proposal_rows(proposal: Proposal) -> list[dict[str, Any]]:
                 "target": c.target,
                 "type": c.type,
                 "directed": "true" if c.directed else "false",
-                "date": c.date,
+                "date": "",  # the document's date (its row above), unless the editor dates the claim
                 "evidence": c.quote,
                 "basis": c.basis,
                 "note": c.note,
@@ -158,6 +159,8 @@ def apply_proposals(
         rel["source"] = merges.get(rel["source"], rel["source"])
         rel["target"] = merges.get(rel["target"], rel["target"])
         rel["source_doc"] = doc["id"]
+        if not rel["date"]:
+            rel["date"] = doc["date"]  # a claim is dated by its document unless the editor dated it
         for end in ("source", "target"):
             if rel[end] not in ids:
                 problems.append(
