@@ -145,6 +145,11 @@ class ActorIndex:
         body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
 
+    def acronym(self, word: str) -> str | None:
+        """The actor an acronym ("ITUC", "SER") names, or None."""
+        hit = self._exact.get(word)
+        return hit[0] if hit else None
+
     def kind(self, actor: str) -> str:
         return self.actors.get(actor, {}).get("type", "")
 

@@ -410,7 +410,21 @@ def _bylines(ctx: Context, unit: Unit, mentions: list[Mention]) -> list[Claim]:
 
 def _issued(ctx: Context, unit: Unit, mentions: list[Mention]) -> list[Claim]:
     out = []
+    for m in mentions:
+        # "ITUC Global Rights Index": a publication whose name opens with its maker's.
+        head = re.match(r"[\w&]+", ctx.text[m.start : m.end])
+        maker = ctx.index.acronym(head.group(0)) if head and ctx.index.kind(m.actor) == "publication" else None
+        if maker and maker != m.actor and _is_org(ctx.index, maker):
+            s, e = _trimmed(ctx.text, m.start, m.end)
+            note = "the publication carries its maker's name; read as issued by it"
+            out.append(_claim(ctx, maker, m.actor, "issues", s, e, "inferred", note, "maker in the name"))
     for a, b in zip(mentions, mentions[1:]):
+        gap = ctx.text[a.end : b.start]
+        if ctx.index.kind(a.actor) == "programme" and ctx.index.kind(b.actor) in ("ministry", "government_agency"):
+            if re.fullmatch(r"\s+van\s+(?:het\s+|de\s+)?", gap):
+                s, e = _trimmed(ctx.text, a.start, b.end)
+                note = "a programme 'of' a ministry ('het programma van het ministerie'); read as funded by it"
+                out.append(_claim(ctx, b.actor, a.actor, "funds", s, e, "inferred", note, "programme of a ministry"))
         if (
             _is_org(ctx.index, a.actor)
             and ctx.index.kind(b.actor) == "publication"
@@ -565,6 +579,13 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
     # A name inside the cue ("voerde CNV Internationaal … uit") is its subject, after the verb as Dutch puts it.
     before = [m for m in mentions if m.end <= span[1] and not (m.start >= span[0] and _is_ask(ctx, m.actor))]
     after = [m for m in mentions if m.start >= span[1] or (m.start >= span[0] and _is_ask(ctx, m.actor))]
+    if re.search(r"\bin staat\b", ctx.text[span[0] : span[1]]):
+        # "Het programma stelt CNV Internationaal in staat …": who is enabled stands inside the cue.
+        before = [m for m in mentions if m.end <= span[0]]
+        after = [m for m in mentions if m.start >= span[0]]
+    # "Het programma van het ministerie …": the ministry qualifies the programme; the programme is the subject.
+    while len(before) >= 2 and re.fullmatch(r"\s+van\s+(?:het\s+|de\s+)?", ctx.text[before[-2].end : before[-1].start]):
+        before = before[:-1]
     if (
         not any(_is_org(ctx.index, m.actor) for m in before)
         and cue.type != "member_of"
