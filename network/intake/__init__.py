@@ -17,7 +17,17 @@ from typing import Any
 
 from ..model import Dataset
 from .actors import ActorIndex, Mention, NewActor
-from .claims import PRIVATE, Claim, Context, ThemeMatcher, addressees, authors_and_signatures, extract
+from .claims import (
+    PRIVATE,
+    ROUND_TABLE,
+    ROUND_TABLE_NOTE,
+    Claim,
+    Context,
+    ThemeMatcher,
+    addressees,
+    authors_and_signatures,
+    extract,
+)
 from .document import language, source_row
 from .read import MAX_BYTES, READABLE, IntakeError, read_document
 from .segment import units
@@ -109,7 +119,9 @@ def propose(
     for start, end, cue in address_lines:
         here = {m.actor for m in ctx.in_span(start, end)}
         for target in addressed:
-            if target in here:
+            if cue == ROUND_TABLE:
+                claims += [_claim(ctx, a, target, "addresses", start, end, "inferred", ROUND_TABLE_NOTE, cue) for a in authors]
+            elif target in here:
                 for a in authors:
                     claims.append(_claim(ctx, a, target, "addresses", start, end, "stated", "", cue))
     claims += extract(ctx, signature_at)

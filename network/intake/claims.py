@@ -306,7 +306,28 @@ def addressees(ctx: Context) -> tuple[list[str], list[tuple[int, int, str]]]:
             s, e = _trimmed(ctx.text, start, end)
             spans.append((s, e, cue))
             found += here
+    if not found:
+        # "Positie paper rondetafelgesprek …": a round table (or hearing) is held by the Tweede Kamer.
+        hearing = re.search(r"[^\n]*\b(?:rondetafelgesprek|hoorzitting)\b[^\n]*", head, re.IGNORECASE)
+        kamer = next(
+            (
+                a
+                for a, row in ctx.index.actors.items()
+                if row.get("type") == "parliament" and row.get("name", "").casefold() == "tweede kamer"
+            ),
+            None,
+        )
+        if hearing and kamer and kamer not in ctx.authors:
+            s, e = _trimmed(ctx.text, hearing.start(), hearing.end())
+            spans.append((s, e, ROUND_TABLE))
+            found.append(kamer)
     return list(dict.fromkeys(found)), spans
+
+
+ROUND_TABLE = "round table of the Tweede Kamer"
+ROUND_TABLE_NOTE = (
+    "the paper is for a round table (rondetafelgesprek) or hearing, which the Tweede Kamer holds; the text does not name it"
+)
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -392,7 +413,7 @@ def _speaker(ctx: Context, unit: Unit, cue_at: int, mentions: list[Mention]) -> 
 
 _BYLINE = re.compile(r",\s+(?:[\w'’-]+\s+){0,8}?")
 # "SER-advies Kansen pakken …", "SER (2019) Kansen pakken …": an author's name right before its publication.
-_ISSUED_BY = re.compile(r"^(?:-?advies|-rapport|\s*\(\d{4}\)|['’]s)?\s*[‘'\"“]?$")
+_ISSUED_BY = re.compile(r"^\s*(?:-?\s*(?:advies|rapport|report|advice)|\(\d{4}\)|['’]s)?\s*[‘'\"“]?$", re.IGNORECASE)
 
 
 def _bylines(ctx: Context, unit: Unit, mentions: list[Mention]) -> list[Claim]:
