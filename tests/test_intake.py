@@ -302,3 +302,16 @@ def test_claims_take_the_date_the_editor_gives_the_document(tmp_path, dataset):
     ds = load_dataset(folder)
     assert [r["date"] for r in ds.relations if r["source_doc"] == p.document["id"]] == ["2027-03"]
     assert [s["date"] for s in ds.sources if s["id"] == p.document["id"]] == ["2027-03"]
+
+
+def test_a_paper_for_a_round_table_is_read_as_addressed_to_the_tweede_kamer_with_a_note(dataset):
+    text = (
+        "Positiepaper rondetafelgesprek loontransparantie, 4 februari 2027\n\n"
+        "In dit positiepaper pleit FNV voor de Wet loontransparantie. Wij pleiten voor invoering in 2028."
+    )
+    p = propose("rondetafel.txt", text.encode(), dataset)
+    addressed = [c for c in p.claims if c.type == "addresses"]
+    assert [(c.source, c.target, c.basis) for c in addressed] == [("fnv", "tweede-kamer", "inferred")]
+    assert "round table" in addressed[0].note and p.text[addressed[0].start : addressed[0].end].startswith("Positiepaper")
+    assert ("fnv", "advocates_for", "wet-loontransparantie") in _claims(p)
+    assert p.document["date"] == "2027-02-04" and p.document["kind"] == "position paper"
