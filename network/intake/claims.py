@@ -496,6 +496,15 @@ def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, 
     if cue and cue.basis == "inferred":
         basis, note = "inferred", "; ".join(n for n in (cue.note, note) if n)
     asks = [m for m in mentions if index_kind(ctx, m.actor) in ASK_TYPES and m.actor not in speakers]
+    # "… om de implementatie van de OESO-richtlijnen zeker te stellen": a norm named as the yardstick of
+    # the ask is its context, not the ask.
+    context: list[Mention] = []
+    for m in asks:
+        gap_before = ctx.text[max(unit.start, m.start - 45) : m.start]
+        follows = context and re.fullmatch(r"\s*(?:,|en|and)\s*(?:de|het|the)?\s*", ctx.text[context[-1].end : m.start])
+        if _CONTEXT.search(gap_before) or follows:
+            context.append(m)
+    asks = [m for m in asks if m not in context]
     named = [m for m in mentions if m.actor in speakers]  # a speaker the sentence names stays in its quote
     judged = cue is not None and cue.name == "is niet geschikt" and span is not None
     if judged:
@@ -560,6 +569,11 @@ def _topic(ctx: Context, unit: Unit) -> list[Claim]:
 
 
 _WITH = re.compile(r"\b(?:samen met|together with|with|met)\s+(?:de |het |the )?$", re.IGNORECASE)
+_CONTEXT = re.compile(
+    r"(?:\b(?:implementatie|uitvoering|naleving|uitwerking|inhoud|aanbevelingen|implementation|application)\s+(?:\w+\s+){0,2}?"
+    r"(?:van|of)|\baan\s+bij|\baansluiten\s+bij|\bvoldoen\s+aan|\bin\s+lijn\s+met|\bin\s+line\s+with)\s+(?:de|het|the)?\s*$",
+    re.IGNORECASE,
+)
 _TURNED = re.compile(
     r"\b(?:(?P<delay>uit te stellen|uitstellen|te vertragen|postpone[sd]?|delay(?:ed)?)|te schrappen|schrappen|in te trekken|"
     r"intrekken|te stoppen|af te schaffen|scrap(?:ped)?|withdraw(?:n)?|abolish(?:ed)?)\b",
@@ -664,6 +678,9 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
             s, e = _fit(ctx.text, unit.start, unit.end, joint, span)
             why = "named together as the subject of one act; read as working together"
             out.append(_claim(ctx, a.actor, b.actor, "partners_with", s, e, "inferred", why, "joint subject"))
+    if cue.type == "issues":
+        # "die de SER formuleerde in 2014": what is issued follows the verb closely, or it is not named.
+        targets = [t for t in targets if t.start - span[1] <= 30]
     for t in targets[:3]:
         s, e = _fit(ctx.text, unit.start, unit.end, [t, *[m for m in before if m.actor in sources][-1:]], span)
         for src in sources:
