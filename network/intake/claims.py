@@ -646,7 +646,14 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
                 out.append(_claim(ctx, src.actor, dst.actor, cue.type, s, e, cue.basis, cue.note, cue.name))
             return out
         return []
-    sources = [m.actor for m in before if _is_org(ctx.index, m.actor) or ctx.index.kind(m.actor) == "programme"][-2:]
+    doers = [m for m in before if _is_org(ctx.index, m.actor) or ctx.index.kind(m.actor) == "programme"]
+    run = doers[-1:]
+    for m in reversed(doers[:-1]):  # "FNV, CNV, VNO-NCW en MKB-Nederland …": every name of the list
+        if re.fullmatch(r"\s*(?:,|en|and|&)?\s*(?:,|en|and|&)?\s*", ctx.text[m.end : run[0].start]):
+            run.insert(0, m)
+        else:
+            break
+    sources = [m.actor for m in run]
     if not sources and FIRST_PERSON.search(ctx.text[unit.start : span[0]]):
         sources = list(ctx.authors)
     if cue.type == "partners_with":
