@@ -33,6 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default=str(ROOT / "data"), help="the curated data folder")
     parser.add_argument("--detail", action="store_true", help="list missed and extra pairs")
     parser.add_argument(
+        "--ablate",
+        action="store_true",
+        help="also the pooled figures without the cue-less reading of asks, without the glossary, and without both",
+    )
+    parser.add_argument(
         "--at-limit",
         action="store_true",
         help="also time a text at intake's size limit (the documents repeated) and its peak memory",
@@ -100,9 +105,48 @@ def main(argv: list[str] | None = None) -> int:
             f"{t['verbatim'] / max(t['quotes'], 1):8.0%} {t['seconds'] / t['docs']:7.2f}"
         )
         print("seconds: mean per document; pairs are actor pairs in either direction")
+    if args.ablate:
+        _ablate(ds, folder)
     if args.at_limit:
         _at_limit(ds, folder)
     return 0
+
+
+def _pooled(ds, folder: Path) -> tuple[float, float]:
+    hit = curated_n = proposed_n = 0
+    for source in ds.sources:
+        path = folder / (source.get("file") or "")
+        if not path.is_file():
+            continue
+        others = [r for r in ds.relations if r.get("source_doc") != source["id"]]
+        curated = _pairs(r for r in ds.relations if r.get("source_doc") == source["id"])
+        p = propose(path.name, path.read_bytes(), ds, relations=others)
+        proposed = _pairs({"source": c.source, "target": c.target} for c in p.claims)
+        hit, curated_n, proposed_n = hit + len(curated & proposed), curated_n + len(curated), proposed_n + len(proposed)
+    return hit / max(curated_n, 1), hit / max(proposed_n, 1)
+
+
+def _ablate(ds, folder: Path) -> None:
+    """What the parts tuned on these documents add: the cue-less reading of asks, and the glossary."""
+    from network.intake import claims, glossary
+
+    topic, words = claims.TOPIC_SCORE, dict(glossary.DUTCH)
+    try:
+        for label, no_topic, no_glossary in (
+            ("without the cue-less reading of asks", True, False),
+            ("without the glossary", False, True),
+            ("without both", True, True),
+        ):
+            claims.TOPIC_SCORE = float("inf") if no_topic else topic
+            glossary.DUTCH.clear()
+            if not no_glossary:
+                glossary.DUTCH.update(words)
+            recall, precision = _pooled(ds, folder)
+            print(f"{label:40} recall {recall:4.0%}  precision {precision:4.0%}")
+    finally:
+        claims.TOPIC_SCORE = topic
+        glossary.DUTCH.clear()
+        glossary.DUTCH.update(words)
 
 
 def _at_limit(ds, folder: Path) -> None:
