@@ -85,19 +85,27 @@ def find_kind(text: str) -> str:
 
 
 def find_title(text: str) -> str:
-    """The first line that reads as a title: not an address, salutation or date line; markup stripped.
+    """The first paragraph that reads as a title: not an address, salutation or date line; markup stripped.
 
-    In a letter only the lines above the salutation are looked at: its first paragraph is no title.
+    A cover's title broken over short lines is read as one ("Investeren in / vakbonden is / …"). In a
+    letter only what stands above the salutation is looked at: its first paragraph is no title.
+
+    Examples
+    --------
+    >>> find_title("\\n\\nInvesteren in\\nvakbonden is\\n**loont**\\n\\nDe tekst.")
+    'Investeren in vakbonden is loont'
     """
     salutation = re.search(r"^[ \t]*(?:geachte|beste|dear)\b", text, re.IGNORECASE | re.MULTILINE)
     head = text[: salutation.start()] if salutation else text
-    for line in head.splitlines():
-        clean = re.sub(r"[#*_>]+", "", line).strip()
-        if len(clean) < 8 or len(clean) > 200:
-            continue
-        if re.match(r"(?i)(aan|to|geachte|dear|beste)\b", clean) or _DAY_MONTH_YEAR.fullmatch(clean):
-            continue
-        return clean
+    for paragraph in re.split(r"\n[ \t]*\n", head):
+        lines = [re.sub(r"[#*_>]+", "", line).strip() for line in paragraph.splitlines()]
+        lines = [
+            x for x in lines if x and not re.match(r"(?i)(aan|to|geachte|dear|beste)\b", x) and not _DAY_MONTH_YEAR.fullmatch(x)
+        ]
+        # Short lines are a title broken over lines; a long first line is a title (or a paragraph) of its own.
+        clean = " ".join(lines) if lines and all(len(x) <= 40 for x in lines) else (lines[0] if lines else "")
+        if 8 <= len(clean) <= 200:
+            return clean
     return ""
 
 
