@@ -315,3 +315,17 @@ def test_a_paper_for_a_round_table_is_read_as_addressed_to_the_tweede_kamer_with
     assert "round table" in addressed[0].note and p.text[addressed[0].start : addressed[0].end].startswith("Positiepaper")
     assert ("fnv", "advocates_for", "wet-loontransparantie") in _claims(p)
     assert p.document["date"] == "2027-02-04" and p.document["kind"] == "position paper"
+
+
+def test_a_passive_without_an_agent_is_read_as_the_authors_doing_and_says_so(dataset):
+    text = (
+        "Geachte minister,\n\nDe Vakbondsschool groeit. Vertegenwoordigers van Mondiaal FNV worden daar getraind.\n\n"
+        "Met vriendelijke groet,\n\nJan Jansen, voorzitter FNV\n"
+    )
+    p = propose("brief.txt", text.encode(), dataset)
+    trains = [c for c in p.claims if c.type == "trains"]
+    assert [(c.source, c.target, c.basis) for c in trains] == [("fnv", "mondiaal-fnv", "inferred")]
+    assert "passive" in trains[0].note
+    # with an agent named ("door …") the authors are not read into it
+    named = text.replace("worden daar getraind", "worden daar getraind door VNO-NCW")
+    assert not [c for c in propose("brief.txt", named.encode(), dataset).claims if c.type == "trains" and c.source == "fnv"]

@@ -654,7 +654,18 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
         else:
             break
     sources = [m.actor for m in run]
-    if not sources and FIRST_PERSON.search(ctx.text[unit.start : span[0]]):
+    passive = bool(
+        ctx.authors
+        and cue.type in ("trains", "funds", "supports", "advises")
+        and re.search(r"\b(?:word(?:t|en)|werd(?:en)?)\s+(?:\w+\s+){0,2}?$", ctx.text[unit.start : span[0]])
+        and not re.search(r"\bdoor\b", ctx.text[span[1] : unit.end])
+        and not FIRST_PERSON.search(ctx.text[unit.start : span[0]])
+    )
+    if passive:
+        # "Vakbonden in productielanden worden getraind …" with no "door …": the subject undergoes it;
+        # in a document about its authors' work, read as the authors' doing, and said so.
+        sources = list(ctx.authors)
+    elif not sources and FIRST_PERSON.search(ctx.text[unit.start : span[0]]):
         sources = list(ctx.authors)
     if cue.type == "partners_with":
         # Partners named in one breath all work together ("Met Stedin, … en IUCN heeft CNV Internationaal …").
@@ -688,6 +699,11 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
     if cue.type == "issues":
         # "die de SER formuleerde in 2014": what is issued follows the verb closely, or it is not named.
         targets = [t for t in targets if t.start - span[1] <= 30]
+    if passive:
+        targets = [m for m in mentions if m.end <= span[0] and not _is_ask(ctx, m.actor) and m.actor not in sources][-1:]
+        names = ", ".join(ctx.index.name(a) for a in sources)
+        note = f"said in the passive with no one named as doing it; read as the authors' doing ({names})"
+        basis = "inferred"
     for t in targets[:3]:
         s, e = _fit(ctx.text, unit.start, unit.end, [t, *[m for m in before if m.actor in sources][-1:]], span)
         for src in sources:
