@@ -94,7 +94,8 @@ _STOP = frozenset(
     "our we us it its into than which who "
     "alleen alle echter zoals onder andere waar wanneer wel geen veel hebben heeft steeds goed goede zowel daarbij "
     "daarmee hierbij hiervoor tijden voldoende houden stelt maken gaat nieuwe nieuw komen kunt willen graag "
-    "via ziet zien daarnaast bijvoorbeeld only all such other when where have has very good both".split()
+    "via ziet zien daarnaast bijvoorbeeld zodat realiseren realiseert structurele structureel verbeteren verbeteringen "
+    "daadwerkelijk daadwerkelijke only all such other when where have has very good both".split()
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -108,7 +109,7 @@ def _stems(text: str) -> set[str]:
 class ThemeMatcher:
     """The themes (asks) of the data, each known by its name, description and the quotes already filed for it."""
 
-    def __init__(self, actors: Iterable[Mapping[str, str]], relations: Iterable[Mapping[str, str]], min_score: float = 2.2):
+    def __init__(self, actors: Iterable[Mapping[str, str]], relations: Iterable[Mapping[str, str]], min_score: float = 3.5):
         self.min_score = min_score
         words: dict[str, set[str]] = {}
         core: dict[str, set[str]] = {}
