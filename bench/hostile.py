@@ -19,8 +19,12 @@ The cases are those the issue probed with:
 * ``relations-1m`` and ``relations-200k``: a relations.csv of 1,000,000 rows (89 MB, over the
   200,000-row limit) and of 200,000 rows (18 MB, at it), beside 1,000 actors (issue 22);
 * ``long-workbook``: an .xlsx whose relations sheet has 250,000 rows (over the limit);
-* ``upload-20mb``: actors.csv and relations.csv of 20 MB together, taken as the app takes an
+* ``upload-19mb``: actors.csv and relations.csv of 19 MB together, taken as the app takes an
   upload (``load_uploads``, then written to a folder of its own) in a fresh process.
+
+``--app-upload`` also sends the 19 MB upload through the running app in headless Chromium (the
+Data section, *Check and open*) and prints the server's memory before, at its peak, when the
+map of the upload is drawn, and a minute after the tab is closed.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,8 +141,8 @@ def long_workbook(folder: Path, rows: int = 250_000) -> Path:
     return path
 
 
-def upload(folder: Path, size: int = 20 * 2**20) -> Path:
-    """actors.csv and relations.csv of ``size`` bytes together (just under the upload limit)."""
+def upload(folder: Path, size: int = 19 * 2**20) -> Path:
+    """actors.csv and relations.csv of ``size`` bytes together (just under the 20 MB a browser may send)."""
     # rows of about 150 bytes: 20 MB is about 140,000 relations, within the row limit
     many_relations(
         folder, size // 140, quote="A longer quote as the evidence of a relation in a letter or a position paper usually is"
@@ -177,7 +182,7 @@ CASES: dict[str, Callable[[Path], Path]] = {
     "relations-1m (1,000,000 rows, 89 MB)": lambda d: many_relations(d, 1_000_000),
     "relations-200k (200,000 rows, 18 MB)": lambda d: many_relations(d, 200_000),
     "long-workbook (250,000 rows)": long_workbook,
-    "upload-20mb (through load_uploads)": upload,
+    "upload-19mb (through load_uploads)": upload,
 }
 
 
@@ -277,6 +282,47 @@ def format_table(outcomes: list[Outcome], root: str = "") -> str:
     return "\n".join(lines)
 
 
+def app_upload(settle: float = 60.0) -> str:
+    """The 19 MB upload through the app: the server's resident memory before, at peak, drawn, and after."""
+    from playwright.sync_api import sync_playwright
+
+    from . import server
+    from .benchmark import CHROMIUM, LAUNCH_ARGS
+    from .soak import _rss_mb
+
+    with tempfile.TemporaryDirectory(prefix="sne-app-upload-") as tmp:
+        files = upload(Path(tmp) / "upload")
+        proc, url = server.start_streamlit(ROOT / "data")
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+                page = browser.new_page(viewport={"width": 1280, "height": 720})
+                page.goto(url)
+                page.wait_for_selector("iframe", timeout=60000)
+                idle, _ = _rss_mb(proc.pid)
+                page.get_by_text("Data", exact=True).click()
+                page.locator("[data-testid=stSidebar] input[type=file]").set_input_files(
+                    [str(files / "actors.csv"), str(files / "relations.csv")]
+                )
+                start = time.perf_counter()
+                page.get_by_role("button", name="Check and open").click()
+                page.get_by_text("You are now exploring it", exact=False).first.wait_for(timeout=300000)
+                page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=300000)
+                seconds = time.perf_counter() - start
+                drawn, peak = _rss_mb(proc.pid)
+                browser.close()
+            time.sleep(settle)
+            after, peak = _rss_mb(proc.pid)
+        finally:
+            proc.terminate()
+            proc.wait(20)
+    size = sum(f.stat().st_size for f in files.glob("*.csv")) if files.exists() else 0
+    return (
+        f"upload of {size / 2**20:.1f} MB through the app: shown in {seconds:.1f} s; server RSS {idle:.0f} MB idle, "
+        f"{drawn:.0f} MB with the upload's map drawn (peak {peak:.0f} MB), {after:.0f} MB {settle:.0f} s after the tab closed"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.hostile", description=__doc__.splitlines()[0])
     parser.add_argument("--timeout", type=float, default=120.0, help="kill a case after this many seconds (default 120)")
@@ -284,9 +330,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", default="", help="write the inputs into this folder and keep them")
     parser.add_argument("--project", default=str(ROOT), help="validate with the checkout in this folder (e.g. an older release)")
     parser.add_argument("--take-upload", default="", help=argparse.SUPPRESS)  # one upload case, in its own process
+    parser.add_argument("--app-upload", action="store_true", help="send the 19 MB upload through the running app as well")
     args = parser.parse_args(argv)
     if args.take_upload:
         return _take_upload(args.take_upload)
+    if args.app_upload:
+        print(app_upload(), flush=True)
     with tempfile.TemporaryDirectory(prefix="sne-hostile-") as tmp:
         root = Path(args.keep or tmp)
         outcomes = []
