@@ -633,6 +633,9 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
             before, after = before + [first], [m for m in after if m is not first]
     if cue.type == "member_of":
         members = [m for m in before if _is_org(ctx.index, m.actor) or _is_ask(ctx, m.actor)]
+        if ctx.text[span[0] : span[1]].casefold().startswith("binnen"):
+            # "Een textielprogramma binnen het VMP": the part stands right before "binnen", or it is not named
+            members = [m for m in members if span[0] - m.end <= 3]
         if members and after:
             src = members[-1]
             wholes = [after[0]]

@@ -71,6 +71,14 @@ CUES: tuple[Cue, ...] = (
         _NEED,
     ),
     _c(
+        "u kunt",
+        "advocates_for",
+        "stance",
+        "inferred",
+        r"^(?:\w+\s+){0,2}?(?:kunt u|u kunt|kan uw \w+)\b|\byou (?:can|could)\b",
+        "what the letter says its addressee can do, read as its ask",
+    ),
+    _c(
         "vraagt om / prioriteit",
         "advocates_for",
         "stance",
@@ -161,7 +169,7 @@ CUES: tuple[Cue, ...] = (
         "member_of",
         "relation",
         "stated",
-        r"\b(?:lid|onderdeel|deel|lidstaat)\s+(?:\w+\s+)?van\b|\bmaakt?e?n?\s+deel\s+uit\s+van\b|\baangesloten bij\b|\b(?:ontwikkeld|opgezet|ondergebracht)\s+binnen\b"
+        r"\b(?:lid|onderdeel|deel|lidstaat)\s+(?:\w+\s+)?van\b|\bmaakt?e?n?\s+deel\s+uit\s+van\b|\baangesloten bij\b|\b(?:ontwikkeld|opgezet|ondergebracht)\s+binnen\b|\bbinnen\s+(?:het|de)\b"
         r"|\bmember of\b|\bpart of\b",
     ),
     _c(
