@@ -329,3 +329,12 @@ def test_a_passive_without_an_agent_is_read_as_the_authors_doing_and_says_so(dat
     # with an agent named ("door …") the authors are not read into it
     named = text.replace("worden daar getraind", "worden daar getraind door VNO-NCW")
     assert not [c for c in propose("brief.txt", named.encode(), dataset).claims if c.type == "trains" and c.source == "fnv"]
+
+
+def test_what_a_letter_says_its_addressee_can_do_is_read_as_an_ask(dataset):
+    text = (
+        "Geachte minister,\n\nOok kunt u de Vakbondsschool behouden.\n\nMet vriendelijke groet,\n\nJan Jansen, voorzitter FNV\n"
+    )
+    asks = [c for c in propose("brief.txt", text.encode(), dataset).claims if c.target == "vakbondsschool"]
+    assert [(c.source, c.type, c.basis) for c in asks] == [("fnv", "advocates_for", "inferred")]
+    assert "addressee can do" in asks[0].note and asks[0].quote == "Ook kunt u de Vakbondsschool behouden."
