@@ -19,7 +19,11 @@ _ITEM = re.compile(r"\n(?=[ \t]*(?:[-*•\u2022\uf0b7\uf0a7]|\d{1,2}[.)])[ \t])"
 # ("Aan de Tweede Kamer", "Geachte Kamerleden,"), where a PDF has no blank line to tell them apart.
 _SHORT_LINE = re.compile(r"^[^\n]{0,40}[^\s.;!?-][ \t]*\n(?=[ \t]*\S)", re.MULTILINE)
 # A paragraph whose last line ends mid-sentence (a long line ending in a word, or a comma) runs on past the blank line.
-_RUNS_ON = re.compile(r"(?:[^\n]{60,}\w|[^\n]+,)[ \t]*\Z")  # a heading is shorter and ends in no comma
+_RUNS_ON = re.compile(
+    # a heading is shorter and ends in no comma; a salutation or closing ends in a comma but stands alone
+    r"^(?:[^\n]{60,}\w|(?![ \t]*(?:geachte|beste|dear|met\s+\w+\s+groet|hoogachtend|kind|yours|best)\b)[^\n]+,)[ \t]*\Z",
+    re.IGNORECASE | re.MULTILINE,
+)
 # Markup and list marks at a unit's edges are not part of what it says.
 _LEAD = re.compile(r"^(?:[#>*_\s]+|[-•\u2022\uf0b7\uf0a7]\s+|\d{1,2}[.)]\s+)+")
 _TRAIL = re.compile(r"[*_#\s]+$")
