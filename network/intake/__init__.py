@@ -27,8 +27,9 @@ from .claims import (
     addressees,
     authors_and_signatures,
     extract,
+    make_claim,
 )
-from .document import language, source_row
+from .document import find_date, language, source_row
 from .read import MAX_BYTES, READABLE, IntakeError, read_document
 from .segment import units
 
@@ -105,8 +106,6 @@ def propose(
     mentions.sort(key=lambda m: m.start)
     proposed = {n.id for n in new_orgs}
     ctx = Context(text, units(text, lang), index, mentions, "", doc.page, themes=ThemeMatcher(actors, relations))
-    from .document import find_date
-
     ctx.date, _ = find_date(text)
     authors, signature_claims, signature_at = authors_and_signatures(ctx)
     ctx.authors = authors
@@ -114,16 +113,16 @@ def propose(
     ctx.addressees = addressed
     ctx.body_start = max((end for _, end, _ in address_lines), default=0)
     claims: list[Claim] = list(signature_claims)
-    from .claims import _claim
-
     for start, end, cue in address_lines:
         here = {m.actor for m in ctx.in_span(start, end)}
         for target in addressed:
             if cue == ROUND_TABLE:
-                claims += [_claim(ctx, a, target, "addresses", start, end, "inferred", ROUND_TABLE_NOTE, cue) for a in authors]
+                claims += [
+                    make_claim(ctx, a, target, "addresses", start, end, "inferred", ROUND_TABLE_NOTE, cue) for a in authors
+                ]
             elif target in here:
                 for a in authors:
-                    claims.append(_claim(ctx, a, target, "addresses", start, end, "stated", "", cue))
+                    claims.append(make_claim(ctx, a, target, "addresses", start, end, "stated", "", cue))
     claims += extract(ctx, signature_at)
     claims = [c for c in _dedupe(claims) if not PRIVATE.search(c.quote)]
     used = {c.source for c in claims} | {c.target for c in claims} | {m.actor for m in mentions}

@@ -29,7 +29,7 @@ from .cues import ADDRESS_LINES, CLOSINGS, CUES, FIRST_PERSON, IMPERATIVES, SALU
 from .glossary import DUTCH
 from .segment import Unit
 
-__all__ = ["Claim", "Context", "ThemeMatcher", "authors_and_signatures", "addressees", "extract", "PRIVATE"]
+__all__ = ["Claim", "Context", "make_claim", "ThemeMatcher", "authors_and_signatures", "addressees", "extract", "PRIVATE"]
 
 # Contact details are never data: a quote or a name holding one is not proposed.
 PRIVATE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,4}\)?[\s-]?){2,}\d{2,}|www\.|https?://")
@@ -189,7 +189,9 @@ def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | 
                 if len(people) == 1 and orgs:
                     s, e = _trimmed(text, start, end)
                     for org in orgs:
-                        claims.append(_claim(ctx, people[0].actor, org, "holds_office_at", s, e, "stated", "", "signature line"))
+                        claims.append(
+                            make_claim(ctx, people[0].actor, org, "holds_office_at", s, e, "stated", "", "signature line")
+                        )
                 elif len(people) >= 2 and not orgs:
                     claims += _signature_columns(ctx, people, end)
         if len(authors) >= 2 and not contact:
@@ -197,7 +199,7 @@ def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | 
             s, e = _fit(text, s, e, [m for m in ctx.mentions if m.start >= s], target=EVIDENCE_MAX)
             for i, a in enumerate(authors):
                 for b in authors[i + 1 :]:
-                    claims.append(_claim(ctx, a, b, "co_signs", s, e, "stated", "", "signature block"))
+                    claims.append(make_claim(ctx, a, b, "co_signs", s, e, "stated", "", "signature block"))
         elif len(authors) >= 2:
             # A contact block lists people and their numbers between the organisations: the quote is
             # the block's opening and its first organisation only, so no contact detail is quoted.
@@ -206,7 +208,7 @@ def authors_and_signatures(ctx: Context) -> tuple[list[str], list[Claim], int | 
             note = "the contact block names these organisations as the document's makers; read as co-authors"
             for i, a in enumerate(authors):
                 for b in authors[i + 1 :]:
-                    claims.append(_claim(ctx, a, b, "co_signs", s, e, "inferred", note, "contact block"))
+                    claims.append(make_claim(ctx, a, b, "co_signs", s, e, "inferred", note, "contact block"))
         if authors:
             return authors, claims, closing.start()
     # No signatures: the organisations that speak as the document ("FNV, CNV … vragen", "deelt de SER", "X onderschrijft")
@@ -287,7 +289,7 @@ def _signature_columns(ctx: Context, people: list[Mention], names_end: int) -> l
     s, e = _trimmed(text, people[0].start, end)
     note = "names and roles stand in columns; each name is read with the role below it, in order"
     return [
-        _claim(ctx, person.actor, org, "holds_office_at", s, e, "inferred", note, "signature columns")
+        make_claim(ctx, person.actor, org, "holds_office_at", s, e, "inferred", note, "signature columns")
         for person, orgs in zip(people, roles)
         for org in dict.fromkeys(orgs)
     ]
@@ -381,7 +383,9 @@ def _word_end(text: str, limit: int, floor: int) -> int:
     return cut if cut > floor else limit
 
 
-def _claim(ctx: Context, source: str, target: str, type_: str, start: int, end: int, basis: str, note: str, cue: str) -> Claim:
+def make_claim(
+    ctx: Context, source: str, target: str, type_: str, start: int, end: int, basis: str, note: str, cue: str
+) -> Claim:
     directed = RELATION_TYPES[type_].directed
     return Claim(source, target, type_, directed, ctx.date, ctx.text[start:end], start, end, ctx.page_of(start), basis, note, cue)
 
@@ -427,7 +431,7 @@ def _bylines(ctx: Context, unit: Unit, mentions: list[Mention]) -> list[Claim]:
     cut = ctx.text.find(",", person.end + 1, unit.end)
     role_end = cut if cut >= 0 else unit.end
     orgs = [m for m in mentions[1:] if m.end <= role_end and _is_org(ctx.index, m.actor)]
-    return [_claim(ctx, person.actor, m.actor, "holds_office_at", unit.start, unit.end, "stated", "", "byline") for m in orgs]
+    return [make_claim(ctx, person.actor, m.actor, "holds_office_at", unit.start, unit.end, "stated", "", "byline") for m in orgs]
 
 
 def _issued(ctx: Context, unit: Unit, mentions: list[Mention]) -> list[Claim]:
@@ -439,14 +443,14 @@ def _issued(ctx: Context, unit: Unit, mentions: list[Mention]) -> list[Claim]:
         if maker and maker != m.actor and _is_org(ctx.index, maker):
             s, e = _trimmed(ctx.text, m.start, m.end)
             note = "the publication carries its maker's name; read as issued by it"
-            out.append(_claim(ctx, maker, m.actor, "issues", s, e, "inferred", note, "maker in the name"))
+            out.append(make_claim(ctx, maker, m.actor, "issues", s, e, "inferred", note, "maker in the name"))
     for a, b in zip(mentions, mentions[1:]):
         gap = ctx.text[a.end : b.start]
         if ctx.index.kind(a.actor) == "programme" and ctx.index.kind(b.actor) in ("ministry", "government_agency"):
             if re.fullmatch(r"\s+van\s+(?:het\s+|de\s+)?", gap):
                 s, e = _trimmed(ctx.text, a.start, b.end)
                 note = "a programme 'of' a ministry ('het programma van het ministerie'); read as funded by it"
-                out.append(_claim(ctx, b.actor, a.actor, "funds", s, e, "inferred", note, "programme of a ministry"))
+                out.append(make_claim(ctx, b.actor, a.actor, "funds", s, e, "inferred", note, "programme of a ministry"))
         if (
             _is_org(ctx.index, a.actor)
             and ctx.index.kind(b.actor) == "publication"
@@ -454,7 +458,7 @@ def _issued(ctx: Context, unit: Unit, mentions: list[Mention]) -> list[Claim]:
         ):
             s, e = _fit(ctx.text, unit.start, unit.end, [a, b])
             note = "the publication is named after its maker ('SER-advies …'); read as issued by it"
-            out.append(_claim(ctx, a.actor, b.actor, "issues", s, e, "inferred", note, "maker before publication"))
+            out.append(make_claim(ctx, a.actor, b.actor, "issues", s, e, "inferred", note, "maker before publication"))
     return out
 
 
@@ -524,7 +528,7 @@ def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, 
             kind = "has_concerns_about" if turn.group("delay") else "opposes"
             why = "; ".join(n for n in (note, f"asks for it to be '{turn.group(0)}': read as against it, not for it") if n)
         for sp in speakers:
-            out.append(_claim(ctx, sp, m.actor, kind, s, e, "inferred" if turn else basis, why, name))
+            out.append(make_claim(ctx, sp, m.actor, kind, s, e, "inferred" if turn else basis, why, name))
     if ctx.themes is not None and not judged:
         for (c_start, c_end), (theme, _score, shared) in _theme_clauses(ctx, unit):
             if any(m.actor == theme for m in asks):
@@ -532,7 +536,7 @@ def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, 
             s, e = _fit(ctx.text, unit.start, unit.end, [Mention(theme, c_start, c_end, "theme"), *named], span)
             why = f"the ask is read as this theme from the words it shares with it ({', '.join(shared[:5])}…)"
             for sp in speakers:
-                out.append(_claim(ctx, sp, theme, type_, s, e, "inferred", "; ".join(n for n in (note, why) if n), name))
+                out.append(make_claim(ctx, sp, theme, type_, s, e, "inferred", "; ".join(n for n in (note, why) if n), name))
     return out
 
 
@@ -564,7 +568,8 @@ def _topic(ctx: Context, unit: Unit) -> list[Claim]:
             f"read as the position of the document's authors ({names})"
         )
         out += [
-            _claim(ctx, a, theme, "advocates_for", s, e, "inferred", note, "an ask in the document's words") for a in ctx.authors
+            make_claim(ctx, a, theme, "advocates_for", s, e, "inferred", note, "an ask in the document's words")
+            for a in ctx.authors
         ]
     return out
 
@@ -647,7 +652,7 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
             out = []
             for dst in wholes:
                 s, e = _fit(ctx.text, unit.start, unit.end, [src, dst], span)
-                out.append(_claim(ctx, src.actor, dst.actor, cue.type, s, e, cue.basis, cue.note, cue.name))
+                out.append(make_claim(ctx, src.actor, dst.actor, cue.type, s, e, cue.basis, cue.note, cue.name))
             return out
         return []
     doers = [m for m in before if _is_org(ctx.index, m.actor) or ctx.index.kind(m.actor) == "programme"]
@@ -677,7 +682,7 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
         if 3 <= len(party) <= 6:
             s, e = _fit(ctx.text, unit.start, unit.end, [m for m in mentions if m.actor in party], span)
             return [
-                _claim(ctx, a, b, cue.type, s, e, cue.basis, cue.note, cue.name)
+                make_claim(ctx, a, b, cue.type, s, e, cue.basis, cue.note, cue.name)
                 for i, a in enumerate(party)
                 for b in party[i + 1 :]
             ]
@@ -699,7 +704,7 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
         if re.fullmatch(r"\s*(?:,|en|and|&)\s*", ctx.text[a.end : b.start]):
             s, e = _fit(ctx.text, unit.start, unit.end, joint, span)
             why = "named together as the subject of one act; read as working together"
-            out.append(_claim(ctx, a.actor, b.actor, "partners_with", s, e, "inferred", why, "joint subject"))
+            out.append(make_claim(ctx, a.actor, b.actor, "partners_with", s, e, "inferred", why, "joint subject"))
     if cue.type == "issues":
         # "die de SER formuleerde in 2014": what is issued follows the verb closely, or it is not named.
         targets = [t for t in targets if t.start - span[1] <= 30]
@@ -712,5 +717,5 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
         s, e = _fit(ctx.text, unit.start, unit.end, [t, *[m for m in before if m.actor in sources][-1:]], span)
         for src in sources:
             if src != t.actor:
-                out.append(_claim(ctx, src, t.actor, cue.type, s, e, basis, note, cue.name))
+                out.append(make_claim(ctx, src, t.actor, cue.type, s, e, basis, note, cue.name))
     return out
