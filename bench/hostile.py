@@ -292,6 +292,7 @@ def app_upload(settle: float = 60.0) -> str:
 
     with tempfile.TemporaryDirectory(prefix="sne-app-upload-") as tmp:
         files = upload(Path(tmp) / "upload")
+        size = sum(f.stat().st_size for f in files.glob("*.csv"))
         proc, url = server.start_streamlit(ROOT / "data")
         try:
             with sync_playwright() as p:
@@ -316,7 +317,6 @@ def app_upload(settle: float = 60.0) -> str:
         finally:
             proc.terminate()
             proc.wait(20)
-    size = sum(f.stat().st_size for f in files.glob("*.csv")) if files.exists() else 0
     return (
         f"upload of {size / 2**20:.1f} MB through the app: shown in {seconds:.1f} s; server RSS {idle:.0f} MB idle, "
         f"{drawn:.0f} MB with the upload's map drawn (peak {peak:.0f} MB), {after:.0f} MB {settle:.0f} s after the tab closed"
