@@ -386,6 +386,7 @@ def _word_end(text: str, limit: int, floor: int) -> int:
 def make_claim(
     ctx: Context, source: str, target: str, type_: str, start: int, end: int, basis: str, note: str, cue: str
 ) -> Claim:
+    """A claim quoting ``text[start:end]``, dated by the document, with the page its quote starts on."""
     directed = RELATION_TYPES[type_].directed
     return Claim(source, target, type_, directed, ctx.date, ctx.text[start:end], start, end, ctx.page_of(start), basis, note, cue)
 
