@@ -71,7 +71,7 @@ def start_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
     return server.start_streamlit(folder)
 
 
-KINDS = 6
+KINDS = 7
 
 
 def _views(ids: list[str], types: list[str], rng: random.Random, choice: int | None = None) -> dict[str, str]:
@@ -87,6 +87,8 @@ def _views(ids: list[str], types: list[str], rng: random.Random, choice: int | N
         return {"lang": "nl", "focus": rng.choice(ids), "hops": "2"}
     if choice == 4:
         return {"path_from": rng.choice(ids), "path_to": rng.choice(ids)}
+    if choice == 5:
+        return {"lens": "grid"}  # the power-interest grid with its table
     return {}
 
 
@@ -189,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         proc, url = start_server(folder)
         figures = Figures()
         try:
-            # Warm-up: one link of each kind, so the libraries a view loads on first use (tables load
+            # Warm-up: one link of each kind, so the libraries a view loads on first use (a table loads
             # pandas and pyarrow, about 65 MB) are in the idle figure, as on a server that has been used.
             asyncio.run(_drive(url, 1, 0.0, ids, types, Figures(), warm=True))
             rss_start, _ = _rss_mb(proc.pid)
