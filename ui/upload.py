@@ -14,7 +14,7 @@ import streamlit as st
 
 from network import DataError
 from network.i18n import t
-from network.io.uploads import MAX_UPLOAD_BYTES, load_uploads, write_dataset
+from network.io.uploads import MAX_UPLOAD_BYTES, load_uploads, upload_positions, write_dataset
 from network.model import problem_rows
 from network.rights import visible_problems
 
@@ -112,12 +112,14 @@ def take(files: list[tuple[str, bytes]]) -> None:
     drop_upload()
     sweep_stale_uploads()
     # A folder of our own (never a user's value in the path): the app then works on it as on data/.
-    folder = write_dataset(tempfile.mkdtemp(prefix=PREFIX), ds, access=access())
+    # Positions travel with the data: an upload that says where its actors sit opens laid out so.
+    kept, warnings = upload_positions(files, ds)
+    folder = write_dataset(tempfile.mkdtemp(prefix=PREFIX), ds, access=access(), positions=kept)
     st.session_state[_OWNER] = _Owned(str(folder))
     st.session_state[keys.UPLOAD_DIR] = str(folder)
     st.session_state[keys.UPLOAD_NAME] = names
     st.session_state[keys.UPLOADS] = st.session_state.get(keys.UPLOADS, 0) + 1
-    st.session_state[keys.UPLOAD_REPORT] = (names, problem_rows(ds.warnings), True)
+    st.session_state[keys.UPLOAD_REPORT] = (names, problem_rows(ds.warnings + warnings), True)
     st.session_state[keys.INITIALISED] = False
     st.rerun()
 

@@ -20,9 +20,10 @@ from ..validate import ProblemLog, dataset_from_tables
 from .csvfile import parse_table
 from .folder import load_dataset
 from .kumu import read_kumu
+from .positions import POSITIONS_FILE, PositionsError, parse_positions, positions_text
 from .xlsx import SHEETS, is_kumu, open_workbook, read_workbook
 
-__all__ = ["MAX_UPLOAD_BYTES", "read_spreadsheet", "load_any", "load_uploads", "write_dataset"]
+__all__ = ["MAX_UPLOAD_BYTES", "read_spreadsheet", "load_any", "load_uploads", "upload_positions", "write_dataset"]
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -126,9 +127,16 @@ def load_uploads(files: Sequence[tuple[str, bytes]], max_bytes: int = MAX_UPLOAD
     digest = hashlib.sha256()
     for name, content in csvs:
         canonical = name.casefold()
+        if canonical == POSITIONS_FILE:
+            continue  # where each actor sits: read by upload_positions, kept beside the tables
         if canonical not in tables:
             problems.append(
-                Problem(name, 0, "", "unexpected file name; the files must be called actors.csv, relations.csv and sources.csv")
+                Problem(
+                    name,
+                    0,
+                    "",
+                    "unexpected file name; the files must be called actors.csv, relations.csv, sources.csv and positions.csv",
+                )
             )
             continue
         if canonical in shown:
@@ -148,8 +156,52 @@ def load_uploads(files: Sequence[tuple[str, bytes]], max_bytes: int = MAX_UPLOAD
     )
 
 
-def write_dataset(folder: str | os.PathLike[str], dataset: Dataset, *, access: Access) -> Path:
-    """Write a loaded dataset as a data folder (actors.csv, relations.csv, sources.csv if any).
+def upload_positions(
+    files: Sequence[tuple[str, bytes]], dataset: Dataset
+) -> tuple[dict[str, tuple[float, float]], list[Problem]]:
+    """Where the upload says each actor sits: a positions.csv beside the CSVs, our workbook's positions
+    sheet, or Kumu's X and Y; empty when it says nothing. A damaged one is a warning, never a refusal:
+    the map is then laid out afresh.
+
+    Examples
+    --------
+    >>> ds = Dataset(actors=[{"id": "fnv"}], relations=[], sources=[])
+    >>> upload_positions([("positions.csv", b"id,x,y\\nfnv,10,20\\n")], ds)
+    ({'fnv': (10.0, 20.0)}, [])
+    """
+    from .kumu import kumu_positions
+    from .xlsx import workbook_positions
+
+    known = {str(a.get("id", "")) for a in dataset.actors}
+    named = [(_display_name(name), content) for name, content in files]
+    try:
+        for name, content in named:
+            if name.casefold() == POSITIONS_FILE:
+                return parse_positions(content.decode("utf-8-sig", errors="replace"), name, known)
+            if name.casefold().endswith((".xlsx", ".xlsm")):
+                book = open_workbook(content, name)
+                try:
+                    kumu = is_kumu(book)
+                finally:
+                    book.close()
+                return (kumu_positions if kumu else workbook_positions)(content, name, known=known)
+    except (PositionsError, DataError) as exc:
+        problems = getattr(exc, "problems", [])
+        return {}, [
+            Problem(p.file, p.line, p.column, p.message + " (positions not read: laid out afresh)", "warning") for p in problems
+        ]
+    return {}, []
+
+
+def write_dataset(
+    folder: str | os.PathLike[str],
+    dataset: Dataset,
+    *,
+    access: Access,
+    positions: dict[str, tuple[float, float]] | None = None,
+) -> Path:
+    """Write a loaded dataset as a data folder (actors.csv, relations.csv, sources.csv if any,
+    positions.csv when ``positions`` are given, so an upload opens laid out as it was sent).
 
     Every column is kept, the known ones first; each file is written atomically. Uploading is
     editing (a viewer writes nothing on the server), so ``access`` must be an editor's.
@@ -166,4 +218,8 @@ def write_dataset(folder: str | os.PathLike[str], dataset: Dataset, *, access: A
     write_csv_atomic(target / "relations.csv", column_order(dataset.relations, RELATION_COLUMNS), dataset.relations)
     if dataset.sources:
         write_csv_atomic(target / "sources.csv", column_order(dataset.sources, SOURCE_COLUMNS), dataset.sources)
+    if positions:
+        from .atomic import write_bytes_atomic
+
+        write_bytes_atomic(target / POSITIONS_FILE, positions_text(positions).encode("utf-8"))
     return target
