@@ -237,9 +237,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add_document": ("Add a document", "Document toevoegen"),
     "intake_intro": (
         "Upload a letter, position paper or brochure (.txt, .md, .pdf, .docx). Its actors and claims are proposed with quotes; "
-        "nothing is added until you accept it. Put the file in the documents folder too, so verify checks its quotes.",
+        "nothing is added until you accept it. With a documents folder set (NETWORK_DOCUMENTS_DIR) the file is kept there, "
+        "so verify checks its quotes; otherwise put it there yourself.",
         "Upload een brief, position paper of brochure (.txt, .md, .pdf, .docx). De actoren en claims erin worden met citaten "
-        "voorgesteld; niets wordt toegevoegd tot u het accepteert. Zet het bestand ook in de documentenmap, zodat verify de citaten controleert.",
+        "voorgesteld; niets wordt toegevoegd tot u het accepteert. Met een documentenmap (NETWORK_DOCUMENTS_DIR) wordt het bestand "
+        "daar bewaard, zodat verify de citaten controleert; zet het er anders zelf in.",
     ),
     "intake_upload": ("Document", "Document"),
     "intake_document": ("The document (its row in sources.csv)", "Het document (de regel in sources.csv)"),
@@ -259,6 +261,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "intake_claims": ("Proposed claims ({n}), by actor", "Voorgestelde claims ({n}), per actor"),
     "intake_quote": ("Quote (verbatim, as in the document)", "Citaat (letterlijk, zoals in het document)"),
     "intake_apply": ("Add {n} accepted claim(s)", "{n} geaccepteerde claim(s) toevoegen"),
+    "intake_kept": (
+        "{file} is kept in the documents folder: verify checks its quotes.",
+        "{file} staat nu in de documentenmap: verify controleert de citaten.",
+    ),
+    "intake_not_kept": (
+        "{file} was not put in the documents folder ({why}); put it there for verify to check its quotes.",
+        "{file} is niet in de documentenmap gezet ({why}); zet het er zelf in, zodat verify de citaten controleert.",
+    ),
     "intake_applied": (
         "Added {n} relation(s) and {m} actor(s) from {doc}; undo takes them back.",
         "{n} relatie(s) en {m} actor(en) uit {doc} toegevoegd; ongedaan maken haalt ze terug.",

@@ -338,3 +338,19 @@ def test_what_a_letter_says_its_addressee_can_do_is_read_as_an_ask(dataset):
     asks = [c for c in propose("brief.txt", text.encode(), dataset).claims if c.target == "vakbondsschool"]
     assert [(c.source, c.type, c.basis) for c in asks] == [("fnv", "advocates_for", "inferred")]
     assert "addressee can do" in asks[0].note and asks[0].quote == "Ook kunt u de Vakbondsschool behouden."
+
+
+def test_an_accepted_document_is_kept_in_the_documents_folder_never_over_another_file_and_never_by_a_viewer(tmp_path):
+    from network.intake.review import keep_document
+    from network.rights import LOCAL_EDITOR, VIEWER, NotAllowed
+
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    assert keep_document(documents, "C:\\Users\\anna\\brief.txt", b"Aan de minister", access=LOCAL_EDITOR) == "brief.txt"
+    assert (documents / "brief.txt").read_bytes() == b"Aan de minister"
+    assert keep_document(documents, "brief.txt", b"Aan de minister", access=LOCAL_EDITOR) == "brief.txt"  # the same: fine
+    with pytest.raises(FileExistsError, match="other content"):
+        keep_document(documents, "brief.txt", b"Another letter", access=LOCAL_EDITOR)
+    with pytest.raises(NotAllowed):
+        keep_document(documents, "new.txt", b"x", access=VIEWER)
+    assert sorted(p.name for p in documents.iterdir()) == ["brief.txt"]

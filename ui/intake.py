@@ -18,7 +18,7 @@ from network import DataError, store
 from network import vocabulary as vocab
 from network.i18n import t
 from network.intake import READABLE, IntakeError, Proposal, propose
-from network.intake.review import apply_proposals, proposal_rows
+from network.intake.review import apply_proposals, keep_document, proposal_rows
 
 from . import data, keys
 from .auth import access, can_edit
@@ -152,10 +152,24 @@ def panel(folder: str, stamp: data.Stamp, lang: str) -> None:
                     r["evidence"] = e2.text_input(t("intake_quote", lang), r["evidence"], key=f"intake_q{gen}_{i}")
     accepted = [r for r in claims if r["accept"]]
     if st.button(t("intake_apply", lang, n=len(accepted)), key="intake_apply", type="primary", disabled=not accepted):
-        _apply(folder, [rows[0], *new_actors, *claims], proposal, gen, lang)
+        _apply(folder, [rows[0], *new_actors, *claims], proposal, gen, lang, upload.name, upload.getvalue())
 
 
-def _apply(folder: str, rows: list[dict[str, Any]], proposal: Proposal, gen: int, lang: str) -> None:
+def _keep(name: str, payload: bytes, lang: str) -> str:
+    """The accepted document goes into the documents folder (when one is set), so verify checks its quotes;
+    returns what to tell the editor about it."""
+    documents = data.documents_dir()
+    if not documents:
+        return ""
+    try:
+        return t("intake_kept", lang, file=keep_document(documents, name, payload, access=access()))
+    except OSError as exc:  # another file of that name, a folder that cannot be written, or no right
+        return t("intake_not_kept", lang, file=name, why=str(exc))
+
+
+def _apply(
+    folder: str, rows: list[dict[str, Any]], proposal: Proposal, gen: int, lang: str, upload_name: str, payload: bytes
+) -> None:
     as_text = [{k: "" if v is None else str(v) for k, v in r.items()} for r in rows]
     try:
         done = apply_proposals(folder, as_text, access=access(), document_text=proposal.text, name=PANEL)
@@ -167,7 +181,7 @@ def _apply(folder: str, rows: list[dict[str, Any]], proposal: Proposal, gen: int
         flash(PANEL, "error", text("; ".join(f"{p.line}: {p.column}: {p.message}" for p in exc.errors[:5])))
     else:
         message = t("intake_applied", lang, n=done.relations, m=len(done.actors), doc=done.document)
-        flash(PANEL, "success", text(message))
+        flash(PANEL, "success", text(" ".join(filter(None, (message, _keep(upload_name, payload, lang))))))
         st.session_state[keys.INTAKE_GEN] = gen + 1  # a fresh uploader and fresh decisions
         st.session_state.pop(keys.INTAKE_PROPOSAL, None)
     st.rerun()

@@ -6,7 +6,22 @@ import re
 
 from ..text import slugify
 
-__all__ = ["find_date", "find_kind", "find_title", "source_row", "language"]
+__all__ = ["find_date", "find_kind", "find_title", "source_row", "language", "file_name"]
+
+
+def file_name(name: str) -> str:
+    r"""The document's file name as ``sources.csv`` names it and the documents folder keeps it:
+    the last part of what the browser or the command line gave, printable, never a path.
+
+    Examples
+    --------
+    >>> file_name("C:\\Users\\anna\\brief.pdf"), file_name("../../etc/passwd"), file_name("..")
+    ('brief.pdf', 'passwd', 'document')
+    """
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = "".join(ch for ch in base if ch.isprintable()).strip()
+    return base if base and base.strip(".") else "document"
+
 
 _MONTHS = {
     **{
@@ -151,6 +166,6 @@ def source_row(name: str, text: str, authors: list[str], addressed: list[str], s
         "kind": find_kind(text),
         "authors": authors_text,
         "addressed_to": "; ".join(addressed),
-        "file": name,
+        "file": file_name(name),
         "date_note": note,
     }

@@ -16,14 +16,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..io.atomic import write_bytes_atomic
 from ..io.csvfile import csv_text, parse_table
 from ..model import RELATION_COLUMNS, SOURCE_COLUMNS, DataError, Problem
-from ..rights import Access
+from ..rights import Access, require_editor
 from ..store import SaveResult, load, save
 from ..verify import quote_in
 from . import Proposal
 
-__all__ = ["COLUMNS", "proposals_csv", "read_proposals", "apply_proposals", "Applied", "accepted"]
+__all__ = ["COLUMNS", "proposals_csv", "read_proposals", "apply_proposals", "Applied", "accepted", "keep_document"]
 
 COLUMNS = (
     "accept",
@@ -186,3 +187,31 @@ def apply_proposals(
     out.relations = len(relations)
     out.result = save(folder, [*ds.actors, *new_actors], [*ds.relations, *relations], sources, base=base, access=access)
     return out
+
+
+def keep_document(documents: str | os.PathLike[str], name: str, payload: bytes, *, access: Access) -> str:
+    """Put an accepted document in the documents folder under the name ``sources.csv`` gives it, so
+    ``verify`` checks its quotes; returns that name. Never over another file: the same bytes are
+    already kept, other bytes under that name raise FileExistsError (rename the file and add it again).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from network.rights import LOCAL_EDITOR
+    >>> folder = tempfile.mkdtemp()
+    >>> keep_document(folder, "../brief.txt", b"Aan de minister", access=LOCAL_EDITOR)
+    'brief.txt'
+    """
+    from pathlib import Path
+
+    from .document import file_name
+
+    require_editor(access, "keep a document")
+    kept = file_name(name)
+    target = Path(documents) / kept
+    if target.exists():
+        if target.is_file() and target.read_bytes() == payload:
+            return kept
+        raise FileExistsError(f"{kept} is already in the documents folder with other content; rename the file and add it again")
+    write_bytes_atomic(target, payload)
+    return kept

@@ -20,9 +20,13 @@ INTAKE = Path(__file__).parents[1] / "data" / "intake"
 
 @pytest.fixture
 def intake_app(tmp_path):
+    """The app on a small data folder, with a documents folder that holds the one document it cites."""
     folder = tmp_path / "data"
     shutil.copytree(INTAKE / "data", folder)
-    proc, url = start_streamlit(folder)
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    (documents / "old-note.txt").write_text("FNV en Mondiaal FNV werken samen.", "utf-8")
+    proc, url = start_streamlit(folder, {"NETWORK_DOCUMENTS_DIR": str(documents)})
     yield url, folder
     proc.terminate()
     proc.wait(10)
@@ -55,14 +59,13 @@ def test_an_editor_accepts_one_proposed_claim_rejects_another_and_only_the_accep
     assert (folder / "relations.csv").read_text("utf-8").count("\n") == 2  # nothing written before the button
     page.get_by_role("button", name="Add 1 accepted claim(s)").click()
     expect(page.get_by_text("Added 1 relation(s)", exact=False)).to_be_visible(timeout=15_000)
+    expect(page.get_by_text("is kept in the documents folder", exact=False)).to_be_visible()
     ds = load_dataset(folder)
     added = [(r["source"], r["type"], r["target"], r["evidence"]) for r in ds.relations if r["source_doc"] != "old-note"]
     assert added == [
         ("fnv", "advocates_for", "wet-loontransparantie", "Wij pleiten voor een snelle invoering van de Wet loontransparantie.")
     ]
     documents = tmp_path / "documents"
-    documents.mkdir()
-    shutil.copy(INTAKE / "letter.txt", documents)
-    (documents / "old-note.txt").write_text("FNV en Mondiaal FNV werken samen.", "utf-8")
+    assert (documents / "letter.txt").read_bytes() == (INTAKE / "letter.txt").read_bytes()  # kept by the app
     v = check_quotes(ds, documents)
     assert not v.problems and v.missing == 0
