@@ -68,7 +68,8 @@ def _rss_mb(pid: int) -> tuple[float, float]:
 
 
 def start_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
-    return server.start_streamlit(folder)
+    """The app as `make serve` starts it (two malloc arenas), on this machine only."""
+    return server.start_streamlit(folder, {"MALLOC_ARENA_MAX": os.environ.get("MALLOC_ARENA_MAX", "2")})
 
 
 KINDS = 7
