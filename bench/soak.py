@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import glob
 import os
 import random
 import shutil
@@ -68,8 +69,13 @@ def _rss_mb(pid: int) -> tuple[float, float]:
 
 
 def start_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """The app as `make serve` starts it (two malloc arenas), on this machine only."""
-    return server.start_streamlit(folder, {"MALLOC_ARENA_MAX": os.environ.get("MALLOC_ARENA_MAX", "2")})
+    """The app as `make serve` starts it (on jemalloc where Debian's libjemalloc2 is installed, else
+    glibc with two arenas), on this machine only. ``--malloc glibc`` measures without jemalloc."""
+    extra = {"MALLOC_ARENA_MAX": "2"}
+    found = sorted(glob.glob("/usr/lib/*/libjemalloc.so.2"))
+    if found and os.environ.get("SNE_SOAK_MALLOC", "jemalloc") == "jemalloc":
+        extra.update(LD_PRELOAD=found[0], MALLOC_CONF="background_thread:true,dirty_decay_ms:5000,muzzy_decay_ms:5000")
+    return server.start_streamlit(folder, extra)
 
 
 KINDS = 7
@@ -177,7 +183,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=10, help="simulated sessions (headless Chromium pages)")
     parser.add_argument("--every", type=float, default=5.0, help="seconds between the editor's saves")
     parser.add_argument("--settle", type=float, default=60.0, help="seconds after the sessions close to measure memory again")
+    parser.add_argument(
+        "--malloc", choices=("jemalloc", "glibc"), default="jemalloc", help="the server's allocator (as make serve)"
+    )
     args = parser.parse_args(argv)
+    os.environ["SNE_SOAK_MALLOC"] = args.malloc
 
     from network import load_dataset
     from network.io.folder import bundled_data_dir
@@ -215,7 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         lost = [a for a in figures.saved if a not in present]
         lost += [a["id"] for a in before.actors if a["id"] not in present]
     times = figures.times
-    print(f"soak: {args.pages} sessions (headless Chromium pages) for {elapsed:.0f} s, one editor saving every {args.every:g} s")
+    print(
+        f"soak: {args.pages} sessions (headless Chromium pages) for {elapsed:.0f} s, one editor saving every {args.every:g} s"
+        f" (server on {args.malloc})"
+    )
     print(f"opens: {len(times)}, errors: {len(figures.errors)}, requests leaving localhost: {len(figures.outside)}")
     for e in figures.errors[:10]:
         print(f"  error: {e}")
