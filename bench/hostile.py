@@ -286,14 +286,13 @@ def app_upload(settle: float = 60.0) -> str:
     """The 19 MB upload through the app: the server's resident memory before, at peak, drawn, and after."""
     from playwright.sync_api import sync_playwright
 
-    from . import server
     from .benchmark import CHROMIUM, LAUNCH_ARGS
-    from .soak import _rss_mb
+    from .soak import _rss_mb, start_server
 
     with tempfile.TemporaryDirectory(prefix="sne-app-upload-") as tmp:
         files = upload(Path(tmp) / "upload")
         size = sum(f.stat().st_size for f in files.glob("*.csv"))
-        proc, url = server.start_streamlit(ROOT / "data")
+        proc, url = start_server(ROOT / "data")  # as make serve starts it (jemalloc where installed)
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
