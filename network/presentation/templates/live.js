@@ -208,7 +208,8 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
     controls(u.controls);
     // Frame the map again only when what is shown (or what to frame) changed: a new colour keeps the zoom.
     var frame = JSON.stringify([u.opening, u.fit]);
-    if (nodesMoved || frame !== framing) {
+    var refit = nodesMoved || frame !== framing;
+    if (refit) {
       if (u.opening) {
         var o = u.opening;  // see map.html
         network.moveTo({position: {x: o[0], y: o[1]}, scale: o[2], animation: false});
@@ -219,9 +220,22 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
     }
     sneLabels(network);  // a bigger map's labels, for the nodes this update set anew
     applied += 1;
-    network.once("afterDrawing", function () {
-      document.body.dataset.view = String(applied);
+    var view = applied;
+    function drawn() {
+      document.body.dataset.view = String(view);
       document.body.dataset.drawn = "true";
+    }
+    network.once("afterDrawing", function () {
+      if (refit && !u.opening && !network.sneMoved && view === applied) {
+        // vis-network sizes the labels and indexes the nodes it shows as it draws: a fit worked out
+        // before that could use the previous view's extent (the focus drawn at the whole map's zoom).
+        sneFit(network, u.fit);
+        sneLabels(network);
+        network.once("afterDrawing", drawn);
+        network.redraw();
+        return;
+      }
+      drawn();
     });
     network.redraw();
   }
