@@ -120,7 +120,13 @@ def _scan(stream: BinaryIO, name: str, problems: MutableSequence[Problem]) -> tu
     header, header_done, blank = b"", False, True
     delimiter, mark = ",", b","
     line, carry_len, carry_fields = 1, 0, 0  # the line open at the end of the last step: its number, bytes, delimiters
+    utf8: Any = codecs.getincrementaldecoder("utf-8-sig")()  # checked in the same pass; None once it fails
     while chunk := stream.read(_CHUNK):
+        if utf8 is not None:
+            try:
+                utf8.decode(chunk)
+            except UnicodeDecodeError:
+                utf8 = None  # read again as Windows-1252 below, the one case that takes a second pass
         if b"\x00" in chunk:
             problems.append(Problem(name, 0, "", "this is not a text file (it contains NUL bytes)"))
             return None
@@ -169,9 +175,13 @@ def _scan(stream: BinaryIO, name: str, problems: MutableSequence[Problem]) -> tu
     if not header_done and carry_len > MAX_LINE and carry_fields >= MAX_COLUMNS:
         problems.append(Problem(name, 1, "", f"the header has {carry_fields + 1:,} columns; at most {MAX_COLUMNS:,} are read"))
         return None
-    bad = _valid(stream, "utf-8-sig")
     encoding = "utf-8-sig"
-    if bad is not None:
+    if utf8 is not None:
+        try:
+            utf8.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = None
+    if utf8 is None:
         encoding = "cp1252"
         bad = _valid(stream, "cp1252")
         if bad is not None:
