@@ -67,9 +67,9 @@ serve: install graphviz jemalloc
 test: install-dev chromium graphviz js
 	$(PY) -m pytest
 
-# The fast loop: everything but the browser tests.
+# The fast loop: everything but the browser tests, spread over every core (pytest-xdist).
 unit: install-dev graphviz js
-	$(PY) -m pytest -m "not e2e"
+	$(PY) -m pytest -m "not e2e" -n auto
 
 # Only the browser tests.
 e2e: install-dev chromium graphviz
