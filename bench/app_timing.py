@@ -399,7 +399,7 @@ def measure_big(folder: Path, runs: int, out: AppTimings, say: Callable[[str], N
 
     data = write_synthetic(folder / "data", 10_000)
     say("10,000 actors: CSV → HTML")
-    # The first run lays the map out and keeps the positions (cache.disk_get); the later ones,
+    # The first run lays the map out and keeps the positions (diskcache.disk_get); the later ones,
     # like every export of the same data after it, read them back. Both are reported.
     env = {**os.environ, "NETWORK_CACHE_DIR": str(folder / "export-cache")}
     for run in range(max(3, runs // 2) + 1):

@@ -31,8 +31,10 @@ import networkx as nx
 if TYPE_CHECKING:  # igraph takes half a second to import: only where it is used
     import igraph
 
-from .cache import LRUCache, disk_get, graph_key, import_igraph, to_igraph
+from .cache import LRUCache, graph_key
+from .diskcache import disk_get
 from .graph import undirected_view
+from .igraph_bridge import import_igraph, to_igraph
 from .vocabulary import RELATION_TYPES, label
 
 __all__ = [

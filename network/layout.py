@@ -30,7 +30,9 @@ if TYPE_CHECKING:  # igraph takes half a second to import: only where it is used
     import igraph
 import numpy as np
 
-from .cache import LRUCache, cache_dir, disk_get, graph_key, import_igraph, to_igraph
+from .cache import LRUCache, graph_key
+from .diskcache import cache_dir, disk_get
+from .igraph_bridge import import_igraph, to_igraph
 from .rights import Access, ReadOnlyError, read_only, require_editor
 
 __all__ = [
