@@ -31,7 +31,8 @@ import networkx as nx
 
 from network import build_graph, load_dataset
 from network.io.folder import bundled_data_dir
-from network.layout import data_positions, place_missing
+from network.layout import place_missing
+from network.positions import data_positions
 from network.presentation.deck import export_deck
 from network.presentation.figure import draw_figure, label_collisions
 from network.presentation.render import render_view

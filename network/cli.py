@@ -268,7 +268,8 @@ def _positions(args: argparse.Namespace, G: nx.MultiDiGraph) -> dict:
     own (our positions sheet, Kumu's X and Y); actors without one are placed beside their neighbours."""
     from pathlib import Path
 
-    from .layout import compute_layout, data_positions, place_missing
+    from .layout import compute_layout, place_missing
+    from .positions import data_positions
 
     folder = Path(args.data or default_data_dir())
     if folder.is_dir():
@@ -448,8 +449,9 @@ def _layout(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .io.positions import PositionsError, read_positions, write_positions
-    from .layout import ReadOnlyError, check_writable, place_missing, reset_positions
-    from .rights import LOCAL_EDITOR  # a user with the files on this machine edits them
+    from .layout import place_missing
+    from .positions import check_writable, reset_positions
+    from .rights import LOCAL_EDITOR, ReadOnlyError  # a user with the files on this machine edits them
 
     folder = Path(args.data or str(default_data_dir()))
     if not folder.is_dir():

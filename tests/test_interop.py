@@ -411,7 +411,7 @@ def _shown_positions(snapshot) -> dict:
 
 
 def test_the_csv_zip_holds_positions_and_reopens_laid_out_as_it_was(mixed, tmp_path):
-    from network.layout import data_positions
+    from network.positions import data_positions
 
     folder = unpack(export_bytes(mixed, "csv"), tmp_path / "unpacked")
     G = build_graph(load_dataset(folder))

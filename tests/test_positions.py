@@ -10,8 +10,9 @@ import pytest
 from network import build_graph, load_dataset
 from network.cli import main
 from network.io.positions import PositionsError, parse_positions, positions_text, read_positions, write_positions
-from network.layout import ReadOnlyError, keep_positions, load_positions, place_missing
-from network.rights import LOCAL_EDITOR
+from network.layout import place_missing
+from network.positions import keep_positions, load_positions
+from network.rights import LOCAL_EDITOR, ReadOnlyError
 
 
 def test_positions_round_trip_through_the_file(tmp_path):

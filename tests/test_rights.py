@@ -11,8 +11,8 @@ import pytest
 
 from network import build_graph, store
 from network.io.uploads import write_dataset
-from network.layout import check_writable, keep_positions, reset_positions
 from network.model import DataError, Problem
+from network.positions import check_writable, keep_positions, reset_positions
 from network.rights import LOCAL_EDITOR, VIEWER, NotAllowed, ReadOnlyError, editor, engagement_log, visible_problems
 from network.view import ViewState
 from network.views import delete_view, rename_view, save_view

@@ -6,7 +6,7 @@ import streamlit as st
 
 from network.i18n import t
 from network.io.positions import PositionsError
-from network.layout import keep_positions, reset_positions
+from network.positions import keep_positions, reset_positions
 from network.rights import NotAllowed
 
 from . import data, keys

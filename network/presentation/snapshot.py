@@ -27,7 +27,7 @@ import networkx as nx
 
 from ..graph import Hop
 from ..i18n import t
-from ..layout import data_positions
+from ..positions import data_positions
 from ..view import ViewState, apply_view
 from .render import MapStyle
 
@@ -88,7 +88,7 @@ def make_snapshot(
     """Apply ``state`` to the full graph and freeze the result for export.
 
     Positions are the whole data set's (``positions``, or those kept in the data folder,
-    ``layout.data_positions``), so a filtered picture keeps every actor where the whole
+    ``positions.data_positions``), so a filtered picture keeps every actor where the whole
     map has it, the same at every meeting.
 
     Parameters
@@ -102,7 +102,7 @@ def make_snapshot(
     today : datetime.date, optional
         The date the snapshot states; default today.
     positions : mapping, optional
-        Where every actor of ``G_full`` sits; default ``layout.data_positions(G_full)``.
+        Where every actor of ``G_full`` sits; default ``positions.data_positions(G_full)``.
 
     Returns
     -------
