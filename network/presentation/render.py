@@ -608,7 +608,7 @@ def view_style(
     viewport: tuple[float, float] = (1280, 720),
 ) -> tuple[nx.MultiDiGraph, Mapping, MapStyle]:
     """The graph, positions and style ``render_view`` draws an applied view with (see there)."""
-    from ..layout import data_positions
+    from ..positions import data_positions
 
     where = result.positions if result.positions is not None else (positions or data_positions(G_full))
     G = result.graph
