@@ -16,9 +16,9 @@ from network import vocabulary as vocab
 from network.analysis import ranking
 from network.cache import per_graph
 from network.io.folder import default_data_dir
-from network.layout import load_positions
 from network.model import FILES, Dataset
 from network.overview import OVERVIEW_THRESHOLD
+from network.positions import load_positions
 from network.presentation.export import export_bytes, make_snapshot, views_deck
 from network.presentation.render import (
     ALT_TITLES_UP_TO,
