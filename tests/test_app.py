@@ -508,7 +508,7 @@ def test_saving_a_view_under_a_name_that_exists_asks_before_replacing_it(app, go
 
 def test_re_arranging_the_map_asks_first_and_then_rewrites_positions(app, good_copy):
     from network.io.positions import read_positions
-    from network.layout import keep_positions
+    from network.positions import keep_positions
 
     keep_positions(good_copy, {"fnv": (0.0, 0.0), "cnv": (500.0, 0.0)}, access=LOCAL_EDITOR)
     at = app(good_copy)
