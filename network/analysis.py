@@ -1,4 +1,4 @@
-"""Network analysis: centrality, rankings, communities, coalitions and actor profiles.
+"""Network analysis: centrality, rankings, communities, coalitions and theme support.
 
 Every function takes the ``nx.MultiDiGraph`` built by ``network.graph.build_graph``
 and returns plain Python data, so the app only has to show it.
@@ -9,7 +9,7 @@ parallel edges merged, self-loops dropped), with igraph's C code for speed.
 The values are normalised as networkx does, so they can be checked against
 networkx's own functions. Results are kept in a small LRU cache keyed on a hash
 of the graph's structure (``cache.graph_key``), so drawing a ranking and then a
-profile of an unchanged graph computes each metric once.
+profile (``network.profile``) of an unchanged graph computes each metric once.
 
 Betweenness is exact up to ``BETWEENNESS_EXACT_MAX`` nodes. Above that it is
 estimated from ``BETWEENNESS_SAMPLES`` source nodes drawn with a fixed seed
@@ -35,7 +35,7 @@ from .cache import LRUCache, graph_key
 from .diskcache import disk_get
 from .graph import undirected_view
 from .igraph_bridge import import_igraph, to_igraph
-from .vocabulary import RELATION_TYPES, label
+from .vocabulary import label
 
 __all__ = [
     "METRICS",
@@ -52,7 +52,8 @@ __all__ = [
     "cosignature_coalitions",
     "coauthors_by_document",
     "theme_support",
-    "actor_profile",
+    "metric_rows",
+    "node_order",
 ]
 
 METRICS = ("degree", "betweenness", "eigenvector", "pagerank")
@@ -78,8 +79,12 @@ def _check_metric(metric: str) -> None:
         raise ValueError(f"unknown metric {metric!r}; choose one of: {', '.join(METRICS)}")
 
 
-def _order(node: Hashable) -> tuple[str, Any]:
-    """Sort key for node ids: ids of one type compare natively, mixed types by type name first."""
+def node_order(node: Hashable) -> tuple[str, Any]:
+    """Sort key for node ids: ids of one type compare natively, mixed types by type name first.
+
+    >>> sorted(["b", 2, "a", 1], key=node_order)
+    [1, 2, 'a', 'b']
+    """
     return (type(node).__name__, node)
 
 
@@ -227,8 +232,12 @@ def centrality(G: nx.Graph, metric: str) -> dict[Hashable, float]:
     return dict(_metrics(G, [metric])[metric])
 
 
-def _metric_rows(G: nx.Graph, nodes: Iterable[Hashable] | None = None) -> dict[Hashable, dict[str, float | int]]:
-    """Per node: raw neighbour count as ``degree`` and every metric, rounded to 4 decimals."""
+def metric_rows(G: nx.Graph, nodes: Iterable[Hashable] | None = None) -> dict[Hashable, dict[str, float | int]]:
+    """Per node (all of ``G``'s, or ``nodes``): raw neighbour count as ``degree`` and every metric, rounded to 4 decimals.
+
+    >>> metric_rows(nx.path_graph(3), [1])
+    {1: {'degree': 2, 'degree_centrality': 1.0, 'betweenness': 1.0, 'eigenvector': 1.0, 'pagerank': 0.4865}}
+    """
     values = _metrics(G, (*METRICS, _NEIGHBOURS))
     return {
         n: {
@@ -276,16 +285,16 @@ def ranking(G: nx.MultiDiGraph, metric: str = "betweenness", lang: str = "en") -
         return []
     sort_on = "degree_centrality" if metric == "degree" else metric
     rows = []
-    for node, values in _metric_rows(G).items():
+    for node, values in metric_rows(G).items():
         attrs = G.nodes[node]
         rows.append({"id": node, "name": attrs.get("name", str(node)), "type": label(attrs.get("type", ""), lang), **values})
-    rows.sort(key=lambda r: (-r[sort_on], r["name"], _order(r["id"])))
+    rows.sort(key=lambda r: (-r[sort_on], r["name"], node_order(r["id"])))
     return rows
 
 
 def _numbered(groups: Iterable[Iterable[Hashable]]) -> dict[Hashable, int]:
     """Number groups 0, 1, 2 … by size (largest first), then by their smallest member id."""
-    ordered = sorted((sorted(g, key=_order) for g in groups), key=lambda g: (-len(g), _order(g[0])))
+    ordered = sorted((sorted(g, key=node_order) for g in groups), key=lambda g: (-len(g), node_order(g[0])))
     return {node: i for i, group in enumerate(ordered) for node in group}
 
 
@@ -379,7 +388,7 @@ def cosignature_coalitions(G: nx.MultiDiGraph) -> list[dict[str, list[Any]]]:
                 docs[end].add(doc)
     coalitions = []
     for component in nx.connected_components(H):
-        members = sorted(component, key=_order)
+        members = sorted(component, key=node_order)
         coalitions.append(
             {
                 "members": members,
@@ -387,7 +396,7 @@ def cosignature_coalitions(G: nx.MultiDiGraph) -> list[dict[str, list[Any]]]:
                 "documents": sorted(set().union(*(docs[m] for m in members))),
             }
         )
-    coalitions.sort(key=lambda c: (-len(c["members"]), _order(c["members"][0])))
+    coalitions.sort(key=lambda c: (-len(c["members"]), node_order(c["members"][0])))
     return coalitions
 
 
@@ -406,7 +415,7 @@ def coauthors_by_document(G: nx.MultiDiGraph) -> dict[str, list[Hashable]]:
     for u, v, doc in _co_signs(G):
         if doc:
             authors.setdefault(doc, set()).update((u, v))
-    return {doc: sorted(authors[doc], key=_order) for doc in sorted(authors)}
+    return {doc: sorted(authors[doc], key=node_order) for doc in sorted(authors)}
 
 
 def theme_support(G: nx.MultiDiGraph) -> dict[Hashable, list[Hashable]]:
@@ -436,111 +445,5 @@ def theme_support(G: nx.MultiDiGraph) -> dict[Hashable, list[Hashable]]:
             for _, v, d in G.out_edges(theme, data=True)
             if d.get("type") == "advocates_for" and d.get("directed") is False and v != theme
         }
-        support[theme] = sorted(backers, key=lambda a: (G.nodes[a].get("name", str(a)), _order(a)))
+        support[theme] = sorted(backers, key=lambda a: (G.nodes[a].get("name", str(a)), node_order(a)))
     return support
-
-
-def _relation_order(key: str) -> tuple[int, str]:
-    keys = list(RELATION_TYPES)
-    return (keys.index(key), "") if key in RELATION_TYPES else (len(keys), key)
-
-
-def actor_profile(G: nx.MultiDiGraph, actor: Hashable, lang: str = "en") -> dict[str, Any]:
-    """Everything known about one actor: attributes, metrics, relations and documents.
-
-    Parameters
-    ----------
-    G : nx.MultiDiGraph
-        The actor graph; ``G.graph["sources"]`` (if present) gives document titles.
-    actor : node id
-        The actor to describe.
-    lang : str
-        ``"en"`` or ``"nl"`` for type labels.
-
-    Returns
-    -------
-    dict
-        ``id, name, type`` (key), ``type_label``, ``country, sector,
-        description``, ``aliases`` (a list), ``metrics`` (this actor's row of
-        ``ranking``: degree, degree_centrality, betweenness, eigenvector,
-        pagerank, computed on the whole graph), ``relations`` (relation-type
-        label → list of ``{key, direction, other, other_name, type, date,
-        source_doc, document_title, evidence, basis, note}``, basis ``"stated"`` or
-        ``"inferred"`` (then ``note`` says why), ``key`` the edge key (``r0`` …, what
-        ``verify.verified_quotes`` returns), direction ``"out"``,
-        ``"in"`` or ``"mutual"`` for an undirected relation; types in
-        vocabulary order, relations by date (undated last), then other_name),
-        ``documents_written`` (documents it addresses or co-signs) and
-        ``documents_received`` (documents addressed to it), both sorted.
-
-    Raises
-    ------
-    KeyError
-        If ``actor`` is not a node of ``G``.
-
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph(sources={"d1": {"id": "d1", "title": "Letter"}})
-    >>> G.add_nodes_from([("u", {"name": "Union", "type": "trade_union"}), ("m", {"name": "Minister", "type": "ministry"})])
-    >>> G.add_edge("u", "m", key="r0", type="addresses", directed=True, date="2024", source_doc="d1")
-    'r0'
-    >>> p = actor_profile(G, "m", lang="nl")
-    >>> p["type_label"], p["documents_received"], p["relations"]["richt zich tot"][0]["direction"]
-    ('Ministerie / minister', ['d1'], 'in')
-    """
-    if actor not in G:
-        raise KeyError(f"unknown actor {actor!r}: it is not in the graph")
-    attrs = G.nodes[actor]
-    sources = G.graph.get("sources") or {}
-    written: set[str] = set()
-    received: set[str] = set()
-    grouped: dict[str, list[tuple[tuple[Any, ...], dict[str, Any]]]] = {}
-
-    def add(direction: str, other: Hashable, key: Hashable, data: dict[str, Any]) -> None:
-        kind = data.get("type", "")
-        doc = data.get("source_doc") or ""
-        other_name = G.nodes[other].get("name", str(other))
-        row = {
-            "key": key,
-            "direction": direction,
-            "other": other,
-            "other_name": other_name,
-            "type": kind,
-            "date": data.get("date") or "",
-            "source_doc": doc,
-            "document_title": (sources.get(doc) or {}).get("title", "") if doc else "",
-            "evidence": data.get("evidence") or "",
-            "basis": data.get("basis") or "stated",
-            "note": data.get("note") or "",
-        }
-        order = (not row["date"], row["date"], other_name, _order(other), str(key))
-        grouped.setdefault(kind, []).append((order, row))
-        if doc and (kind == "co_signs" or (kind == "addresses" and direction == "out")):
-            written.add(doc)
-        if doc and kind == "addresses" and direction == "in":
-            received.add(doc)
-
-    for _, v, key, data in G.out_edges(actor, keys=True, data=True):
-        add("out" if data.get("directed", True) else "mutual", v, key, data)
-    for u, _, key, data in G.in_edges(actor, keys=True, data=True):
-        if u != actor:  # a self-relation is already listed once, as "out"
-            add("in" if data.get("directed", True) else "mutual", u, key, data)
-
-    aliases = [a.strip() for a in (attrs.get("aliases") or "").split("|") if a.strip()]
-    return {
-        "id": actor,
-        "name": attrs.get("name", str(actor)),
-        "type": attrs.get("type", ""),
-        "type_label": label(attrs.get("type", ""), lang),
-        "country": attrs.get("country", ""),
-        "sector": attrs.get("sector", ""),
-        "description": attrs.get("description", ""),
-        "aliases": aliases,
-        "metrics": _metric_rows(G, [actor])[actor],
-        "relations": {
-            label(kind, lang, kind="relation"): [row for _, row in sorted(grouped[kind], key=lambda item: item[0])]
-            for kind in sorted(grouped, key=_relation_order)
-        },
-        "documents_written": sorted(written),
-        "documents_received": sorted(received),
-    }

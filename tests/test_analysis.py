@@ -11,7 +11,6 @@ from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 from network import analysis, build_graph, load_dataset
 from network.analysis import (
     METRICS,
-    actor_profile,
     centrality,
     coauthors_by_document,
     communities,
@@ -20,6 +19,7 @@ from network.analysis import (
     theme_support,
 )
 from network.graph import undirected_view
+from network.profile import actor_profile
 
 from .conftest import ROOT
 

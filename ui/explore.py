@@ -8,10 +8,11 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
-from network.analysis import METRICS, actor_profile, community_groups, cosignature_coalitions, theme_support
+from network.analysis import METRICS, community_groups, cosignature_coalitions, theme_support
 from network.graph import Hop, path_rows, route_names
 from network.i18n import t
 from network.io.csvfile import csv_text
+from network.profile import actor_profile
 from network.standing import standing, standing_text
 from network.view import ViewState
 
