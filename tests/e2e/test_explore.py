@@ -80,7 +80,7 @@ def test_clicking_a_node_opens_its_profile(page, bundled_app):
     page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
     expect(page.get_by_role("heading", name="SER", exact=True)).to_be_visible(timeout=20000)
     from network import build_graph
-    from network.analysis import actor_profile
+    from network.profile import actor_profile
 
     first_group = next(iter(actor_profile(build_graph(load_dataset(ROOT / "data")), "ser")["relations"]))
     # Every relation in one table, its type first; a line above it counts them by type.
