@@ -8,22 +8,19 @@ one folder per namespace, named by a key the caller makes from the graph's struc
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .io.atomic import write_bytes_atomic
+from .settings import Settings
 
 __all__ = ["cache_dir", "disk_get"]
 
 
 def cache_dir() -> Path | None:
     """Where results survive a restart: ``$NETWORK_CACHE_DIR``, else the user's cache folder; None if "off"."""
-    env = os.environ.get("NETWORK_CACHE_DIR")
-    if env == "off":
-        return None
-    return Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "stakeholder-network-explorer"
+    return Settings.from_env().cache_dir
 
 
 def disk_get(namespace: str, key: str, make: Callable[[], list[list[Any]]]) -> list[list[Any]]:

@@ -20,12 +20,12 @@ network.rights.NotAllowed: save the data needs an editor's right: log in as an e
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from .model import Problem
+from .settings import Settings
 
 __all__ = [
     "Access",
@@ -54,8 +54,12 @@ class ReadOnlyError(NotAllowed):
 
 
 def read_only() -> bool:
-    """True when ``NETWORK_READ_ONLY`` is 1, true or yes: nothing is written, everyone is a viewer."""
-    return os.environ.get("NETWORK_READ_ONLY", "").strip().casefold() in {"1", "true", "yes"}
+    """True when ``NETWORK_READ_ONLY`` is 1, true, yes or on: nothing is written, everyone is a viewer.
+
+    Read afresh each time (``Settings.from_env``); a value it cannot read raises SettingsError
+    rather than leaving the server writable.
+    """
+    return Settings.from_env().read_only
 
 
 @dataclass(frozen=True)

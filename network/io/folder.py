@@ -19,11 +19,14 @@ import os
 import re
 import shutil
 import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..model import FILES, MAP_FILES, OPTIONAL_FILES, DataError, Dataset, Problem, Table
 from ..rights import read_only as _read_only
+from ..settings import Settings, bundled_data_dir
 from ..validate import ProblemLog, dataset_from_tables
 from .atomic import fsync_dir
 from .csvfile import parse_table
@@ -35,6 +38,7 @@ __all__ = [
     "read_folder",
     "load_dataset",
     "locked",
+    "holds_lock",
     "recover",
     "reading",
     "stagings",
@@ -62,15 +66,9 @@ def read_only() -> bool:
     return _read_only()
 
 
-def bundled_data_dir() -> Path:
-    """The curated ``data/`` folder that ships with the project."""
-    return Path(__file__).resolve().parents[2] / "data"
-
-
 def default_data_dir() -> Path:
-    """The folder the app and CLI read: ``$NETWORK_DATA_DIR`` or the bundled ``data/``."""
-    env = os.environ.get("NETWORK_DATA_DIR")
-    return Path(env) if env else bundled_data_dir()
+    """The folder the app and CLI read: ``$NETWORK_DATA_DIR`` or the bundled ``data/`` (``Settings.data_dir``)."""
+    return Settings.from_env().data_dir
 
 
 def _check_member(folder: Path, name: str, log: ProblemLog) -> Path | None:
@@ -141,9 +139,46 @@ def read_folder(directory: str | os.PathLike[str]) -> Dataset:
     return dataset_from_tables(tables, log.problems(), digest.hexdigest()[:12], str(folder), lambda name: str(folder / name))
 
 
+# The folder locks this thread holds: realpath -> [exclusive, fd or None, depth]. A second
+# flock on a new fd of the same file would wait for the first (per open file, even in one
+# thread), so a nested ``locked`` reuses the lock held; other threads open their own fd and
+# so wait for this one, as other processes do.
+_held = threading.local()
+
+
+def _locks() -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] | None = getattr(_held, "locks", None)
+    if found is None:
+        found = _held.locks = {}
+    return found
+
+
+def holds_lock(folder: str | os.PathLike[str], exclusive: bool = False) -> bool:
+    """Whether this thread holds ``folder``'s lock (exclusively, when ``exclusive``)."""
+    entry = _locks().get(os.path.realpath(folder))
+    return entry is not None and (entry[0] or not exclusive)
+
+
 @contextlib.contextmanager
 def locked(folder: str | os.PathLike[str], exclusive: bool) -> Iterator[int | None]:
-    """Hold ``folder/.lock`` (flock). Yields the fd, or None when the folder is not writable."""
+    """Hold ``folder/.lock`` (flock). Yields the fd, or None when the folder is not writable.
+
+    Nested in a lock this thread already holds on the folder, it holds that one (a shared
+    lock inside an exclusive one is the exclusive one); asking for the exclusive lock
+    inside a shared one raises RuntimeError, as waiting for it would wait for ourselves.
+    """
+    key = os.path.realpath(folder)
+    held = _locks()
+    entry = held.get(key)
+    if entry is not None:
+        if exclusive and not entry[0]:
+            raise RuntimeError(f"{folder}: cannot take the exclusive lock while this thread holds the shared one")
+        entry[2] += 1
+        try:
+            yield entry[1]
+        finally:
+            entry[2] -= 1
+        return
     try:
         fd = os.open(Path(folder) / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError:
@@ -153,7 +188,11 @@ def locked(folder: str | os.PathLike[str], exclusive: bool) -> Iterator[int | No
     try:
         if fd >= 0:
             fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
-        yield fd if fd >= 0 else None
+        held[key] = [exclusive, fd if fd >= 0 else None, 1]
+        try:
+            yield fd if fd >= 0 else None
+        finally:
+            del held[key]
     finally:
         if fd >= 0:
             os.close(fd)  # closing releases the lock
@@ -217,6 +256,9 @@ def _interrupted(folder: Path) -> bool:
 def reading(folder: str | os.PathLike[str]) -> Iterator[None]:
     """A consistent moment to read ``folder``: an interrupted save finished, then the shared lock."""
     path = Path(folder)
+    if holds_lock(path):  # nested: whoever took the outer lock finished an interrupted save first
+        yield
+        return
     if path.is_dir() and _interrupted(path):
         with contextlib.suppress(OSError), locked(path, exclusive=True):
             recover(path)
