@@ -61,8 +61,8 @@ def _dedupe(claims: Iterable[Claim]) -> list[Claim]:
     for c in claims:
         if c.source == c.target:
             continue
-        ends = (c.source, c.target) if c.directed else tuple(sorted((c.source, c.target)))
-        key = (*ends, c.type)
+        a, b = (c.source, c.target) if c.directed else sorted((c.source, c.target))
+        key = (a, b, c.type)
         old = best.get(key)
         if old is None or (old.basis == "inferred" and c.basis == "stated"):
             best[key] = c
@@ -141,13 +141,13 @@ def propose(
                 }
             )
     for c in claims:
-        for end in (c.source, c.target):
-            if end in index.actors and end not in proposed and not any(r["id"] == end for r in rows):
+        for actor in (c.source, c.target):
+            if actor in index.actors and actor not in proposed and not any(r["id"] == actor for r in rows):
                 rows.append(
                     {
-                        "id": end,
-                        "name": index.name(end),
-                        "type": index.kind(end),
+                        "id": actor,
+                        "name": index.name(actor),
+                        "type": index.kind(actor),
                         "existing": True,
                         "found_as": "",
                         "how": "theme words",

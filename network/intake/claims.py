@@ -18,7 +18,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from ..model import EVIDENCE_MAX
@@ -63,7 +63,7 @@ class Context:
     index: ActorIndex
     mentions: list[Mention]
     date: str
-    page_of: object  # callable offset -> page
+    page_of: Callable[[int], int]  # offset -> page
     authors: list[str] = field(default_factory=list)
     addressees: list[str] = field(default_factory=list)
     themes: ThemeMatcher | None = None
@@ -512,10 +512,11 @@ def _stance(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue | None, 
             context.append(m)
     asks = [m for m in asks if m not in context]
     named = [m for m in mentions if m.actor in speakers]  # a speaker the sentence names stays in its quote
-    judged = cue is not None and cue.name == "is niet geschikt" and span is not None
-    if judged:
+    verdict = span if cue is not None and cue.name == "is niet geschikt" else None
+    judged = verdict is not None
+    if verdict is not None:
         # "De nieuwe subsidieregeling … is niet geschikt om …": what is judged stands before the verdict.
-        cue_at = span[0]
+        cue_at = verdict[0]
         asks = [m for m in asks if m.end <= cue_at][-1:]
         if not asks:
             return []
@@ -711,12 +712,12 @@ def _relation(ctx: Context, unit: Unit, mentions: list[Mention], cue: Cue, span:
         targets = [t for t in targets if t.start - span[1] <= 30]
     if passive:
         targets = [m for m in mentions if m.end <= span[0] and not _is_ask(ctx, m.actor) and m.actor not in sources][-1:]
-        names = ", ".join(ctx.index.name(a) for a in sources)
-        note = f"said in the passive with no one named as doing it; read as the authors' doing ({names})"
+        authors = ", ".join(ctx.index.name(a) for a in sources)
+        note = f"said in the passive with no one named as doing it; read as the authors' doing ({authors})"
         basis = "inferred"
     for t in targets[:3]:
         s, e = _fit(ctx.text, unit.start, unit.end, [t, *[m for m in before if m.actor in sources][-1:]], span)
-        for src in sources:
-            if src != t.actor:
-                out.append(make_claim(ctx, src, t.actor, cue.type, s, e, basis, note, cue.name))
+        for source in sources:
+            if source != t.actor:
+                out.append(make_claim(ctx, source, t.actor, cue.type, s, e, basis, note, cue.name))
     return out
