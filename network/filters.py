@@ -271,14 +271,15 @@ def apply_filters(
     if unknown:
         raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
     sets = {k: set(v) for k, v in chosen.items() if v}
-    until = period(as_of)[1] if period(as_of) else None
-    if not sets and not period(date_from) and not period(date_to) and until is None:
+    as_of_span, from_span, to_span = period(as_of), period(date_from), period(date_to)
+    until = as_of_span[1] if as_of_span else None
+    if not sets and not from_span and not to_span and until is None:
         return G  # nothing to filter: no copy (callers never change the graph they are given)
     actor_filters = [(VALUE_FILTERS[k], s) for k, s in sets.items() if VALUE_FILTERS[k].on == "actor"]
     relation_filters = [(VALUE_FILTERS[k], s) for k, s in sets.items() if VALUE_FILTERS[k].on == "relation"]
     keep = [n for n, a in G.nodes(data=True) if all(f.matches(a, s) for f, s in actor_filters)]
-    lo = period(date_from)[0] if period(date_from) else None
-    hi = period(date_to)[1] if period(date_to) else None
+    lo = from_span[0] if from_span else None
+    hi = to_span[1] if to_span else None
     H = G.subgraph(keep)
     if relation_filters or lo or hi or until:
         edges = []
@@ -294,8 +295,9 @@ def apply_filters(
                 if seen is None or seen[0] > until:
                     continue
             edges.append((u, v, k))
-        H = G.edge_subgraph(edges)
-    out = nx.MultiDiGraph(H)
+        # The stubs type edge_subgraph's edges as (u, v); a multigraph's are (u, v, key).
+        H = G.edge_subgraph(edges)  # type: ignore[arg-type]
+    out: nx.MultiDiGraph = nx.MultiDiGraph(H)
     out.graph.update(G.graph)
     themes = {th for th in sets.get("themes", ()) if th in out}
     if themes:

@@ -52,10 +52,11 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     >>> G.number_of_nodes(), G.number_of_edges(), G.edges["a", "b", "r0"]["directed"]
     (2, 1, False)
     """
-    G = nx.MultiDiGraph(version=dataset.version, sources={s["id"]: dict(s) for s in dataset.sources})
+    G: nx.MultiDiGraph = nx.MultiDiGraph(version=dataset.version, sources={s["id"]: dict(s) for s in dataset.sources})
     G.add_nodes_from((a["id"], dict(a)) for a in dataset.actors)
+    # The stubs know (u, v) and (u, v, data) edges only; a multigraph also takes (u, v, key, data).
     G.add_edges_from(
-        (r["source"], r["target"], f"r{i}", {**r, "directed": r.get("directed", "true") == "true"})
+        (r["source"], r["target"], f"r{i}", {**r, "directed": r.get("directed", "true") == "true"})  # type: ignore[misc]
         for i, r in enumerate(dataset.relations)
     )
     return G
@@ -63,7 +64,7 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
 
 def undirected_view(G: nx.MultiDiGraph) -> nx.Graph:
     """A simple undirected graph of who is connected to whom (parallel edges merged)."""
-    H = nx.Graph()
+    H: nx.Graph = nx.Graph()
     H.add_nodes_from(G.nodes(data=True))
     H.add_edges_from((u, v) for u, v in G.edges() if u != v)
     return H
@@ -187,7 +188,7 @@ def shortest_paths(
     """
     types = set(relation_types)
     blocked = set() if via_stances else {n for n, a in G.nodes(data=True) if a.get("type") in STANCE_TYPES} - {source, target}
-    U = nx.Graph()
+    U: nx.Graph = nx.Graph()
     U.add_nodes_from(n for n in G.nodes if n not in blocked)
     U.add_edges_from(
         (u, v)
