@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from . import vocabulary as vocab
 from .model import (
@@ -42,6 +43,7 @@ __all__ = [
     "CROSS_CHECKS",
     "TEAM_FILES",
     "ProblemLog",
+    "ProblemSink",
     "validate",
     "validate_team_files",
     "dataset_from_tables",
@@ -58,6 +60,12 @@ MAX_SUGGESTED = 50
 _DATE_HINT = "(use YYYY, YYYY-MM or YYYY-MM-DD)"
 # A relation's or document's date may also be "before" one of these; the hint names the common forms.
 _CLAIM_DATE_HINT = _DATE_HINT
+
+
+class ProblemSink(Protocol):
+    """Where a reader reports problems: a plain list, or a ``ProblemLog`` that caps them per file."""
+
+    def append(self, p: Problem, /) -> None: ...
 
 
 class ProblemLog:

@@ -14,11 +14,12 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO
 
 from ..model import Problem, Table
 from ..text import shorten
+from ..validate import ProblemSink
 from .atomic import write_bytes_atomic
 
 __all__ = [
@@ -105,7 +106,7 @@ def _valid(stream: BinaryIO, encoding: str) -> int | None:
     return None
 
 
-def _scan(stream: BinaryIO, name: str, problems: MutableSequence[Problem]) -> tuple[str, str, str] | None:
+def _scan(stream: BinaryIO, name: str, problems: ProblemSink) -> tuple[str, str, str] | None:
     """One pass in 4 MB steps: (encoding, header line, delimiter), or None with the problem that stops the file.
 
     It holds one step of the file at a time: what it checks (NUL bytes, the encoding, the
@@ -196,7 +197,7 @@ def _fields_problem(name: str, line: int, fields: int, length: int) -> Problem:
     return Problem(name, line, "", f"the line has {fields:,} fields ({length:,} characters); at most {MAX_COLUMNS:,} are read")
 
 
-def _header(record: list[str], name: str, problems: MutableSequence[Problem]) -> list[str] | None:
+def _header(record: list[str], name: str, problems: ProblemSink) -> list[str] | None:
     if len(record) > MAX_COLUMNS:
         problems.append(Problem(name, 1, "", f"the header has {len(record):,} columns; at most {MAX_COLUMNS:,} are read"))
         return None
@@ -212,7 +213,7 @@ def _header(record: list[str], name: str, problems: MutableSequence[Problem]) ->
     return columns
 
 
-def parse_table(data: bytes | BinaryIO, name: str, problems: MutableSequence[Problem]) -> Table | None:
+def parse_table(data: bytes | BinaryIO, name: str, problems: ProblemSink) -> Table | None:
     """Decode and split one CSV file; append problems and return None when it cannot be read.
 
     Examples
@@ -242,7 +243,7 @@ def parse_table(data: bytes | BinaryIO, name: str, problems: MutableSequence[Pro
         stream.detach()  # the caller's file stays open (and is closed) as the caller says
 
 
-def _rows(reader: Any, name: str, encoding: str, delimiter: str, problems: MutableSequence[Problem]) -> Table | None:
+def _rows(reader: Any, name: str, encoding: str, delimiter: str, problems: ProblemSink) -> Table | None:
     columns: list[str] = []
     rows: list[dict[str, str]] = []
     lines: list[int] = []

@@ -532,7 +532,10 @@ def kumu_positions(
     book = open_workbook(data_bytes, label)
     try:
         ws = kumu_sheets(book).get("elements")
-        table = sheet_table(ws, ws.title, f"{label} [sheet {ws.title}]", problems) if ws is not None else None
+        if ws is None:
+            return {}, []
+        where = f"{label} [sheet {ws.title}]"
+        table = sheet_table(ws, ws.title, where, problems)
     finally:
         book.close()
     if table is None:
@@ -548,6 +551,4 @@ def kumu_positions(
     for row, line in zip(table.rows, table.lines):
         if line in ids and (row.get(cols["x"], "") or row.get(cols["y"], "")):
             out.writerow([ids[line], row.get(cols["x"], ""), row.get(cols["y"], "")])
-    return parse_positions(
-        buf.getvalue(), f"{label} [sheet {ws.title}]", known=set(map(str, known)) if known is not None else None
-    )
+    return parse_positions(buf.getvalue(), where, known=set(map(str, known)) if known is not None else None)

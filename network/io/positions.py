@@ -15,6 +15,7 @@ import math
 import os
 from collections.abc import Collection, Hashable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from ..model import Problem
 from .atomic import write_bytes_atomic
@@ -27,6 +28,9 @@ __all__ = [
     "positions_text",
     "write_positions",
 ]
+
+# Any kind of actor id: a Mapping is invariant in its keys, so Mapping[Hashable, …] would refuse a dict[str, …].
+_Id = TypeVar("_Id", bound=Hashable)
 
 POSITIONS_FILE = "positions.csv"
 COLUMNS = ("id", "x", "y")
@@ -134,7 +138,7 @@ def read_positions(
     return parse_positions(text, name, known)
 
 
-def positions_text(positions: Mapping[Hashable, tuple[float, float]]) -> str:
+def positions_text(positions: Mapping[_Id, tuple[float, float]]) -> str:
     """``positions`` as the CSV text of positions.csv: sorted by id, a tenth of a pixel.
 
     >>> print(positions_text({"b": (1.04, 2.0), "a": (-3.0, 0.25)}), end="")
@@ -151,7 +155,7 @@ def positions_text(positions: Mapping[Hashable, tuple[float, float]]) -> str:
     return buf.getvalue()
 
 
-def write_positions(folder: str | os.PathLike[str], positions: Mapping[Hashable, tuple[float, float]]) -> Path:
+def write_positions(folder: str | os.PathLike[str], positions: Mapping[_Id, tuple[float, float]]) -> Path:
     """Write ``positions`` to ``folder/positions.csv`` atomically (a reader sees the old or the new file)."""
     path = Path(folder) / POSITIONS_FILE
     write_bytes_atomic(path, positions_text(positions).encode("utf-8"))

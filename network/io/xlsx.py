@@ -402,7 +402,7 @@ def sheets_to_xlsx(sheets: Sequence[tuple[str, Sequence[str], Iterable[Mapping[s
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook opens with
     bold = Font(bold=True)
     for title, columns, rows in sheets:
         ws = book.create_sheet(title)
