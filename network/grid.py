@@ -268,15 +268,13 @@ def grid(
                 note = next((a.get("note", "") for a in reversed(matching) if a["date"] == day and a.get(column)), "")
                 why[column] = t("why_assessed", lang, date=day, data=why[column]) + (f" — {note}" if note else "")
         changed = []
-        if since:
+        # Only a readable date has changes after it (every matching row is dated: see _matching).
+        since_day = parse_date(since) if since else None
+        if since_day is not None:
             for column in ("influence", "interest", "stance"):
                 before = _value_at(matching, column, since)
                 now = _value_at(matching, column)
-                if (
-                    now
-                    and (before is None or before[0] != now[0])
-                    and (parse_date(now[1]) or since) > (parse_date(since) or now[1])
-                ):
+                if now and (before is None or before[0] != now[0]) and (parse_date(now[1]) or since_day) > since_day:
                     changed.append({"value": column, "old": before[0] if before else "", "new": now[0], "date": now[1]})
         rows.append(
             {

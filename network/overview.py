@@ -177,7 +177,7 @@ def aggregate(
     group_of = membership(G, by, communities)
     sizes: Counter[str] = Counter(group_of.values())
     order = _group_order(by, sizes)
-    opened = {parse_group_id(x)[1] if parse_group_id(x) else str(x) for x in expanded} & set(sizes)
+    opened = {g[1] if (g := parse_group_id(x)) else str(x) for x in expanded} & set(sizes)
 
     members: dict[str, list[Hashable]] = defaultdict(list)
     for n in G.nodes:
@@ -187,7 +187,7 @@ def aggregate(
         g = group_of[n]
         return n if g in opened else group_id(by, g)
 
-    H = nx.MultiDiGraph()
+    H: nx.MultiDiGraph = nx.MultiDiGraph()
     H.graph.update(G.graph)
     H.graph.update(overview_by=by, overview_expanded=sorted(opened))
     position: dict[Hashable, int] = {}

@@ -50,7 +50,7 @@ def data_dates(G: nx.MultiDiGraph) -> list[str]:
     """
     found = {str(s.get("date", "")) for s in (G.graph.get("sources") or {}).values()}
     found |= {str(e.get("date", "")) for *_, e in G.edges(data=True)}
-    return sorted((d for d in found if period(d)), key=lambda d: (known_from(d), d))  # type: ignore[arg-type,return-value]
+    return sorted((d for d in found if period(d)), key=lambda d: (known_from(d), d))
 
 
 @per_graph  # the app's sidebar asks on every rerun; at 10,000 actors a walk costs 0.16 s

@@ -232,10 +232,11 @@ def _lenses(
     counts = {atype: sum(1 for n in drop if H.nodes[n].get("type") == atype) for atype in sorted(hidden)}
     # Built from the kept nodes and edges directly: nx.MultiDiGraph(H.subgraph(...)) walks a
     # filtered view and cost a second at 10,000 actors, and a view would slow every later pass.
-    out = nx.MultiDiGraph()
+    out: nx.MultiDiGraph = nx.MultiDiGraph()
     out.graph.update(H.graph)
     out.add_nodes_from((n, a) for n, a in H.nodes(data=True) if n not in drop)
-    out.add_edges_from((u, v, k, e) for u, v, k, e in H.edges(keys=True, data=True) if u not in drop and v not in drop)
+    # The stubs know (u, v) and (u, v, data) edges only; a multigraph also takes (u, v, key, data).
+    out.add_edges_from((u, v, k, e) for u, v, k, e in H.edges(keys=True, data=True) if u not in drop and v not in drop)  # type: ignore[misc]
     return out, {k: v for k, v in counts.items() if v}
 
 
@@ -247,7 +248,7 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
     """
     lang = state.lang
     notes: list[str] = []
-    lists = {}
+    lists: dict[str, list[str]] = {}
     for f in FILTERS:
         values = getattr(state, f.key)
         if not values:
@@ -324,8 +325,10 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
             style.color_legend.append((t("coalition_other", lang), "#BBBBBB"))
     if state.color_by == "stance":
         _stance_style(G, state, lists, style, notes)
-    ends = {"path_from": a, "path_to": b} if result.path_ends else {}
-    shown = dataclasses.replace(state, **{k: [v for v in lists[k] if v != "\0none"] for k in lists}, **ends)
+    changes: dict[str, Any] = {k: [v for v in lists[k] if v != "\0none"] for k in lists}
+    if result.path_ends:
+        changes |= {"path_from": str(result.path_ends[0]), "path_to": str(result.path_ends[1])}
+    shown = dataclasses.replace(state, **changes)
     result.hidden = lensed
     result.caption = describe(G, H, shown, focus=focus, today=today, hidden=lensed)
     style.caption = result.caption
