@@ -16,6 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .io.folder import locked, reading
 from .layout import label_layout, place_missing
 from .rights import Access, ReadOnlyError, read_only, require_editor
 
@@ -43,7 +44,8 @@ def load_positions(
     if where is None:
         return label_layout(G), []
     try:
-        kept, problems = read_positions(where, known=set(G.nodes))
+        with reading(where):  # the data folder's shared lock: never a file halfway through a save
+            kept, problems = read_positions(where, known=set(G.nodes))
     except PositionsError as exc:
         return label_layout(G), list(exc.problems)
     if not kept:
@@ -72,7 +74,8 @@ def _folder(G: nx.Graph, folder: str | os.PathLike[str] | None) -> Path | None:
     # are this data's (most actors listed), not another data set's.
     base = default_data_dir()
     try:
-        kept, _ = read_positions(base, known=set(G.nodes))
+        with reading(base):
+            kept, _ = read_positions(base, known=set(G.nodes))
     except PositionsError:
         return None
     return base if kept and len(kept) * 2 >= G.number_of_nodes() else None
@@ -84,7 +87,8 @@ def reset_positions(G: nx.Graph, folder: str | os.PathLike[str], *, access: Acce
 
     check_writable(access)
     positions = label_layout(G)
-    write_positions(folder, positions)
+    with locked(folder, exclusive=True):
+        write_positions(folder, positions)
     return positions
 
 
@@ -98,9 +102,11 @@ def keep_positions(folder: str | os.PathLike[str], positions: Mapping[Hashable, 
     from .io.positions import read_positions, write_positions
 
     check_writable(access)
-    kept, _ = read_positions(folder)
-    kept.update({str(n): (float(x), float(y)) for n, (x, y) in positions.items()})
-    return write_positions(folder, kept)
+    # Read, merge and write under the exclusive lock: two sessions dragging at once both keep their moves.
+    with locked(folder, exclusive=True):
+        kept, _ = read_positions(folder)
+        kept.update({str(n): (float(x), float(y)) for n, (x, y) in positions.items()})
+        return write_positions(folder, kept)
 
 
 def check_writable(access: Access) -> None:
