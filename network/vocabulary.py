@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypedDict
 
 __all__ = [
     "ActorType",
@@ -286,9 +287,14 @@ _RELATION_TYPES = [
 ACTOR_TYPES: dict[str, ActorType] = {t.key: t for t in _ACTOR_TYPES}
 RELATION_TYPES: dict[str, RelationType] = {t.key: t for t in _RELATION_TYPES}
 
+class _LineStyle(TypedDict):
+    color: str
+    dashes: bool
+
+
 # An unknown type still loads (with a warning) and is drawn in this neutral style.
 UNKNOWN_ACTOR_STYLE = {"color": "#BBBBBB", "shape": "dot"}
-UNKNOWN_RELATION_STYLE = {"color": "#BBBBBB", "dashes": False}
+UNKNOWN_RELATION_STYLE: _LineStyle = {"color": "#BBBBBB", "dashes": False}
 
 
 def _lookup(table: dict[str, ActorType] | dict[str, RelationType]) -> dict[str, str]:

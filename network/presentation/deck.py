@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import textwrap
-from typing import Any
+from typing import Any, cast
 
 from .. import vocabulary as vocab
 from ..i18n import t
@@ -168,7 +168,9 @@ def _map_shapes(slide: Any, snap: Snapshot, placed: MapPlacement, left: float, t
     from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
     from pptx.util import Inches, Pt
 
-    nodes, edges = map_elements(snap.graph, snap.positions, snap.style)
+    # vis-network's element dicts, read as the map draws them: colour, arrows and dashes are nested dicts
+    # that map_elements types as object until the map's elements get a type of their own (issue 26).
+    nodes, edges = cast(tuple[list[dict[str, Any]], list[dict[str, Any]]], map_elements(snap.graph, snap.positions, snap.style))
     style = {n["id"]: n for n in nodes}
     connectors = []
     for e in edges:

@@ -6,6 +6,7 @@ import dataclasses
 import os
 from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -63,7 +64,8 @@ def everything(state: ViewState) -> ViewState:
     >>> sorted(everything(ViewState(actor_types=["ngo"], lang="nl")).to_dict().items())
     [('lang', 'nl'), ('show_asks', True), ('show_people', True)]
     """
-    lenses = {o.key: True for o in TOGGLES if o.lens}
+    # Any: the keys are known only at run time, so mypy would hold each value to every field's type.
+    lenses: dict[str, Any] = {o.key: True for o in TOGGLES if o.lens}
     return ViewState(lang=state.lang, title=state.title, every_claim=state.every_claim, **lenses)
 
 

@@ -21,12 +21,15 @@ import math
 import textwrap
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import vocabulary as vocab
 from ..i18n import t
 from .render import STRAIGHT_EDGES_ABOVE, legend_entries, map_elements
 from .snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from matplotlib.typing import LineStyleType, RcKeyType
 
 __all__ = [
     "FIGSIZE",
@@ -64,6 +67,8 @@ _MARKERS = {
     "star": ("*", 2.0),
     "hexagon": ("h", 1.05),
 }
+# A relation type's dash in the legend as a matplotlib line style (solid otherwise).
+_LINESTYLES: dict[str, LineStyleType] = {"dashed": "--", "dotted": ":"}
 
 
 @dataclass
@@ -294,6 +299,7 @@ def _draw_labels(frame: _Frame, labelled: list[dict[str, Any]], sizes: Sequence[
     same (``label_collisions`` then counts them): a missing name would be worse.
     """
     import textalloc
+    from matplotlib.artist import Artist
 
     if not labelled:
         return 0.0
@@ -331,7 +337,6 @@ def _draw_labels(frame: _Frame, labelled: list[dict[str, Any]], sizes: Sequence[
             linecolor="#999999",
             linewidth=0.5,
             draw_all=last,
-            direction=None,
             avoid_label_lines_overlap=True,
             verbose=False,
             bbox=halo,
@@ -341,13 +346,13 @@ def _draw_labels(frame: _Frame, labelled: list[dict[str, Any]], sizes: Sequence[
         )
         if last or all(p is not None for p in placed):
             for obj in objects:
-                if obj is not None:
+                if isinstance(obj, Artist):  # a label's Text; None where none was placed
                     obj.set_gid(LABEL_GID)
             for line in ax.lines:
                 line.set_zorder(0.9)
             return size
         for obj in [*objects, *ax.lines]:
-            if obj is not None:
+            if isinstance(obj, Artist):
                 obj.remove()
     return sizes[-1]  # pragma: no cover (the last attempt always returns)
 
@@ -402,9 +407,7 @@ def _legend_handles(snapshot: Snapshot) -> tuple[list[Any], list[str], list[int]
         labels.append(item["label"])
     header(t("relation_types", lang))
     for item in relation_items:
-        handles.append(
-            Line2D([], [], color=item["color"], linewidth=2, linestyle={"dashed": "--", "dotted": ":"}.get(item["dash"], "-"))
-        )
+        handles.append(Line2D([], [], color=item["color"], linewidth=2, linestyle=_LINESTYLES.get(item["dash"], "-")))
         labels.append(item["label"])
     return handles, labels, headers
 
@@ -568,7 +571,6 @@ def figure_texts(snapshot: Snapshot, decorations: bool = True) -> list[str]:
 def picture_bytes(snapshot: Snapshot, fmt: str, dpi: float | None = None, decorations: bool = True) -> bytes:
     import matplotlib
 
-    rc = {"svg.fonttype": "none", "svg.hashsalt": "stakeholder-network", "pdf.fonttype": 42, "text.usetex": False}
     metadata: dict[str, str | None]
     if fmt == "png":
         metadata = {"Title": snapshot.title, "Software": None}
@@ -576,6 +578,12 @@ def picture_bytes(snapshot: Snapshot, fmt: str, dpi: float | None = None, decora
         metadata = {"Title": snapshot.title, "Date": None, "Creator": None}
     else:
         metadata = {"Title": snapshot.title, "Subject": snapshot.caption, "CreationDate": None, "Creator": None}
+    rc: dict[RcKeyType, Any] = {
+        "svg.fonttype": "none",
+        "svg.hashsalt": "stakeholder-network",
+        "pdf.fonttype": 42,
+        "text.usetex": False,
+    }
     with matplotlib.rc_context(rc):
         fig = draw_figure(snapshot, decorations)
         buf = io.BytesIO()

@@ -95,7 +95,7 @@ def export_graph(snapshot: Snapshot) -> nx.MultiDiGraph:
     the cited documents as a JSON string.
     """
     G = snapshot.graph
-    H = nx.MultiDiGraph()
+    H: nx.MultiDiGraph = nx.MultiDiGraph()
     H.graph.update(
         {
             "title": snapshot.title,

@@ -20,11 +20,14 @@ import datetime as _dt
 import io
 import textwrap
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..grid import GRID_COLORS, MIDDLE, QUADRANTS
 from ..i18n import t
 from .figure import LABEL_GID
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 __all__ = ["grid_figure", "grid_bytes", "grid_texts", "GRID_FIGSIZE", "SLIDE_FIGSIZE", "SCREEN_FIGSIZE", "SCREEN_LABEL_PT"]
 
@@ -98,6 +101,7 @@ def grid_figure(
     the grid, so the quadrants keep the width.
     """
     import textalloc
+    from matplotlib.artist import Artist
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -217,14 +221,14 @@ def grid_figure(
                     )
                 if i == len(tries) - 1 or all(p is not None for p in placed):
                     for obj in objects:
-                        if obj is not None:
+                        if isinstance(obj, Artist):  # a label's Text; None where none was placed
                             obj.set_gid(LABEL_GID)
-                    for line in ax.lines[before:]:
-                        line.set_gid("leader-line")
+                    for leader in ax.lines[before:]:
+                        leader.set_gid("leader-line")
                     placed_all += list(zip(mine, placed))
                     break
                 for obj in [*objects, *ax.lines[before:]]:
-                    if obj is not None:
+                    if isinstance(obj, Artist):
                         obj.remove()
         unlabelled = [str(rows[k]["name"]) for k, p in sorted(placed_all, key=lambda kp: kp[0]) if p is None]
     present = [s for s in ("for", "against", "conditional", "mixed", "neutral", "none") if any(r["stance"] == s for r in rows)]
@@ -325,7 +329,12 @@ def grid_bytes(
         return _slide(g, title, version, lang)
     if fmt not in ("png", "svg", "pdf"):
         raise ValueError(f"the grid is a picture or a slide (png, svg, pdf, pptx), not {fmt}")
-    rc = {"svg.fonttype": "none", "svg.hashsalt": "stakeholder-grid", "pdf.fonttype": 42, "text.usetex": False}
+    rc: dict[RcKeyType, Any] = {
+        "svg.fonttype": "none",
+        "svg.hashsalt": "stakeholder-grid",
+        "pdf.fonttype": 42,
+        "text.usetex": False,
+    }
     heading = title or t("grid_heading", lang, ask=g["ask_name"])
     metadata: dict[str, str | None]
     if fmt == "png":
