@@ -287,6 +287,7 @@ _RELATION_TYPES = [
 ACTOR_TYPES: dict[str, ActorType] = {t.key: t for t in _ACTOR_TYPES}
 RELATION_TYPES: dict[str, RelationType] = {t.key: t for t in _RELATION_TYPES}
 
+
 class _LineStyle(TypedDict):
     color: str
     dashes: bool
