@@ -86,7 +86,7 @@ benchmark: install-dev chromium
 
 # Lint, check formatting, and check the import contract (the layers in pyproject.toml: no upward import).
 lint: install-dev
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports && $(VENV)/bin/mypy
 
 # Format the code.
 format: install-dev
