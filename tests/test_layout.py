@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import networkx as nx
@@ -17,6 +18,19 @@ def _with_stragglers(n: int) -> nx.Graph:
     G.add_edge("pair-a", "pair-b")
     G.add_nodes_from(["alone-1", "alone-2", "alone-3"])
     return G
+
+
+def test_the_layout_is_seeded_the_same_seed_gives_the_same_map_and_another_seed_another(graph):
+    # Each layout is computed afresh: a second call would otherwise return the cached answer and
+    # compare it with itself.
+    layout.CACHE.clear()
+    pos = compute_layout(graph)
+    layout.CACHE.clear()
+    random.random()  # the global generator moved on in between, as it does in a running app
+    assert compute_layout(graph.copy()) == pos
+    layout.CACHE.clear()
+    assert compute_layout(graph, seed=layout.DEFAULT_SEED + 1) != pos  # the seed is what fixes the map
+    assert len(set(pos.values())) == graph.number_of_nodes()  # and no two actors share a spot
 
 
 @pytest.mark.parametrize("n", [60, 1500], ids=["small", "big (grid layout)"])

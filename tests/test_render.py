@@ -36,12 +36,6 @@ def test_same_data_gives_the_same_page(dataset):
     assert a == b
 
 
-def test_layout_is_seeded_and_spreads_nodes(graph):
-    pos = compute_layout(graph)
-    assert pos == compute_layout(graph.copy())
-    assert len({p for p in pos.values()}) == graph.number_of_nodes()
-
-
 def test_markup_in_data_is_escaped_in_the_page(dataset):
     dataset.actors[0]["name"] = XSS
     dataset.relations[0]["evidence"] = "</script><script>alert(2)</script>"
