@@ -85,12 +85,15 @@ benchmark: install-dev chromium
 	$(PY) -m bench --sizes 100,1000,5000,10000 --markdown --app
 
 # Lint, check formatting, and check the import contract (the layers in pyproject.toml: no upward import).
-lint: install-dev
+# Python: ruff, the import layers, types. The map's JavaScript (biome.json names the files): Biome.
+lint: install-dev js
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports && $(VENV)/bin/mypy
+	tests/js/node_modules/.bin/biome ci .
 
 # Format the code.
-format: install-dev
+format: install-dev js
 	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
+	tests/js/node_modules/.bin/biome check --write .
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

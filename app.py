@@ -26,7 +26,6 @@ from ui import (
     grid,
     keys,
     layout_panel,
-    live_view,
     map_panel,
     memory,
     present,
@@ -63,25 +62,11 @@ def main() -> None:
         present.page(folder, stamp, lang)
         return
 
-    # A compact header, and the map's frame as tall as the screen leaves it (a projector is 720 px).
-    st.html(
-        "<style>.block-container,[data-testid=stMainBlockContainer]{padding-top:2.2rem !important}"
-        "h1{font-size:1.6rem !important;padding:0 !important}"
-        "iframe{height:max(420px, calc(100vh - 126px)) !important}"
-        # and its element as tall as the frame (it keeps st.iframe's 740 px otherwise: an empty band under the map)
-        "[data-testid=stElementContainer]:has(> iframe[srcdoc]){height:auto !important;flex:0 0 auto !important}"
-        # A section's own run posts the map's update from a height-0 element in the main column: it
-        # must not push the map down (the fragment's container would otherwise take a gap).
-        '[data-testid=stLayoutWrapper]:has(> [data-testid=stVerticalBlock] > [class*="st-key-map_push_"])'
-        ':not(:has(> [data-testid=stVerticalBlock] > :not([class*="st-key-map_"]))){display:none !important}'
-        # Nor the element that hands the map its other languages, at the end of the page.
-        '[class*="st-key-map_languages_"]{display:none !important}</style>'
-    )
-    st.session_state.pop(keys.WANTS_WHOLE_RUN, None)  # this run is the whole page
+    # The title heads the sidebar: in the main column it took 90 px of a 720 px projector from the map.
+    st.sidebar.subheader(t("app_title", lang), anchor=False)
     lang = sidebar.top(folder, lang)
     auth.login_panel(lang)
-    st.title(t("app_title", lang), anchor=False)
-    sidebar.view_controls(G, lang)  # each section a fragment of its own (ui/live_view.py)
+    sidebar.view_controls(G, lang)
     timeline.player(G)
     view = state.from_widgets()
     st.session_state[keys.LAST_STATE] = view
@@ -108,11 +93,14 @@ def main() -> None:
     if view.lens == "grid":  # the power-interest grid as the lens next to the map (a view, a slide)
         grid.panel(G, lang)
     else:
-        map_panel.live(folder, stamp, view_json, lang, height=740, on_selected=explore.open_from_map)
+        map_panel.live(
+            folder,
+            stamp,
+            view_json,
+            on_selected=explore.open_from_map,
+            on_escape=explore.close_drawer if explore.drawer_open() else None,
+        )
     _panels(folder, stamp, G, view, result, lang)
-    live_view.drawn(view, result, stamp)
-    if view.lens != "grid":  # last: nothing on the page waits for the map's other language
-        map_panel.offer_languages("page", folder, stamp, view_json, lang)
 
 
 def _panels(folder: str, stamp: data.Stamp, G, view, result, lang: str) -> None:

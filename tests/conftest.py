@@ -68,8 +68,8 @@ def run_app(monkeypatch: pytest.MonkeyPatch):
     return run
 
 
-def map_data(page: str) -> tuple[list[dict], list[dict]]:
-    """The nodes and edges a map page hands vis-network, read from its JSON (not by counting text)."""
+def page_data(page: str) -> tuple[list[dict], list[dict]]:
+    """The nodes and edges an exported map page hands vis-network, read from its JSON (not by counting text)."""
     import json
 
     decoder = json.JSONDecoder()
@@ -79,17 +79,24 @@ def map_data(page: str) -> tuple[list[dict], list[dict]]:
     return nodes, edges
 
 
+def shown_map(at) -> dict:
+    """The view the app handed its map component in the last run (``ui.map_panel.show``)."""
+    from ui import keys
+
+    view = at.session_state[keys.MAP_VIEW] if keys.MAP_VIEW in at.session_state else None
+    assert view, "no map on the page"
+    return view
+
+
+def map_data(at) -> tuple[list[dict], list[dict]]:
+    """The actors and relations the map was handed in the last run."""
+    view = shown_map(at)
+    return view["nodes"], view["edges"]
+
+
 def map_caption(at) -> str:
-    """The caption under the map, as the map's page shows it: the line the bridge's update sends it.
-
-    (Under the map, in its page: it changes with each view together with the map, issue 13.)
-    """
-    import json
-
-    bridges = [b for b in at.get("bidi_component") if b.proto.component_name.endswith("sne_map_bridge")]
-    assert bridges, "no map on the page"
-    update = (json.loads(bridges[0].proto.json or "[null]") or [None])[0]
-    return update["caption"]
+    """The caption under the map, in the map component (it changes with each view together with the map)."""
+    return shown_map(at)["caption"]
 
 
 def make_book(sheets: dict[str, list[list[object]]]) -> bytes:

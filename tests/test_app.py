@@ -6,7 +6,7 @@ import pytest
 
 from network.rights import LOCAL_EDITOR
 
-from .conftest import GOOD, ROOT, map_caption, map_data
+from .conftest import GOOD, ROOT, map_caption, map_data, shown_map
 
 
 @pytest.fixture
@@ -17,31 +17,11 @@ def app(run_app):
     return run
 
 
-def _iframe_html(at) -> str:
-    """The map as drawn: its page, with the view the bridge sends it applied (as live.js does).
-
-    The page stays the same from run to run (issue 13); what a view changes comes as the
-    bridge's data: nodes and edges that differ from the page's, the ids it leaves out, and the
-    options, texts and legend (kept here as JSON text, for the checks that look for them).
-    """
+def _shown(at) -> str:
+    """The view the map was handed, as JSON text (for the checks that look for a legend's or option's words)."""
     import json
 
-    [frame] = at.get("iframe")
-    page = frame.proto.srcdoc or frame.proto.src
-    update = _bridge_update(at)
-    if not update:
-        return page
-
-    def shown(items: list[dict], changed: list[dict], dropped: list) -> list[dict]:
-        out = {item["id"]: item for item in items if item["id"] not in set(dropped)}
-        out.update((item["id"], item) for item in changed)
-        return list(out.values())
-
-    nodes, edges = map_data(page)
-    nodes = shown(nodes, update["nodes"], update["drop_nodes"])
-    edges = shown(edges, update["edges"], update["drop_edges"])
-    rest = {k: v for k, v in update.items() if k not in ("nodes", "edges", "drop_nodes", "drop_edges")}
-    return f"var nodeItems = {json.dumps(nodes)};\nvar edges = new vis.DataSet({json.dumps(edges)});\n{json.dumps(rest)}"
+    return json.dumps(shown_map(at), ensure_ascii=False)
 
 
 def test_page_runs_on_the_bundled_data_and_draws_every_organisation(app):
@@ -68,13 +48,13 @@ def test_broken_data_is_shown_as_a_problem_table_not_a_crash(app, good_copy):
     assert at.error and "did not load" in at.error[0].value
     table = at.dataframe[0].value
     assert "unknown actor 'acme'" in " ".join(table["problem"].astype(str))
-    assert not at.get("iframe")
+    assert keys_map_view(at) is None
 
 
 def test_dutch_from_the_url_translates_the_page(app):
     at = app(GOOD, lang="nl")
-    assert at.title[0].value == "Stakeholdernetwerk-verkenner"
-    assert "Legenda" in _iframe_html(at)
+    assert at.sidebar.subheader[0].value == "Stakeholdernetwerk-verkenner"
+    assert "Legenda" in _shown(at)
 
 
 def _caption(at) -> str:
@@ -87,7 +67,13 @@ def _panel(at, name: str):
 
 
 def _map(at) -> tuple[list[dict], list[dict]]:
-    return map_data(_iframe_html(at))
+    return map_data(at)
+
+
+def keys_map_view(at):
+    from ui import keys
+
+    return at.session_state[keys.MAP_VIEW] if keys.MAP_VIEW in at.session_state else None
 
 
 def _nodes(at) -> int:
@@ -103,7 +89,7 @@ def test_actor_type_filter_changes_the_node_count_and_the_url(app):
 
 
 def test_every_field_of_the_view_is_held_by_one_sidebar_section_or_the_page(app):
-    # A section's own run keeps the values of its own fields only (live_view.section_ran): a field
+    # A shut section builds no widgets (state.section) and its fields are held by hold_values: a field
     # no section names would be forgotten when its section is folded shut in such a run.
     import dataclasses
 
@@ -188,7 +174,7 @@ def test_focus_hops_and_dim_controls(app):
     at.slider(key="w_hops").set_value(2).run()
     assert _nodes(at) == 6
     at.radio(key="w_focus_mode").set_value("dim").run()
-    assert _nodes(at) == 7 and "#bbbbbb" in _iframe_html(at)
+    assert _nodes(at) == 7 and "#bbbbbb" in _shown(at)
     assert at.query_params["focus"] == "fnv" and at.query_params["hops"] == "2"
 
 
@@ -206,13 +192,13 @@ def test_colour_size_and_physics_controls_change_the_map(app):
     by_type = {n["id"]: n["color"] for n in _map(at)[0]}
     at.radio(key="w_color_by").set_value("community").run()
     by_coalition = {n["id"]: n["color"] for n in _map(at)[0]}
-    assert "Coalition 1" in _iframe_html(at) and by_coalition != by_type
+    assert "Coalition 1" in _shown(at) and by_coalition != by_type
     sizes = {n["id"]: n.get("size") for n in _map(at)[0]}
     at.selectbox(key="w_size_by").set_value("betweenness").run()
     sized = {n["id"]: n.get("size") for n in _map(at)[0]}
     assert sized != sizes and sized["vno"] > sized["lonely"]  # VNO-NCW brokers; the isolated actor does not
     at.toggle(key="w_physics").set_value(True).run()
-    assert '"physics": {"enabled": true' in _iframe_html(at)
+    assert '"physics": {"enabled": true' in _shown(at)
     assert not at.exception
 
 
@@ -364,113 +350,40 @@ def test_switching_language_keeps_the_view(app):
     at.radio(key="w_color_by").set_value("community").run()
     at.button_group(key="w_lang").set_value("nl").run()
     assert not at.exception
-    assert at.title[0].value == "Stakeholdernetwerk-verkenner"
-    assert _nodes(at) == 4 and "Coalitie 1" in _iframe_html(at)
+    assert at.sidebar.subheader[0].value == "Stakeholdernetwerk-verkenner"
+    assert _nodes(at) == 4 and "Coalitie 1" in _shown(at)
     at.slider(key="w_hops").set_value(2).run()
     assert _nodes(at) == 6
     assert at.query_params["focus"] == "fnv" and at.query_params["lang"] == "nl" and at.query_params["color_by"] == "community"
 
 
-def _component_data(at, name: str) -> list | None:
-    import json
-
-    found = [b for b in at.get("bidi_component") if b.proto.component_name.endswith(name)]
-    return json.loads(found[0].proto.json or "null") if found else None
-
-
-def _bridge_update(at) -> dict | None:
-    sent = _component_data(at, "sne_map_bridge")
-    return sent[0] if sent else None
-
-
-def _languages_offered(at) -> dict | None:
-    """What the page hands the map after its update: the same view in the map's other languages."""
-    import json
-
-    offered = _component_data(at, "sne_map_languages")
-    if offered is None:
-        return None
-    # The newest update the map was sent: the bridge's (a whole run) or a section's pusher's.
-    sent = [
-        json.loads(b.proto.json or "null")
-        for b in at.get("bidi_component")
-        if b.proto.component_name.endswith(("sne_map_bridge", "sne_map_push"))
-    ]
-    newest = max(sent, key=lambda d: d[1])
-    assert offered[1] == newest[1], "offered for another update than the newest the map was sent"
-    return offered[0]
-
-
-def test_the_map_holds_the_view_in_the_other_language_as_the_run_for_it_sends_it(app):
-    # The map's page switches language by itself when the control is clicked (issue 13): what it
-    # makes from the update it holds must be what the app then sends for the new language.
-    from network.presentation.render import in_language
-
+def test_a_language_switch_hands_the_map_the_same_view_in_the_other_language(app):
+    # One run, one view: the map is handed the view whole in the new language (no second copy of it
+    # worked out ahead for an instant switch, issue 26).
     at = app(GOOD, focus="fnv", color_by="community")
-    english, alt = _bridge_update(at), _languages_offered(at)
-    assert set(alt) == {"nl"} and "alt" not in english
-    made = in_language({**english, "alt": alt}, "nl")
+    english = shown_map(at)
     at.button_group(key="w_lang").set_value("nl").run()
     assert not at.exception
-    dutch = _bridge_update(at)
-    assert made == dutch and made["lang"] == "nl" and "Coalitie 1" in str(made["legend"])
-    # And back again.
-    assert in_language({**dutch, "alt": _languages_offered(at)}, "en") == english
-    # After the next change, for that change's update (a section's own run is the browser tests' part:
-    # here every run is the whole page's).
-    at.slider(key="w_hops").set_value(2).run()
-    assert not at.exception
-    assert "FNV, 2 hops" in _languages_offered(at)["en"]["caption"]
-
-
-def test_a_map_the_page_could_not_switch_small_is_switched_by_the_app_alone(app, good_copy, monkeypatch, tmp_path):
-    # A page that does not carry the other language's tooltips, or whose edges it draws itself,
-    # would need every actor or relation again: its views are offered in no other language.
-    import shutil
-
-    from network.presentation import render
-
-    monkeypatch.setattr(render, "ALT_TITLES_UP_TO", 3)
-    at = app(good_copy, focus="fnv")
-    assert _bridge_update(at) and not _languages_offered(at)
-    at.button_group(key="w_lang").set_value("nl").run()
-    dutch = _bridge_update(at)
-    assert not _languages_offered(at) and dutch["titles"] is None
+    dutch = shown_map(at)
+    assert dutch["lang"] == "nl" and "Coalitie 1" in str(dutch["legend"]) and "Coalition 1" in str(english["legend"])
+    assert [n["id"] for n in dutch["nodes"]] == [n["id"] for n in english["nodes"]]
     assert any("Relatie:" in e.get("title", "") for e in dutch["edges"])
-    monkeypatch.undo()
-    # A view far from the page's base (here: any that changes more than 5 actors and relations).
-    from ui import data
-
-    monkeypatch.setattr(data, "LANGUAGES_OFFERED_UP_TO", 5)
-    shutil.copytree(good_copy, tmp_path / "far")
-    at = app(tmp_path / "far")
-    assert _languages_offered(at), "the opening view changes nothing: it is offered"
-    at.selectbox(key="w_focus").set_value("fnv").run()
-    at.radio(key="w_focus_mode").set_value("dim").run()
-    update = _bridge_update(at)
-    assert len(update["nodes"]) + len(update["edges"]) > 5 and not _languages_offered(at)
-    monkeypatch.undo()
-    # A map that draws its own edge layer.
-    monkeypatch.setattr(render, "LIGHT_EDGES_ABOVE", 1)
-    shutil.copytree(good_copy, tmp_path / "layered")  # another folder: a page of its own
-    at = app(tmp_path / "layered", color_by="community")
-    assert _bridge_update(at)["layer"] is not None and not _languages_offered(at)
 
 
-def test_a_presentation_has_no_language_control_and_offers_no_other_language(app, good_copy):
+def test_a_presentation_has_no_language_control(app, good_copy):
     at = app(good_copy, present="1")
     assert not at.exception
-    assert _bridge_update(at) and not at.get("button_group") and _languages_offered(at) is None
+    assert shown_map(at) and not at.get("button_group")
 
 
 def test_overview_groups_actors_and_a_click_on_a_group_opens_it(app):
     at = app(GOOD)
     at.selectbox(key="w_overview").set_value("type").run()
     assert not at.exception
-    html = _iframe_html(at)
+    html = _shown(at)
     assert "group:type:trade_union" in html and '"id": "fnv"' not in html
     at.multiselect(key="w_expanded").set_value(["group:type:trade_union"]).run()
-    html = _iframe_html(at)
+    html = _shown(at)
     assert '"id": "fnv"' in html and '"id": "cnv"' in html
     assert "group:type:employers_organisation" in html  # the other groups stay closed
     assert at.query_params["overview"] == "type"
@@ -586,10 +499,10 @@ def test_the_grid_can_be_the_lens_of_a_view_and_of_a_slide(app, good_copy):
     at = app(ROOT / "data", lens="grid")
     assert not at.exception
     assert [c.proto.component_name for c in at.get("bidi_component")].count("sne_grid_picture") == 1  # where the map was
-    assert not at.get("iframe")
+    assert keys_map_view(at) is None
     save_view(good_copy / "views", "The grid", ViewState(lens="grid", title="Who matters on what"), access=LOCAL_EDITOR)
     at = app(good_copy, present="1")
-    assert not at.exception and not at.get("iframe")
+    assert not at.exception and keys_map_view(at) is None
     assert [c.proto.component_name for c in at.get("bidi_component")].count("sne_grid_picture") == 1  # the grid as a slide
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import json
 from collections.abc import Hashable
 from pathlib import Path
@@ -12,22 +10,14 @@ import networkx as nx
 import streamlit as st
 
 from network import build_graph, load_dataset, store
-from network import vocabulary as vocab
 from network.analysis import ranking
 from network.cache import per_graph
 from network.io.folder import default_data_dir
 from network.model import FILES, Dataset
-from network.overview import OVERVIEW_THRESHOLD
 from network.positions import load_positions
 from network.presentation.export import export_bytes, make_snapshot, views_deck
-from network.presentation.render import (
-    ALT_TITLES_UP_TO,
-    language_alternative,
-    live_context,
-    live_page,
-    map_update,
-    with_alt_titles,
-)
+from network.presentation.update import MapView
+from network.presentation.update import map_view as _map_view
 from network.view import ViewResult, ViewState, apply_view
 from network.views import default_views_dir
 
@@ -91,65 +81,12 @@ def result(folder: str, stamp: Stamp, state_json: str) -> ViewResult:
     return apply_view(graph(folder, stamp), ViewState.from_dict(json.loads(state_json)))
 
 
-# The map that stays mounted (issue 13): one page per data version, mode and language (the
-# shell, drawn from the view a new session opens on), and per view what differs from it.
-
-
-def _base_state(G: nx.MultiDiGraph, lang: str) -> str:
-    # What a session opens on without a link: the whole map, or its groups when it is very big.
-    return ViewState(lang=lang, overview="type" if G.number_of_nodes() > OVERVIEW_THRESHOLD else "").to_json()
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def shell(folder: str, stamp: Stamp, presenting: bool, lang: str) -> tuple[str, dict, str]:
-    """(id, context, page) of the map page that later views are applied to; shared, read-only."""
-    G = graph(folder, stamp)
-
-    def base_in(lang: str) -> dict:
-        return live_context(
-            G, result(folder, stamp, _base_state(G, lang)), presenting=presenting, positions=positions(folder, stamp)
-        )
-
-    # The page switches language by itself (the other languages are built only for a page that carries them).
-    base = with_alt_titles(base_in(lang), (base_in(other) for other in vocab.LANGUAGES if other != lang))
-    shell_id = f"{hashlib.sha1(repr((folder, stamp)).encode()).hexdigest()[:12]}-{'present' if presenting else 'explore'}-{lang}"
-    return shell_id, base, live_page(base, shell_id)
-
-
 @st.cache_resource(show_spinner=False, max_entries=64)
-def update(folder: str, stamp: Stamp, state_json: str, presenting: bool, lang: str) -> dict:
-    """What the shell (in ``lang``) needs to show the view ``state_json``: plain JSON data; shared, read-only."""
-    shell_id, base, _ = shell(folder, stamp, presenting, lang)
-    view = live_context(
+def map_view(folder: str, stamp: Stamp, state_json: str, presenting: bool) -> MapView:
+    """The view ``state_json`` as the map component draws it; shared, read-only."""
+    return _map_view(
         graph(folder, stamp), result(folder, stamp, state_json), presenting=presenting, positions=positions(folder, stamp)
     )
-    return map_update(base, view, shell_id)
-
-
-# Up to this many actors and relations in a view's update its other language is worked out (the
-# same bound as the page's carried tooltips): above it, a switch would send every tooltip again.
-LANGUAGES_OFFERED_UP_TO = ALT_TITLES_UP_TO
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def alternatives(folder: str, stamp: Stamp, state_json: str, lang: str) -> dict:
-    """What the explore map's view ``state_json`` changes in each other language (``language_alternative``).
-
-    The map's page (in ``lang``) switches language with it by itself. Empty where that would
-    not be small: a page that does not carry the other language's tooltips, a map that draws
-    its own edge layer (every tooltip of it would go again), or a view far from the page's
-    base (the overview of a very big map opened into its actors).
-    """
-    main = update(folder, stamp, state_json, False, lang)
-    carried = shell(folder, stamp, False, lang)[1].get("alt_titles")
-    if not carried or main["layer"] is not None or len(main["nodes"]) + len(main["edges"]) > LANGUAGES_OFFERED_UP_TO:
-        return {}
-    view = ViewState.from_dict(json.loads(state_json))
-    return {
-        other: language_alternative(main, update(folder, stamp, dataclasses.replace(view, lang=other).to_json(), False, lang))
-        for other in vocab.LANGUAGES
-        if other != view.lang and (other in carried or other == lang)
-    }
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

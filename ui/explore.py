@@ -36,48 +36,10 @@ DRAWER_PX = 560
 _LAST_PATH = "_last_path"  # the path's two ends the panels last saw: a new path opens its panel
 
 
-# The map's frame shows when it has the keyboard (issue 23: Tab went into the map with no sign of
-# it). A focused frame does not match :focus in the app's page, so this marks it: the page loses
-# focus to the frame (blur) or gets it back (focusin). And Escape in the page closes the drawer.
-_FOCUS_JS = """
-export default function () {
-  if (window.__sneFocusRing) return;
-  window.__sneFocusRing = true;
-  // Escape closes the profile's drawer, as it would a dialog: in the page, and in the map's frame
-  // (same origin) once it has had the keyboard, for a click on the map puts the keyboard there.
-  const escape = (event) => {
-    const close = event.key === "Escape" && document.querySelector(".st-key-profile_drawer_close button");
-    if (close) close.click();
-  };
-  const watch = (win) => {
-    try { if (win && !win.__sneEscape) { win.__sneEscape = true; win.addEventListener("keydown", escape); } } catch (e) {}
-  };
-  const mark = () => document.querySelectorAll("iframe[srcdoc]").forEach((frame) => {
-    const focused = document.activeElement === frame;
-    frame.classList.toggle("sne-focused", focused);
-    if (focused) watch(frame.contentWindow);
-  });
-  window.addEventListener("blur", () => setTimeout(mark, 0));
-  document.addEventListener("focusin", mark);
-  document.addEventListener("keydown", escape);
-}
-"""
-_focus_ring = st.components.v2.component("sne_map_focus_ring", js=_FOCUS_JS)
-
-
-def map_focus_ring() -> None:
-    """Outline the map's frame while it has the keyboard; Escape closes the profile's drawer."""
-    st.html(
-        "<style>iframe.sne-focused{outline:3px solid #1c83e1;outline-offset:-3px}"
-        ".st-key-map_focus_ring{display:none}</style>"  # its own element takes no room
-    )
-    _focus_ring(key="map_focus_ring", height=0)
-
-
 def open_from_map() -> None:
     """The map's click callback: what the map does with it, and the profile's drawer for an actor."""
     map_panel.select_from_map()
-    value = map_panel.bridge_value("selected")
+    value = map_panel.value("selected")
     if value and not str(value).startswith("group:"):
         st.session_state[OPEN_DRAWER] = True
 
@@ -88,7 +50,12 @@ def open_drawer(actor: str) -> None:
     st.session_state[OPEN_DRAWER] = True
 
 
-def _close_drawer() -> None:
+def drawer_open() -> bool:
+    return bool(st.session_state.get(OPEN_DRAWER))
+
+
+def close_drawer() -> None:
+    """Escape on the page (the map component tells), or the drawer's close button."""
     st.session_state[OPEN_DRAWER] = False
 
 
@@ -98,7 +65,6 @@ def drawer(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset()
     Not a modal dialog: the map beside it takes the next click, which shows that actor here (a
     dialog caught it, and the click only closed the dialog).
     """
-    map_focus_ring()  # with Escape to close the drawer: on every page that can have one
     actor = st.session_state.get(keys.PROFILE_ACTOR)
     if not st.session_state.get(OPEN_DRAWER) or actor not in G:
         return False
@@ -110,7 +76,7 @@ def drawer(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset()
     with st.container(key=DRAWER):
         name, close = st.columns([6, 1], vertical_alignment="center")
         name.subheader(text(G.nodes[actor].get("name", actor)), anchor=False)
-        close.button("✕", key=f"{DRAWER}_close", on_click=_close_drawer, help=t("close_profile", lang))
+        close.button("✕", key=f"{DRAWER}_close", on_click=close_drawer, help=t("close_profile", lang))
         _profile_body(G, actor, lang, verified)
     return True
 

@@ -24,9 +24,6 @@ LANG = "_lang"  # the language of the last run
 FOLDER = "_folder"  # the data folder of the last run
 RELANG = "_relang"  # the language just changed: put the view back
 LAST_STATE = "_last_state"  # the view of the last run, for a language switch
-WHOLE_RUN = "_whole_run"  # set while the whole page runs (not one sidebar section's fragment)
-WANTS_WHOLE_RUN = "_wants_whole_run"  # a section's callback changed something outside its fragment
-PAGE_DRAWN = "_page_drawn"  # what the page outside the sections' fragments was drawn from
 FLASH = "_flash"  # {panel: (kind, text)}: a message shown once, after a rerun
 
 # Uploads
@@ -60,9 +57,8 @@ EXPLORE_STATE = "_explore_state"
 SLIDE_NOTE = "_slide_note"
 
 # The map and the profile
-MAP_BRIDGE = "map_bridge"
-MAP_SEQ = "_map_seq"  # counts the updates sent to the map: the latest wins
-MAP_SESSION = "_map_session"  # names this session to the map's page: a new session counts anew
+MAP = "map"  # the map component: its trigger values (selected, moved, step, escape)
+MAP_VIEW = "_map_view"  # the view the map was last handed (network.presentation.update.MapView)
 PROFILE_ACTOR = "profile_actor"
 DATE_SLIDER = "date_slider"
 RANK_METRIC = "rank_metric"

@@ -34,7 +34,7 @@ def step(delta: int) -> None:
 
 
 def _on_key() -> None:
-    value = map_panel.bridge_value("step")
+    value = map_panel.value("step")
     if value in ("next", "prev") and st.session_state.get(keys.PRESENTING):
         step(1 if value == "next" else -1)
 
@@ -80,13 +80,6 @@ def _open_from_link(folder: str, lang: str) -> None:
 
 
 def page(folder: str, stamp: data.Stamp, lang: str) -> None:
-    st.html(
-        "<style>[data-testid=stSidebar],[data-testid=stSidebarCollapsedControl],header,[data-testid=stToolbar]{display:none !important}"
-        ".block-container,[data-testid=stMainBlockContainer]{padding:0.5rem 1rem 0 1rem !important;max-width:100% !important}"
-        # The map takes the rest of the screen, whatever the projector's resolution.
-        "iframe{height:calc(100vh - 70px) !important}"
-        "[data-testid=stElementContainer]:has(> iframe[srcdoc]){height:auto !important;flex:0 0 auto !important}</style>"
-    )
     if keys.SLIDES not in st.session_state:
         _open_from_link(folder, lang)
     names = st.session_state[keys.SLIDES]
@@ -108,6 +101,6 @@ def page(folder: str, stamp: data.Stamp, lang: str) -> None:
         from . import grid
 
         grid.slide(data.graph(folder, stamp), state, lang)
-        map_panel.bridge(on_step=_on_key)
+        map_panel.show(None, presenting=True, on_step=_on_key)
         return
-    map_panel.live(folder, stamp, state.to_json(), lang, height=820, presenting=True, on_step=_on_key)
+    map_panel.live(folder, stamp, state.to_json(), presenting=True, on_step=_on_key)

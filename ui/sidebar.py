@@ -17,7 +17,7 @@ from network.search import rank_actors
 from network.stance import stance_targets
 from network.view import CHOICES
 
-from . import data, explore, keys, live_view, present, timeline
+from . import data, explore, keys, present, timeline
 from .state import keep, section
 
 
@@ -46,13 +46,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
 
 
 def view_controls(G: nx.MultiDiGraph, lang: str) -> None:
-    """The view's sections, each a fragment: a change in one reruns that section alone (live_view)."""
-    with live_view.whole_run():
-        _filters(G, lang)
-        _as_of(G, lang)
-        _focus(G, lang)
-        _path(G, lang)
-        _appearance(G, lang)
+    """The view's sections. A change in one reruns the page, as any Streamlit widget does."""
+    _filters(G, lang)
+    _as_of(G, lang)
+    _focus(G, lang)
+    _path(G, lang)
+    _appearance(G, lang)
 
 
 def _actor_label(G: nx.MultiDiGraph, names: dict, lang: str) -> Callable[[Any], str]:
@@ -103,7 +102,6 @@ def _chosen(*fields: str) -> bool:
     return any(st.session_state.get(keys.widget(f)) for f in fields)
 
 
-@st.fragment
 def _filters(G: nx.MultiDiGraph, lang: str) -> None:
     box = section("filters", t("filters", lang), holds=_chosen(*FIELDS["filters"]))
     for f in FILTERS:
@@ -111,16 +109,12 @@ def _filters(G: nx.MultiDiGraph, lang: str) -> None:
     if box.open:
         with box:
             _date_range(G, lang)
-    live_view.section_ran("filters", FIELDS["filters"])
 
 
-@st.fragment
 def _as_of(G: nx.MultiDiGraph, lang: str) -> None:
     timeline.controls(G, lang)  # the map "as of" a date, with play (issue 14)
-    live_view.section_ran("as_of", FIELDS["as_of"])
 
 
-@st.fragment
 def _focus(G: nx.MultiDiGraph, lang: str) -> None:
     box = section("focus", t("focus", lang), holds=_chosen("focus"))
     _pick_actor(G, "focus", "focus_actor", box, lang)
@@ -128,10 +122,8 @@ def _focus(G: nx.MultiDiGraph, lang: str) -> None:
         with box:
             st.slider(t("hops", lang), 1, 3, key=keys.widget("hops"))
             _choice("focus_mode", "others", lambda v: t(f"others_{v}", lang), lang)
-    live_view.section_ran("focus", FIELDS["focus"])
 
 
-@st.fragment
 def _path(G: nx.MultiDiGraph, lang: str) -> None:
     box = section("path", t("path", lang), holds=_chosen("path_from", "path_to"))
     _pick_actor(G, "path_from", "path_from", box, lang)
@@ -142,10 +134,8 @@ def _path(G: nx.MultiDiGraph, lang: str) -> None:
         with box:
             st.checkbox(t("path_via_stances", lang), key=keys.widget("path_via_stances"), help=t("path_via_stances_help", lang))
     _pick_many("path_relation_types", _options(G, "relation_types"), lambda v: types.label(G, v, lang), box, lang)
-    live_view.section_ran("path", FIELDS["path"])
 
 
-@st.fragment
 def _appearance(G: nx.MultiDiGraph, lang: str) -> None:
     targets: list[str] = []
     if st.session_state.get(keys.widget("color_by")) == "stance":
@@ -155,7 +145,6 @@ def _appearance(G: nx.MultiDiGraph, lang: str) -> None:
     if box.open:
         with box:
             _appearance_controls(G, lang, targets)
-    live_view.section_ran("appearance", FIELDS["appearance"])
 
 
 def _appearance_controls(G: nx.MultiDiGraph, lang: str, targets: list[str]) -> None:

@@ -42,7 +42,6 @@ def _step(G: nx.MultiDiGraph, delta: int) -> None:
 def _toggle_play(G: nx.MultiDiGraph) -> None:
     playing = not st.session_state.get(PLAYING, False)
     st.session_state[PLAYING] = playing
-    st.session_state[keys.WANTS_WHOLE_RUN] = True  # the player's timer is drawn by the whole page (player)
     if playing:
         _step(G, 1)
 

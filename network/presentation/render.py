@@ -13,7 +13,7 @@ import dataclasses
 import json
 import math
 from collections import defaultdict
-from collections.abc import Collection, Hashable, Iterable, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +48,7 @@ __all__ = [
     "MIN_LABEL_PX",
 ]
 
-_TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent / "templates"
 _VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _GLYPHS = {
     "dot": "●",
@@ -71,13 +71,13 @@ LEAN_ABOVE = 2000
 
 
 @lru_cache(maxsize=1)
-def _vis_assets() -> tuple[str, str]:
+def vis_assets() -> tuple[str, str]:
     return (_VIS / "vis-network.min.js").read_text("utf-8"), (_VIS / "vis-network.css").read_text("utf-8")
 
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(default=True))
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
     return env
 
@@ -571,7 +571,7 @@ def map_context(
     if style.colors:
         # Colour now means coalition; the legend keeps the shapes, in neutral grey.
         legend_actors = [{**a, "color": "#666666"} for a in legend_actors]
-    js, css = _vis_assets()
+    js, css = vis_assets()
     return dict(
         nodes=nodes_,
         edges=edges_,
@@ -640,222 +640,3 @@ def view_style(
             style, label_priority=label_ranks(G, style.highlight_nodes), label_min_px=MIN_LABEL_PX, caption=caption
         )
     return G, where, style
-
-
-# The app's map stays mounted (issue 13): one page per data version and mode (the "shell",
-# drawn from a base view), and per view only what differs from that base, applied in the
-# page by templates/live.js. Why a diff against the base and not against the last view: the
-# page can reload at any time (a new session, a moved frame) and then needs one message, not
-# a history; and a view close to the base (most of them) sends little.
-
-
-def live_context(
-    G_full: nx.MultiDiGraph,
-    result: ViewResult,
-    *,
-    presenting: bool = False,
-    positions: Mapping | None = None,
-    viewport: tuple[float, float] = (1280, 720),
-) -> dict[str, object]:
-    """``map_context`` of an applied view as ``render_view`` draws it, with an id on every edge.
-
-    (Big maps leave ids out of their plain edges; a page that updates in place needs them.)
-    """
-    ctx = map_context(*view_style(G_full, result, presenting=presenting, positions=positions, viewport=viewport))
-    seen: dict[tuple[object, object], int] = defaultdict(int)
-    for e in ctx["edges"]:  # type: ignore[attr-defined]
-        if "id" not in e:
-            pair = (e["from"], e["to"])
-            e["id"] = f"{e['from']}\u0001{e['to']}\u0001#{seen[pair]}"
-            seen[pair] += 1
-    return ctx
-
-
-# Above this many actors and relations a map's page does not carry its tooltips in the other
-# languages (it would grow by about half); a language switch then sends them with the update.
-ALT_TITLES_UP_TO = 4000
-
-
-def with_alt_titles(base: Mapping[str, object], others: Iterable[Mapping[str, object]]) -> dict[str, object]:
-    """``base`` with the tooltips of ``others`` (the same view as ``live_context`` in other languages).
-
-    A page that carries them switches language without being sent every actor and relation
-    again: only the tooltips change with the language, and it swaps them itself (issue 13).
-    The key ``alt_titles`` maps a language to the ``nodes`` and ``edges`` whose title differs
-    there, by id. Nothing is added to a page above ``ALT_TITLES_UP_TO`` items.
-
-    >>> G = nx.MultiDiGraph([("a", "b", {"type": "funds"})])
-    >>> pos = {"a": (0.0, 0.0), "b": (100.0, 0.0)}
-    >>> base, nl = map_context(G, pos), map_context(G, pos, MapStyle(lang="nl"))
-    >>> sorted(with_alt_titles(base, [nl])["alt_titles"]["nl"]["edges"].values())[0].splitlines()[1]
-    'Relatie: financiert'
-    """
-    out = dict(base)
-    if len(base["nodes"]) + len(base["edges"]) > ALT_TITLES_UP_TO:  # type: ignore[arg-type]
-        return out  # ``others`` is left unread: it may be a generator that builds them
-    mine = {kind: {item["id"]: item.get("title") for item in base[kind]} for kind in ("nodes", "edges")}  # type: ignore[attr-defined]
-    titles: dict[str, dict[str, dict[str, object]]] = {}
-    for other in others:
-        if other["lang"] == base["lang"]:
-            continue
-        titles[str(other["lang"])] = {
-            kind: {
-                item["id"]: item.get("title")  # type: ignore[index]
-                for item in other[kind]  # type: ignore[attr-defined]
-                if item["id"] in mine[kind] and mine[kind][item["id"]] != item.get("title")  # type: ignore[index]
-            }
-            for kind in ("nodes", "edges")
-        }
-    out["alt_titles"] = titles
-    return out
-
-
-def _retitled(items: list[dict[str, object]], titles: Mapping[object, object]) -> list[dict[str, object]]:
-    return [{**item, "title": titles[item["id"]]} if item["id"] in titles else item for item in items]
-
-
-def live_page(base: Mapping[str, object], shell: str) -> str:
-    """The page of ``base`` (a ``live_context``) that then shows other views in place.
-
-    It asks its host for the view to show (a ``sne-ready`` message), and applies every update
-    its host hands it (``mapData.receive``, as JSON) whose ``shell`` is this page's. ``document.body.dataset.drawn``
-    becomes "true" once the first view is drawn (at once when opened on its own); the count
-    of views applied is ``document.body.dataset.view``.
-    """
-    return _environment().get_template("map.html").render(**base, live=True, shell=shell)
-
-
-def _legend_update(ctx: Mapping[str, object]) -> dict[str, object]:
-    note = str(ctx["directed_note"]) + (f" {ctx['pair_note']}" if ctx["pair_note"] else "")
-    return {
-        "title": ctx["legend_title"],
-        "colors": ctx["legend_colors"],
-        "actors_title": ctx["actor_types_title"],
-        "actors": ctx["legend_actors"],
-        "relations_title": ctx["relation_types_title"],
-        "relations": ctx["legend_relations"],
-        "note": note,
-    }
-
-
-def _diff(base: list[dict[str, object]], view: list[dict[str, object]]) -> tuple[list[dict[str, object]], list[object]]:
-    before = {item["id"]: item for item in base}
-    changed = [item for item in view if before.get(item["id"]) != item]
-    shown = {item["id"] for item in view}
-    return changed, [i for i in before if i not in shown]
-
-
-def map_update(base: Mapping[str, object], view: Mapping[str, object], shell: str = "") -> dict[str, object]:
-    """What the page of ``base`` needs to show ``view`` (both ``live_context``): plain JSON data.
-
-    Nodes and edges that differ from the base's (or are new) and the ids of the base's that
-    the view leaves out; the options, texts, legend and framing whole; the edge layer as
-    ``"base"`` when it is the base's, else whole, with each tooltip the base has already
-    given as its index into the base's tooltips.
-
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph([("a", "b", {"type": "funds"})])
-    >>> pos = {"a": (0.0, 0.0), "b": (100.0, 0.0)}
-    >>> base = map_context(G, pos)
-    >>> view = map_context(G.subgraph(["a"]), pos)
-    >>> u = map_update(base, view)
-    >>> u["nodes"], u["drop_nodes"], len(u["drop_edges"])
-    ([], ['b'], 1)
-    """
-    # In another language than the page's, compared with the page's actors and relations as they
-    # are in that language (the page swaps their tooltips itself: ``with_alt_titles``).
-    titles = (base.get("alt_titles") or {}).get(view["lang"]) if view["lang"] != base["lang"] else None  # type: ignore[attr-defined]
-    base_nodes = _retitled(base["nodes"], titles["nodes"]) if titles else base["nodes"]  # type: ignore[arg-type]
-    base_edges = _retitled(base["edges"], titles["edges"]) if titles else base["edges"]  # type: ignore[arg-type]
-    nodes, drop_nodes = _diff(base_nodes, view["nodes"])  # type: ignore[arg-type]
-    edges, drop_edges = _diff(base_edges, view["edges"])  # type: ignore[arg-type]
-    layer: object = None
-    if view["edge_layer"] is not None:
-        same = view["edge_layer"] == base["edge_layer"] and view["edge_tips"] == base["edge_tips"]
-        if same and not drop_nodes and all(n["id"] in {b["id"] for b in base["nodes"]} for n in nodes):  # type: ignore[index,union-attr]
-            layer = "base"
-        else:
-            known = {tip: i for i, tip in enumerate(base["edge_tips"])}  # type: ignore[arg-type]
-            layer = {
-                **view["edge_layer"],  # type: ignore[dict-item]
-                "nodes": [n["id"] for n in view["nodes"]],  # type: ignore[attr-defined]
-                "tips": [known.get(tip, tip) for tip in view["edge_tips"]],  # type: ignore[attr-defined]
-            }
-    return {
-        "shell": shell,
-        "nodes": nodes,
-        "drop_nodes": drop_nodes,
-        "edges": edges,
-        "drop_edges": drop_edges,
-        "layer": layer,
-        "options": view["options"],
-        "heading": view["heading"] or "",
-        "caption": view["caption"] or "",
-        "lang": view["lang"],
-        "titles": view["lang"] if titles else None,
-        "legend": _legend_update(view),
-        "controls": view["zoom_texts"],
-        "opening": view["opening"],
-        "fit": view["fit_nodes"],
-    }
-
-
-# A language switch shows on the map at once (issue 13): after each update the page is handed what
-# the same view changes in its other languages (ui/data.py's alternatives), and applies that itself
-# when the language control marks a choice, before the app's run for the new language has even
-# started. The run's own update then finds the map as it wants it.
-
-
-def _but_title(item: Mapping[str, object]) -> dict[str, object]:
-    return {k: v for k, v in item.items() if k != "title"}
-
-
-def language_alternative(update: Mapping[str, object], other: Mapping[str, object]) -> dict[str, object]:
-    """What ``other`` (``map_update`` of the same view in another language) changes in ``update``.
-
-    The keys whose values differ, whole; the nodes and edges as ``nodes_titles`` and
-    ``edges_titles`` (id → tooltip) when only their tooltips differ, which is the rule.
-    ``in_language`` makes ``other`` again from the two.
-
-    >>> G = nx.MultiDiGraph([("a", "b", {"type": "funds"})])
-    >>> pos = {"a": (0.0, 0.0), "b": (100.0, 0.0)}
-    >>> base = map_context(G, pos)
-    >>> en = map_update(base, map_context(G.subgraph(["a"]), pos))
-    >>> nl = map_update(base, map_context(G.subgraph(["a"]), pos, MapStyle(lang="nl")))
-    >>> alt = language_alternative(en, nl)
-    >>> sorted(alt), in_language({**en, "alt": {"nl": alt}}, "nl") == nl
-    (['controls', 'lang', 'legend'], True)
-    """
-    out: dict[str, object] = {k: v for k, v in other.items() if k not in ("nodes", "edges", "alt") and update.get(k) != v}
-    for kind in ("nodes", "edges"):
-        mine: list[Mapping[str, object]] = update[kind]  # type: ignore[assignment]
-        theirs: list[Mapping[str, object]] = other[kind]  # type: ignore[assignment]
-        if [i["id"] for i in mine] == [i["id"] for i in theirs] and all(
-            _but_title(a) == _but_title(b) for a, b in zip(mine, theirs, strict=True)
-        ):
-            titles = {b["id"]: b.get("title") for a, b in zip(mine, theirs, strict=True) if a.get("title") != b.get("title")}
-            if titles:
-                out[f"{kind}_titles"] = titles
-        else:
-            out[kind] = theirs
-    return out
-
-
-def in_language(update: Mapping[str, object], lang: str) -> dict[str, object] | None:
-    """The update ``update`` makes in ``lang`` from its ``alt`` (as the map's page does); None if it has none."""
-    alt = (update.get("alt") or {}).get(lang)  # type: ignore[attr-defined]
-    if alt is None:
-        return None
-    out = {k: v for k, v in update.items() if k != "alt"}
-    out.update({k: v for k, v in alt.items() if not k.endswith("_titles")})
-    for kind in ("nodes", "edges"):
-        titles = alt.get(f"{kind}_titles")
-        if titles:
-            out[kind] = [_titled(item, titles[item["id"]]) if item["id"] in titles else item for item in out[kind]]  # type: ignore[attr-defined]
-    return out
-
-
-def _titled(item: Mapping[str, object], title: object) -> dict[str, object]:
-    # In its place among the item's keys, as the page's Object.assign puts it (the page compares items as JSON).
-    return {**item, "title": title} if title is not None else _but_title(item)

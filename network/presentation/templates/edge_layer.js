@@ -5,27 +5,45 @@
 // a selected node, and the same tooltips, shown on hover. Text only reaches the page
 // through textContent.
 function sneEdgeLayer(network, container, nodeIds, layer, tipsElement, hideOnDrag) {
-  var flat = layer.edges, styles = layer.styles, count = flat.length / 3;
-  var bodyNodes = network.body.nodes;
-  var ends = nodeIds.map(function (id) { return bodyNodes[id]; });
-  var indexOf = {};
-  nodeIds.forEach(function (id, i) { indexOf[id] = i; });
-  var byStyle = styles.map(function () { return []; });
-  for (var i = 0; i < count; i++) { byStyle[flat[3 * i + 2]].push(i); }
+  const flat = layer.edges,
+    styles = layer.styles,
+    count = flat.length / 3;
+  const bodyNodes = network.body.nodes;
+  const ends = nodeIds.map((id) => bodyNodes[id]);
+  const indexOf = {};
+  nodeIds.forEach((id, i) => {
+    indexOf[id] = i;
+  });
+  const byStyle = styles.map(() => []);
+  for (let i = 0; i < count; i++) {
+    byStyle[flat[3 * i + 2]].push(i);
+  }
   // Commonest relation types first, so rare ones are not buried under them.
-  var order = styles.map(function (_, s) { return s; })
-    .sort(function (s, r) { return byStyle[r].length - byStyle[s].length || s - r; });
+  const order = styles.map((_, s) => s).sort((s, r) => byStyle[r].length - byStyle[s].length || s - r);
   // vis-network's default edge width, its extra width when selected, and its arrow length at scaleFactor 0.6.
-  var WIDTH = 1, SELECTED = WIDTH + 2, ARROW = 0.6 * 15 + 3 * WIDTH;
-  var tips = null, dragging = false;
+  const WIDTH = 1,
+    SELECTED = WIDTH + 2,
+    ARROW = 0.6 * 15 + 3 * WIDTH;
+  let tips = null,
+    dragging = false;
 
-  function radius(node) { return (node.options.size || 18) + (node.options.borderWidth || 1); }
+  function radius(node) {
+    return (node.options.size || 18) + (node.options.borderWidth || 1);
+  }
 
   function addArrow(ctx, a, b) {
-    var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy);
-    if (d <= radius(b) + ARROW) { return; }
-    dx /= d; dy /= d;
-    var tx = b.x - dx * radius(b), ty = b.y - dy * radius(b), px = -dy * ARROW * 0.3, py = dx * ARROW * 0.3;
+    let dx = b.x - a.x,
+      dy = b.y - a.y,
+      d = Math.sqrt(dx * dx + dy * dy);
+    if (d <= radius(b) + ARROW) {
+      return;
+    }
+    dx /= d;
+    dy /= d;
+    const tx = b.x - dx * radius(b),
+      ty = b.y - dy * radius(b),
+      px = -dy * ARROW * 0.3,
+      py = dx * ARROW * 0.3;
     ctx.moveTo(tx, ty);
     ctx.lineTo(tx - dx * ARROW + px, ty - dy * ARROW + py);
     ctx.lineTo(tx - dx * ARROW * 0.9, ty - dy * ARROW * 0.9);
@@ -35,8 +53,9 @@ function sneEdgeLayer(network, container, nodeIds, layer, tipsElement, hideOnDra
 
   function stroke(ctx, list, color, dashes, arrows, width) {
     ctx.beginPath();
-    for (var j = 0; j < list.length; j++) {
-      var a = ends[flat[3 * list[j]]], b = ends[flat[3 * list[j] + 1]];
+    for (let j = 0; j < list.length; j++) {
+      const a = ends[flat[3 * list[j]]],
+        b = ends[flat[3 * list[j] + 1]];
       ctx.moveTo(a.x, a.y);
       ctx.lineTo(b.x, b.y);
     }
@@ -44,105 +63,174 @@ function sneEdgeLayer(network, container, nodeIds, layer, tipsElement, hideOnDra
     ctx.strokeStyle = color;
     ctx.setLineDash(dashes === "dotted" ? [2, 5] : dashes ? [5, 5] : []);
     ctx.stroke();
-    if (!arrows) { return; }
+    if (!arrows) {
+      return;
+    }
     ctx.beginPath();
-    for (var k = 0; k < list.length; k++) {
-      var st = styles[flat[3 * list[k] + 2]], a = ends[flat[3 * list[k]]], b = ends[flat[3 * list[k] + 1]];
-      if (st.arrow) { addArrow(ctx, a, b); }
-      if (st.back) { addArrow(ctx, b, a); }
+    for (let k = 0; k < list.length; k++) {
+      const st = styles[flat[3 * list[k] + 2]],
+        a = ends[flat[3 * list[k]]],
+        b = ends[flat[3 * list[k] + 1]];
+      if (st.arrow) {
+        addArrow(ctx, a, b);
+      }
+      if (st.back) {
+        addArrow(ctx, b, a);
+      }
     }
     ctx.fillStyle = color;
     ctx.fill();
   }
 
-  network.on("beforeDrawing", function (ctx) {
-    if (dragging && hideOnDrag) { return; }  // as vis-network does with hideEdgesOnDrag
-    var scale = network.getScale();
-    var hairline = 0.3 / scale;  // the thinnest line vis-network draws when zoomed far out
-    var arrows = ARROW * scale >= 3;  // smaller than 3 pixels an arrow head is noise
+  network.on("beforeDrawing", (ctx) => {
+    if (dragging && hideOnDrag) {
+      return;
+    } // as vis-network does with hideEdgesOnDrag
+    const scale = network.getScale();
+    const hairline = 0.3 / scale; // the thinnest line vis-network draws when zoomed far out
+    const arrows = ARROW * scale >= 3; // smaller than 3 pixels an arrow head is noise
     ctx.save();
-    order.forEach(function (s) {
-      if (byStyle[s].length) { stroke(ctx, byStyle[s], styles[s].color, styles[s].dashes, arrows, Math.max(styles[s].width || WIDTH, hairline)); }
+    order.forEach((s) => {
+      if (byStyle[s].length) {
+        stroke(ctx, byStyle[s], styles[s].color, styles[s].dashes, arrows, Math.max(styles[s].width || WIDTH, hairline));
+      }
     });
-    var selected = network.getSelectedNodes().map(function (id) { return indexOf[id]; });
+    const selected = network.getSelectedNodes().map((id) => indexOf[id]);
     if (selected.length) {
-      var at = {}, touching = [];
-      selected.forEach(function (i) { at[i] = true; });
-      for (var i = 0; i < count; i++) { if (at[flat[3 * i]] || at[flat[3 * i + 1]]) { touching.push(i); } }
+      const at = {},
+        touching = [];
+      selected.forEach((i) => {
+        at[i] = true;
+      });
+      for (let i = 0; i < count; i++) {
+        if (at[flat[3 * i]] || at[flat[3 * i + 1]]) {
+          touching.push(i);
+        }
+      }
       stroke(ctx, touching, "#000000", false, arrows, Math.max(SELECTED, hairline));
     }
     ctx.restore();
   });
 
   // Tooltips: the edges under the pointer (all of them, for parallel relations), after a pause.
-  var tip = document.createElement("div");
+  const tip = document.createElement("div");
   tip.className = "vis-tooltip sne-edge-tooltip";
   tip.style.visibility = "hidden";
   container.appendChild(tip);
   // Not over an actor or a vis-network edge (a highlighted path): those show vis-network's own tooltip.
-  var overItem = 0, timer = null, pointer = null;
+  let overItem = 0,
+    timer = null,
+    pointer = null;
 
-  function hide() { tip.style.visibility = "hidden"; }
+  function hide() {
+    tip.style.visibility = "hidden";
+  }
 
   function edgesAt(x, y) {
-    var p = network.DOMtoCanvas({x: x, y: y}), tolerance = 6 / network.getScale(), hits = [], best = Infinity;
-    for (var i = 0; i < count; i++) {
-      var a = ends[flat[3 * i]], b = ends[flat[3 * i + 1]];
-      var dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
-      var u = len2 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2)) : 0;
-      var ex = a.x + u * dx - p.x, ey = a.y + u * dy - p.y, d = Math.sqrt(ex * ex + ey * ey);
-      if (d <= tolerance) { hits.push([d, i]); best = Math.min(best, d); }
+    let p = network.DOMtoCanvas({ x: x, y: y }),
+      tolerance = 6 / network.getScale(),
+      hits = [],
+      best = Infinity;
+    for (let i = 0; i < count; i++) {
+      const a = ends[flat[3 * i]],
+        b = ends[flat[3 * i + 1]];
+      const dx = b.x - a.x,
+        dy = b.y - a.y,
+        len2 = dx * dx + dy * dy;
+      const u = len2 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2)) : 0;
+      const ex = a.x + u * dx - p.x,
+        ey = a.y + u * dy - p.y,
+        d = Math.sqrt(ex * ex + ey * ey);
+      if (d <= tolerance) {
+        hits.push([d, i]);
+        best = Math.min(best, d);
+      }
     }
     // The nearest edge, and any drawn on top of it (parallel relations between one pair).
-    return hits.filter(function (h) { return h[0] <= best + 0.5 / network.getScale(); })
-      .sort(function (g, h) { return g[1] - h[1]; })
+    return hits
+      .filter((h) => h[0] <= best + 0.5 / network.getScale())
+      .sort((g, h) => g[1] - h[1])
       .slice(0, 5)
-      .map(function (h) { return h[1]; });
+      .map((h) => h[1]);
   }
 
   function tipText(i) {
-    if (tips === null) { tips = JSON.parse(tipsElement.textContent); }
+    if (tips === null) {
+      tips = JSON.parse(tipsElement.textContent);
+    }
     return tips[i];
   }
 
   function show() {
     timer = null;
-    if (overItem > 0 || dragging || pointer === null) { return; }
-    var hits = edgesAt(pointer.x, pointer.y);
-    if (!hits.length) { return; }
-    tip.style.left = "0px";  // measured where nothing squeezes it
+    if (overItem > 0 || dragging || pointer === null) {
+      return;
+    }
+    const hits = edgesAt(pointer.x, pointer.y);
+    if (!hits.length) {
+      return;
+    }
+    tip.style.left = "0px"; // measured where nothing squeezes it
     tip.style.top = "0px";
     tip.textContent = hits.map(tipText).join("\n\n");
     // Beside the pointer, but inside the map: flip to the other side where it would spill over.
-    var x = pointer.x + 12, y = pointer.y + 12, w = tip.offsetWidth, h = tip.offsetHeight;
-    if (x + w > container.clientWidth) { x = Math.max(0, pointer.x - 12 - w); }
-    if (y + h > container.clientHeight) { y = Math.max(0, pointer.y - 12 - h); }
-    tip.style.left = x + "px";
-    tip.style.top = y + "px";
+    let x = pointer.x + 12,
+      y = pointer.y + 12,
+      w = tip.offsetWidth,
+      h = tip.offsetHeight;
+    if (x + w > container.clientWidth) {
+      x = Math.max(0, pointer.x - 12 - w);
+    }
+    if (y + h > container.clientHeight) {
+      y = Math.max(0, pointer.y - 12 - h);
+    }
+    tip.style.left = `${x}px`;
+    tip.style.top = `${y}px`;
     tip.style.visibility = "visible";
   }
 
-  container.addEventListener("mousemove", function (ev) {
-    var r = container.getBoundingClientRect();
-    pointer = {x: ev.clientX - r.left, y: ev.clientY - r.top};
+  container.addEventListener("mousemove", (ev) => {
+    const r = container.getBoundingClientRect();
+    pointer = { x: ev.clientX - r.left, y: ev.clientY - r.top };
     hide();
-    if (timer !== null) { clearTimeout(timer); }
+    if (timer !== null) {
+      clearTimeout(timer);
+    }
     timer = setTimeout(show, 120);
   });
-  container.addEventListener("mouseleave", function () { pointer = null; hide(); });
-  network.on("hoverNode", function () { overItem += 1; hide(); });
-  network.on("hoverEdge", function () { overItem += 1; hide(); });
-  network.on("blurNode", function () { overItem = Math.max(0, overItem - 1); });
-  network.on("blurEdge", function () { overItem = Math.max(0, overItem - 1); });
-  network.on("dragStart", function () { dragging = true; hide(); });
-  network.on("dragEnd", function () { dragging = false; network.redraw(); });
+  container.addEventListener("mouseleave", () => {
+    pointer = null;
+    hide();
+  });
+  network.on("hoverNode", () => {
+    overItem += 1;
+    hide();
+  });
+  network.on("hoverEdge", () => {
+    overItem += 1;
+    hide();
+  });
+  network.on("blurNode", () => {
+    overItem = Math.max(0, overItem - 1);
+  });
+  network.on("blurEdge", () => {
+    overItem = Math.max(0, overItem - 1);
+  });
+  network.on("dragStart", () => {
+    dragging = true;
+    hide();
+  });
+  network.on("dragEnd", () => {
+    dragging = false;
+    network.redraw();
+  });
   network.on("zoom", hide);
 
   return {
     count: count,
     tooltip: tipText,
-    ends: function (i) { return [nodeIds[flat[3 * i]], nodeIds[flat[3 * i + 1]]]; },
-    style: function (i) { return styles[flat[3 * i + 2]]; },
-    at: edgesAt
+    ends: (i) => [nodeIds[flat[3 * i]], nodeIds[flat[3 * i + 1]]],
+    style: (i) => styles[flat[3 * i + 2]],
+    at: edgesAt,
   };
 }

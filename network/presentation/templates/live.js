@@ -1,199 +1,306 @@
-// The app's map stays mounted (issue 13). This page was drawn once from a base view; every
-// later view is handed over by the app's bridge (mapData.receive, an update made by render.py's
-// map_update) holding only what differs from the base, and is applied here in place:
-// DataSet add/update/remove, setOptions, a new edge layer when the edges changed, and the
-// heading, caption and legend through textContent. Nothing from the data becomes markup.
-function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsElement, options, shell, titlesElement) {
-  var hideOnDrag = !!(options.interaction && options.interaction.hideEdgesOnDrag);
-  var base = {nodes: toMap(nodeItems), edges: toMap(edges.get())};
-  var shown = {nodes: new Map(base.nodes), edges: new Map(base.edges)};
-  var baseIds = nodeItems.map(function (n) { return n.id; });
-  var baseTips = null, layer = null, layerIsBase = false, applied = 0, framing = null;
-  var currentOptions = JSON.stringify(options);
+// The app's map (issue 26): one vis-network drawn in the map component's own root and kept from
+// one view to the next. Every view arrives whole, as network/presentation/update.py's MapView,
+// and is applied in place: DataSet add/update/remove of what differs from what is shown,
+// setOptions, a new edge layer when the edges changed, and the heading, caption, legend and
+// control names through textContent. Nothing from the data becomes markup.
+//
+// The vis-network instance is ``network`` on the window of the page that draws it: the one
+// documented handle for browser tests and benchmarks. ``network.sneView`` counts the views
+// drawn and ``network.sneDrawn`` is true once the newest one is on screen.
+
+// The map's skeleton (the same elements as templates/map.html, the exported page), built here so
+// that no text reaches it as markup.
+function sneSkeleton(root) {
+  const make = (parent, tag, id) => {
+    const el = document.createElement(tag);
+    if (id) {
+      el.id = id;
+    }
+    parent.appendChild(el);
+    return el;
+  };
+  const wrap = make(root, "div", "wrap");
+  const heading = make(wrap, "h1", "heading");
+  heading.style.display = "none";
+  const main = make(wrap, "div", "main");
+  const container = make(main, "div", "mynetwork");
+  const zoom = make(main, "div", "zoom");
+  zoom.setAttribute("role", "group");
+  [
+    ["zoom-in", "+"],
+    ["zoom-out", "\u2212"],
+    ["zoom-fit", "\u2922"],
+  ].forEach((b) => {
+    const button = make(zoom, "button", b[0]);
+    button.type = "button";
+    button.textContent = b[1];
+  });
+  make(main, "details", "legend");
+  const caption = make(wrap, "div", "caption");
+  caption.style.display = "none";
+  return { wrap: wrap, container: container };
+}
+
+// Draws views in ``root`` with ``vis`` (the vis-network library); ``on`` gets the person's clicks
+// and drags: on.select(id), on.moved(positions).
+function sneMap(vis, root, on) {
+  const parts = sneSkeleton(root);
+  const container = parts.container;
+  const nodes = new vis.DataSet([]);
+  const edges = new vis.DataSet([]);
+  let network = null;
+  const shown = { nodes: new Map(), edges: new Map() };
+  let layer = null;
+  let layerJson = null;
+  let applied = 0;
+  let framing = null;
+  let currentOptions = null;
 
   function toMap(items) {
-    var m = new Map();
-    items.forEach(function (item) { m.set(item.id, item); });
-    return m;
-  }
-
-  // The base as it reads in another language: the page carries the tooltips that differ there
-  // (render.py's with_alt_titles), so a language switch is not sent every actor and relation again.
-  var altTitles = null, baseIn = {};
-  function baseFor(lang) {
-    if (!lang || !titlesElement) { return base; }
-    if (altTitles === null) { altTitles = JSON.parse(titlesElement.textContent); }
-    if (!Object.prototype.hasOwnProperty.call(altTitles, lang)) { return base; }
-    if (!baseIn[lang]) {
-      baseIn[lang] = {nodes: retitled(base.nodes, altTitles[lang].nodes), edges: retitled(base.edges, altTitles[lang].edges)};
-    }
-    return baseIn[lang];
-  }
-
-  function retitled(items, titles) {
-    var m = new Map();
-    items.forEach(function (item, id) {
-      m.set(id, Object.prototype.hasOwnProperty.call(titles, id) ? Object.assign({}, item, {title: titles[id]}) : item);
+    const m = new Map();
+    items.forEach((item) => {
+      m.set(item.id, item);
     });
     return m;
   }
 
-  function tipsOfBase() {
-    if (baseTips === null) { baseTips = tipsElement ? JSON.parse(tipsElement.textContent) : []; }
-    return baseTips;
+  function element(id) {
+    return root.getElementById ? root.getElementById(id) : root.querySelector(`#${id}`);
   }
 
   // An edge layer (edge_layer.js) whose listeners can be taken back, so a new view can draw its own.
-  function useLayer(nodeIds, data, tips) {
-    if (layer) { layer.dispose(); layer = null; }
-    window.mapData.edgeLayer = undefined;
-    if (!data) { return; }
-    var onNetwork = [], onContainer = [], added = [];
-    var net = new Proxy(network, {get: function (target, key) {
-      if (key === "on") { return function (name, fn) { onNetwork.push([name, fn]); return target.on(name, fn); }; }
-      var value = target[key];
-      return typeof value === "function" ? value.bind(target) : value;
-    }});
-    var box = new Proxy(container, {get: function (target, key) {
-      if (key === "addEventListener") {
-        return function (name, fn, opts) { onContainer.push([name, fn, opts]); target.addEventListener(name, fn, opts); };
-      }
-      if (key === "appendChild") { return function (el) { added.push(el); return target.appendChild(el); }; }
-      var value = target[key];
-      return typeof value === "function" ? value.bind(target) : value;
-    }});
-    // Tooltips are read when first needed (on hover), as the layer reads its own.
-    var source = {get textContent() { return JSON.stringify(tips()); }};
-    layer = sneEdgeLayer(net, box, nodeIds, data, source, hideOnDrag);
-    layer.dispose = function () {
-      onNetwork.forEach(function (h) { network.off(h[0], h[1]); });
-      onContainer.forEach(function (h) { container.removeEventListener(h[0], h[1], h[2]); });
-      added.forEach(function (el) { if (el.parentNode) { el.parentNode.removeChild(el); } });
+  function useLayer(data) {
+    if (layer) {
+      layer.dispose();
+      layer = null;
+    }
+    network.sneEdgeLayer = undefined;
+    if (!data) {
+      return;
+    }
+    const onNetwork = [];
+    const onContainer = [];
+    const added = [];
+    const net = new Proxy(network, {
+      get: (target, key) => {
+        if (key === "on") {
+          return (name, fn) => {
+            onNetwork.push([name, fn]);
+            return target.on(name, fn);
+          };
+        }
+        const value = target[key];
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const box = new Proxy(container, {
+      get: (target, key) => {
+        if (key === "addEventListener") {
+          return (name, fn, opts) => {
+            onContainer.push([name, fn, opts]);
+            target.addEventListener(name, fn, opts);
+          };
+        }
+        if (key === "appendChild") {
+          return (el) => {
+            added.push(el);
+            return target.appendChild(el);
+          };
+        }
+        const value = target[key];
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const tips = {
+      get textContent() {
+        return JSON.stringify(data.tips);
+      },
     };
-    window.mapData.edgeLayer = layer;
+    const hideOnDrag = !!(currentOptions && JSON.parse(currentOptions).interaction)?.hideEdgesOnDrag;
+    layer = sneEdgeLayer(net, box, data.nodes, data, tips, hideOnDrag);
+    layer.dispose = () => {
+      onNetwork.forEach((h) => {
+        network.off(h[0], h[1]);
+      });
+      onContainer.forEach((h) => {
+        container.removeEventListener(h[0], h[1], h[2]);
+      });
+      added.forEach((el) => {
+        if (el.parentNode) {
+          el.parentNode.removeChild(el);
+        }
+      });
+    };
+    network.sneEdgeLayer = layer;
   }
 
   // Make ``data`` (a DataSet) hold ``target``; ``now`` is what it holds. Returns whether ids came or went.
   function sync(data, target, now) {
-    var remove = [], add = [], change = [];
-    now.forEach(function (item, id) { if (!target.has(id)) { remove.push(id); } });
-    target.forEach(function (item, id) {
-      var old = now.get(id);
+    const remove = [];
+    const add = [];
+    const change = [];
+    now.forEach((_item, id) => {
+      if (!target.has(id)) {
+        remove.push(id);
+      }
+    });
+    target.forEach((item, id) => {
+      const old = now.get(id);
       if (old === undefined) {
         add.push(item);
-      } else if (old !== item && JSON.stringify(old) !== JSON.stringify(item)) {
-        if (JSON.stringify(Object.assign({}, old, {title: item.title})) === JSON.stringify(item)) {
+      } else if (JSON.stringify(old) !== JSON.stringify(item)) {
+        if (JSON.stringify(Object.assign({}, old, { title: item.title })) === JSON.stringify(item)) {
           // Only the tooltip changed (a language switch): vis-network does less for less. (Other
           // fields go whole: a part of the scaling without the rest breaks vis-network's sizing.)
-          change.push({id: id, title: item.title});
+          change.push({ id: id, title: item.title });
           return;
         }
         // A field the new item leaves out goes back to vis-network's default (null deletes it).
-        var patch = Object.assign({}, item);
-        Object.keys(old).forEach(function (k) { if (!(k in item)) { patch[k] = null; } });
+        const patch = Object.assign({}, item);
+        Object.keys(old).forEach((k) => {
+          if (!(k in item)) {
+            patch[k] = null;
+          }
+        });
         change.push(patch);
       }
     });
-    if (remove.length) { data.remove(remove); }
-    if (change.length) { data.update(change); }
-    if (add.length) { data.add(add); }
+    if (remove.length) {
+      data.remove(remove);
+    }
+    if (change.length) {
+      data.update(change);
+    }
+    if (add.length) {
+      data.add(add);
+    }
     return remove.length > 0 || add.length > 0;
   }
 
-  function wanted(from, set, drop) {
-    var m = new Map(from);
-    drop.forEach(function (id) { m.delete(id); });
-    set.forEach(function (item) { m.set(item.id, item); });
-    return m;
-  }
-
   function setText(id, text) {
-    var el = document.getElementById(id);
-    if (!el) { return; }
+    const el = element(id);
+    if (!el) {
+      return;
+    }
     el.textContent = text || "";
     el.style.display = text ? "" : "none";
   }
 
   function add(parent, tag, text) {
-    var el = document.createElement(tag);
-    if (text !== undefined) { el.textContent = text; }
+    const el = document.createElement(tag);
+    if (text !== undefined) {
+      el.textContent = text;
+    }
     parent.appendChild(el);
     return el;
   }
 
   function entries(parent, items, mark) {
-    var ul = add(parent, "ul");
-    items.forEach(function (item) {
-      var li = add(ul, "li");
+    const ul = add(parent, "ul");
+    items.forEach((item) => {
+      const li = add(ul, "li");
       mark(li, item);
       li.appendChild(document.createTextNode(item.label));
     });
   }
 
   function glyph(li, color, text) {
-    var span = add(li, "span", text);
+    const span = add(li, "span", text);
     span.className = "glyph";
     span.style.color = color;
   }
 
-  function legend(l) {
-    var box = document.getElementById("legend");
-    if (!box) { return; }
-    while (box.firstChild) { box.removeChild(box.firstChild); }
+  function legend(l, open) {
+    const box = element("legend");
+    const was = box.open;
+    while (box.firstChild) {
+      box.removeChild(box.firstChild);
+    }
     add(box, "summary", l.title);
-    if (l.colors.length) { entries(box, l.colors, function (li, c) { glyph(li, c.color, "●"); }); }
+    if (l.colors.length) {
+      entries(box, l.colors, (li, c) => {
+        glyph(li, c.color, "\u25cf");
+      });
+    }
     add(box, "h4", l.actors_title);
-    entries(box, l.actors, function (li, a) { glyph(li, a.color, a.glyph); });
+    entries(box, l.actors, (li, a) => {
+      glyph(li, a.color, a.glyph);
+    });
     add(box, "h4", l.relations_title);
-    entries(box, l.relations, function (li, r) {
-      var span = add(li, "span");
+    entries(box, l.relations, (li, r) => {
+      const span = add(li, "span");
       span.className = "line";
       span.style.borderTopColor = r.color;
       span.style.borderTopStyle = r.dash;
     });
-    var note = add(box, "p", l.note);
+    const note = add(box, "p", l.note);
     note.style.fontSize = "11px";
     note.style.color = "#555";
+    if (applied === 0) {
+      box.open = open;
+    } else {
+      box.open = was;
+    }
   }
 
-  // The zoom buttons' names, in the update's language (render.py's map_context: zoom_texts).
+  // The zoom buttons' names, in the view's language (render.py's map_context: zoom_texts).
   function controls(texts) {
-    if (!texts) { return; }
-    ["zoom-in", "zoom-out", "zoom-fit"].forEach(function (id, i) {
-      var button = document.getElementById(id);
-      if (button) { button.title = texts[i]; button.setAttribute("aria-label", texts[i]); }
+    ["zoom-in", "zoom-out", "zoom-fit"].forEach((id, i) => {
+      const button = element(id);
+      button.title = texts[i];
+      button.setAttribute("aria-label", texts[i]);
     });
-    var group = document.getElementById("zoom");
-    if (group) { group.setAttribute("aria-label", texts[3]); }
+    element("zoom").setAttribute("aria-label", texts[3]);
     container.setAttribute("aria-label", texts[4]);
+    const frame = container.querySelector(".vis-network");
+    if (frame) {
+      frame.setAttribute("aria-label", texts[4]);
+    }
+  }
+
+  function create(u) {
+    currentOptions = JSON.stringify(u.options);
+    network = new vis.Network(container, { nodes: nodes, edges: edges }, u.options);
+    window.network = network; // the documented handle (see the top of this file)
+    network.sneView = 0;
+    network.sneDrawn = false;
+    sneControls(network, container);
+    network.on("click", (params) => {
+      if (params.nodes.length) {
+        on.select(String(params.nodes[0]));
+      }
+    });
+    network.on("dragEnd", (params) => {
+      if (params.nodes.length) {
+        on.moved(network.getPositions(params.nodes));
+      }
+    });
   }
 
   function apply(u) {
-    document.body.dataset.drawn = "false";
+    if (!network) {
+      create(u);
+    }
+    network.sneDrawn = false;
     // Options first: label sizes follow the scaling options (the focus's, not the whole map's),
     // and vis-network sizes a label by them only when its node's data changes.
-    var opts = JSON.stringify(u.options);
-    var optionsChanged = opts !== currentOptions;
+    const opts = JSON.stringify(u.options);
+    const optionsChanged = opts !== currentOptions;
     if (optionsChanged) {
       network.setOptions(u.options);
       currentOptions = opts;
     }
-    var from = baseFor(u.titles);
-    var nodesWanted = wanted(from.nodes, u.nodes, u.drop_nodes), edgesWanted = wanted(from.edges, u.edges, u.drop_edges);
-    var nodesMoved = sync(nodes, nodesWanted, shown.nodes);
+    const nodesWanted = toMap(u.nodes);
+    const edgesWanted = toMap(u.edges);
+    const nodesMoved = sync(nodes, nodesWanted, shown.nodes);
     shown.nodes = nodesWanted;
     sync(edges, edgesWanted, shown.edges);
     shown.edges = edgesWanted;
-    if (u.layer === "base") {
-      // The layer holds vis-network's node objects: a node that was removed and added again is a new one.
-      if (!layerIsBase || nodesMoved) { useLayer(baseIds, baseLayer, tipsOfBase); }
-      layerIsBase = true;
-    } else {
-      var tips = u.layer ? u.layer.tips : [];
-      useLayer(u.layer ? u.layer.nodes : null, u.layer, function () {
-        return tips.map(function (t) { return typeof t === "number" ? tipsOfBase()[t] : t; });
-      });
-      layerIsBase = false;
+    // The layer holds vis-network's node objects: a node that was removed and added again is a new one.
+    const json = JSON.stringify(u.layer);
+    if (json !== layerJson || nodesMoved) {
+      useLayer(u.layer);
+      layerJson = json;
     }
     if (optionsChanged) {
       // Nodes the update left as they were are sized again by the new scaling (as vis-network
@@ -202,30 +309,32 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
     }
     setText("heading", u.heading);
     setText("caption", u.caption);
-    document.documentElement.lang = u.lang;
-    if (u.heading) { document.title = u.heading; }
-    legend(u.legend);
+    parts.wrap.lang = u.lang;
+    legend(u.legend, u.legend_open);
     controls(u.controls);
     // Frame the map again only when what is shown (or what to frame) changed: a new colour keeps the zoom.
-    var frame = JSON.stringify([u.opening, u.fit]);
-    var refit = nodesMoved || frame !== framing;
+    const frame = JSON.stringify([u.opening, u.fit]);
+    const refit = nodesMoved || frame !== framing;
     if (refit) {
       if (u.opening) {
-        var o = u.opening;  // see map.html
-        network.moveTo({position: {x: o[0], y: o[1]}, scale: o[2], animation: false});
+        const o = u.opening;
+        network.moveTo({ position: { x: o[0], y: o[1] }, scale: o[2], animation: false });
       } else {
         sneFit(network, u.fit);
       }
       framing = frame;
     }
-    sneLabels(network);  // a bigger map's labels, for the nodes this update set anew
+    sneLabels(network); // a bigger map's labels, for the nodes this update set anew
     applied += 1;
-    var view = applied;
+    const view = applied;
     function drawn() {
-      document.body.dataset.view = String(view);
-      document.body.dataset.drawn = "true";
+      if (view !== applied) {
+        return;
+      }
+      network.sneView = view;
+      network.sneDrawn = true;
     }
-    network.once("afterDrawing", function () {
+    network.once("afterDrawing", () => {
       if (refit && !u.opening && !network.sneMoved && view === applied) {
         // vis-network sizes the labels and indexes the nodes it shows as it draws: a fit worked out
         // before that could use the previous view's extent (the focus drawn at the whole map's zoom).
@@ -240,58 +349,18 @@ function sneLive(network, container, nodes, edges, nodeItems, baseLayer, tipsEle
     network.redraw();
   }
 
-  // The update last handed over, and what the same view changes in the other languages (its
-  // "alt", offered after it by the app's page, ui/data.py's alternatives): with it a click on the
-  // language control shows on the map at once, made here as render.py's in_language makes it.
-  var received = null, receivedSeq = null, offered = null;
-  function inLanguage(u, lang) {
-    var alt = u && u.alt && u.alt[lang];
-    if (!alt) { return null; }
-    var out = Object.assign({}, u);
-    delete out.alt;
-    Object.keys(alt).forEach(function (k) { if (!/_titles$/.test(k)) { out[k] = alt[k]; } });
-    ["nodes", "edges"].forEach(function (kind) {
-      var titles = alt[kind + "_titles"];
-      if (!titles) { return; }
-      out[kind] = out[kind].map(function (item) {
-        if (!Object.prototype.hasOwnProperty.call(titles, item.id)) { return item; }
-        var titled = Object.assign({}, item, {title: titles[item.id]});
-        if (titles[item.id] === null) { delete titled.title; }
-        return titled;
-      });
-    });
-    return out;
+  function dispose() {
+    if (layer) {
+      layer.dispose();
+    }
+    if (network) {
+      network.destroy();
+      if (window.network === network) {
+        window.network = undefined;
+      }
+    }
+    parts.wrap.remove();
   }
 
-  useLayer(baseLayer ? baseIds : null, baseLayer, tipsOfBase);
-  layerIsBase = true;
-  window.mapData.apply = apply;
-  // Without the other language (a very big map, or not offered yet) the app's run brings it.
-  window.mapData.switchLanguage = function (lang) {
-    if (!received || document.documentElement.lang === lang) { return; }  // nothing held, or shown so already
-    var u = received.lang === lang ? received : inLanguage(received, lang);
-    if (u) { apply(u); }
-  };
-  // The app's page calls this directly (same origin): a posted message would wait behind every
-  // message of the app's run still queued in the page, and the map would change after the sidebar.
-  // Parsed here, so its objects are this page's own: vis-network tells objects by this window's
-  // Object and Function, and one from the app's page breaks its scaling.
-  window.mapData.receive = function (json, seq) {
-    var update = JSON.parse(json);
-    if (!update || update.shell !== shell) { return; }
-    received = update;
-    receivedSeq = seq === undefined ? null : seq;
-    if (offered && offered.seq === receivedSeq) { received.alt = offered.alt; }
-    apply(update);
-  };
-  // ``seq`` numbers the update the languages belong to; they may come before it.
-  window.mapData.offer = function (json, seq) {
-    offered = {seq: seq, alt: JSON.parse(json)};
-    if (received && receivedSeq === seq) { received.alt = offered.alt; }
-  };
-  if (window.parent === window) {
-    network.once("afterDrawing", function () { document.body.dataset.drawn = "true"; });
-    return;
-  }
-  try { window.parent.postMessage({type: "sne-ready", shell: shell}, "*"); } catch (e) {}
+  return { apply: apply, dispose: dispose, wrap: parts.wrap };
 }
