@@ -220,10 +220,59 @@ def test_a_file_name_from_the_browser_is_only_shown_never_followed(tmp_path: Pat
     assert len(ds.actors) == 7
 
 
-def test_uploaded_workbooks_are_parsed_with_xml_bomb_protection() -> None:
-    import openpyxl
+# "Billion laughs": each entity is ten of the one before, so &lol8; is 10**8 "lol"s, 300 MB from a few
+# hundred bytes. Kept at 10**8 so that a parser that did expand it would show in the memory check
+# below rather than take the machine down.
+LAUGHS = (
+    '<!DOCTYPE bomb [<!ENTITY lol0 "lol">' + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 9)) + "]>"
+)
 
-    assert openpyxl.DEFUSEDXML  # requirements.txt installs defusedxml; openpyxl then uses it
+
+def _with_bomb(book: bytes, part: str, padding: int = 0) -> bytes:
+    """The workbook with the bomb declared at the top of ``part`` and used in its first value or name."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(book)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == part:
+                head, body = data.split(b"?>", 1) if data.startswith(b"<?xml") else (b"", data)
+                head += b"?>" if head else b""
+                body = body.replace(b"<v>", b"<v>&lol8;", 1).replace(b'name="actors"', b'name="&lol8;"', 1)
+                body = body.replace(b'Extension="xml"', b'Extension="&lol8;"', 1)
+                data = head + b"<!--" + b" " * padding + b"-->" + LAUGHS.encode() + body
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/workbook.xml", "[Content_Types].xml"])
+def test_an_uploaded_workbook_with_an_xml_bomb_is_refused_at_once_and_says_why(dataset, part: str) -> None:
+    import resource
+    import time
+
+    bomb = _with_bomb(write_workbook(dataset), part)
+    assert len(bomb) < 20_000 and LAUGHS.encode() in zipfile.ZipFile(io.BytesIO(bomb)).read(part)
+    peak, start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.monotonic()
+    with pytest.raises(DataError) as refused:
+        load_uploads([("map.xlsx", bomb)])
+    assert time.monotonic() - start < 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 50_000  # KiB: nothing was expanded
+    (problem,) = refused.value.problems
+    assert problem.file == "map.xlsx"
+    assert f"its part {part} declares XML entities" in problem.message and "XML bomb" in problem.message
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/workbook.xml"])
+def test_a_bomb_hidden_below_a_long_comment_is_still_refused_by_the_parsers(dataset, part: str) -> None:
+    import resource
+    import time
+
+    # Past the head that is looked at for a DTD: openpyxl's parsers (defusedxml, libxml2) must refuse it.
+    bomb = _with_bomb(write_workbook(dataset), part, padding=200_000)
+    peak, start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.monotonic()
+    with pytest.raises(DataError, match="not a readable .xlsx workbook"):
+        load_uploads([("map.xlsx", bomb)])
+    assert time.monotonic() - start < 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 50_000  # KiB
 
 
 def test_a_written_workbook_opens_ready_to_read(dataset) -> None:

@@ -50,6 +50,9 @@ NOT_A_WORKBOOK = "not a readable .xlsx workbook (damaged, or another kind of fil
 # Guards against a small upload that unpacks to something huge (a "zip bomb").
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 MAX_ROWS = 200_000
+# A DTD (and so an entity declaration) sits before the root element, at the top of an XML part.
+_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!ENTITY".encode("utf-16-le"))
+_DTD_HEAD = 64 * 1024
 MAX_COLUMNS = 500
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and password-protected .xlsx
 # Characters an .xlsx cell cannot hold (openpyxl refuses them).
@@ -139,6 +142,7 @@ def open_workbook(data_bytes: bytes, label: str) -> Any:
             unpacked = sum(i.file_size for i in archive.infolist())
             if unpacked <= MAX_UNPACKED_BYTES:
                 too_long = long_sheets(archive)
+                with_dtd = _declares_entities(archive)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise fail(NOT_A_WORKBOOK) from None
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
@@ -146,6 +150,11 @@ def open_workbook(data_bytes: bytes, label: str) -> Any:
         raise fail(NOT_A_WORKBOOK + kind)
     if unpacked > MAX_UNPACKED_BYTES:
         raise fail(f"the workbook unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB; split it or upload CSV files")
+    if with_dtd:
+        raise fail(
+            f"its part {with_dtd} declares XML entities (<!DOCTYPE>), which spreadsheet programs never write and which"
+            " can expand to gigabytes (an XML bomb); refused: save it again as .xlsx, or use the CSV files"
+        )
     if too_long:
         raise DataError(
             [
@@ -199,6 +208,24 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
         part = target.lstrip("/") if target.startswith("/") else "xl/" + target
         parts[part] = sheet.get("name") or part
     return parts
+
+
+def _declares_entities(archive: zipfile.ZipFile) -> str | None:
+    """The first XML part that opens with a DTD, or None.
+
+    Excel, LibreOffice and openpyxl never write one; in an upload it is an entity-expansion attack
+    (a "billion laughs"). The parsers refuse it too (defusedxml for sheets, libxml2's amplification
+    limit for the rest), but with an internal error; this says what it is. Only each part's head is
+    read: a prolog padded past it is still left to the parsers.
+    """
+    for info in archive.infolist():
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        with archive.open(info) as part:
+            head = part.read(_DTD_HEAD)
+        if any(mark in head for mark in _DTD_MARKS):
+            return info.filename
+    return None
 
 
 def long_sheets(archive: zipfile.ZipFile, limit: int | None = None) -> list[str]:
