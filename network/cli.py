@@ -11,6 +11,7 @@ import gc
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -18,10 +19,11 @@ import networkx as nx
 from . import vocabulary as vocab
 from .analysis import METRICS
 from .filters import DATE_FILTERS, FILTERS, TOGGLES, Filter
+from .folder import DataFolder
 from .graph import UnknownActorError, build_graph, neighbourhood, path_rows, resolve_actor, route_names, shortest_paths
-from .io.folder import default_data_dir
 from .model import DataError, parse_date
 from .rights import NotAllowed
+from .settings import Settings, SettingsError
 from .view import CHOICES
 
 # presentation.export.FORMATS, written out: importing the exporters costs half a second on every command.
@@ -30,15 +32,29 @@ EXPORT_FORMATS = ("png", "svg", "pdf", "html", "gexf", "graphml", "json", "csv",
 __all__ = ["main"]
 
 
-def _load(path: str) -> Any:
-    # A folder of CSVs, an .xlsx workbook of ours, or a Kumu spreadsheet.
+def _load(path: Path) -> Any:
+    # A folder of CSVs (read through its DataFolder, under its lock), an .xlsx workbook of ours, or a Kumu spreadsheet.
     from .io.uploads import load_any
 
-    return load_any(path)
+    return DataFolder(path).load() if path.is_dir() else load_any(path)
+
+
+def _where(args: argparse.Namespace) -> Path:
+    """What the command reads: ``--data`` (a folder or a workbook), else the settings' data folder."""
+    given = getattr(args, "dir", None) or args.data
+    if given:
+        return Path(given)
+    settings = getattr(args, "settings", None) or Settings.from_env()  # set by main; a caller of a command function may not
+    return settings.data_dir
+
+
+def _folder(args: argparse.Namespace) -> DataFolder:
+    """The data folder the command reads and writes (its tables, positions and saved views)."""
+    return DataFolder(_where(args))
 
 
 def _validate(args: argparse.Namespace) -> int:
-    folder = args.dir or args.data or str(default_data_dir())
+    folder = _where(args)
     try:
         ds = _load(folder)
     except DataError as exc:
@@ -67,7 +83,7 @@ class CommandError(Exception):
 
 def _dataset(args: argparse.Namespace) -> Any:
     """The data the command reads (``--data`` or the default folder); CommandError when it does not load."""
-    folder = args.data or str(default_data_dir())
+    folder = _where(args)
     try:
         return _load(folder)
     except DataError as exc:
@@ -225,12 +241,10 @@ def _filter_value(G: nx.MultiDiGraph, f: Filter, value: str) -> str:
 
 def _state_from_args(args: argparse.Namespace, G: nx.MultiDiGraph) -> Any:
     from .view import ViewState
-    from .views import default_views_dir, load_view
 
     if args.view:
-        folder = default_views_dir(args.data or str(default_data_dir()))
         try:
-            state = load_view(folder, args.view)
+            state = _folder(args).load_view(args.view)
         except (FileNotFoundError, ValueError) as exc:
             raise CommandError(f"view '{args.view}': {exc}") from None
     else:
@@ -266,14 +280,11 @@ def _state_from_args(args: argparse.Namespace, G: nx.MultiDiGraph) -> Any:
 def _positions(args: argparse.Namespace, G: nx.MultiDiGraph) -> dict:
     """The positions kept with the data the command reads: the folder's positions.csv, or a workbook's
     own (our positions sheet, Kumu's X and Y); actors without one are placed beside their neighbours."""
-    from pathlib import Path
-
     from .layout import compute_layout, place_missing
-    from .positions import data_positions
 
-    folder = Path(args.data or default_data_dir())
+    folder = _where(args)
     if folder.is_dir():
-        return data_positions(G, folder)
+        return DataFolder(folder).positions(G)[0]
     kept = _workbook_positions(folder, G)
     return place_missing(G, kept) if kept else compute_layout(G)
 
@@ -314,17 +325,19 @@ def _slide_count(deck: bytes) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .io.atomic import write_bytes_atomic
     from .presentation.export import everything, export_bytes, make_snapshot, views_deck
-    from .views import default_views_dir
 
     if args.lens == "grid":
         return _export_grid(args)
     G = _graph(args)
     if args.format == "pptx" and args.all_views:
-        folder = default_views_dir(args.data or str(default_data_dir()))
+        folder = _folder(args)
+        positions = _positions(args, G)
         try:
-            deck, names = views_deck(G, folder, lang=args.lang, positions=_positions(args, G), with_asks=args.asks_slide)
+            # views_deck reads the view files itself: under the folder's lock, so no save is seen half done.
+            with folder.reading():
+                deck, names = views_deck(G, folder.views_dir, lang=args.lang, positions=positions, with_asks=args.asks_slide)
         except FileNotFoundError:
-            raise CommandError(f"no saved views in {folder}") from None
+            raise CommandError(f"no saved views in {folder.views_dir}") from None
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         write_bytes_atomic(args.out, deck)
@@ -446,31 +459,36 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _layout(args: argparse.Namespace) -> int:
     """Place actors missing from positions.csv (no one else moves), or re-arrange all with --reset."""
-    from pathlib import Path
-
-    from .io.positions import PositionsError, read_positions, write_positions
+    from .io.positions import PositionsError, write_positions
     from .layout import place_missing
-    from .positions import check_writable, reset_positions
+    from .positions import check_writable
     from .rights import LOCAL_EDITOR, ReadOnlyError  # a user with the files on this machine edits them
 
-    folder = Path(args.data or str(default_data_dir()))
-    if not folder.is_dir():
-        raise CommandError(f"{folder.name}: not a data folder; positions are kept beside actors.csv")
+    folder = _folder(args)
+    name = folder.path.name
+    if not folder.path.is_dir():
+        raise CommandError(f"{name}: not a data folder; positions are kept beside actors.csv")
     G = _graph(args)
+    known = set(G.nodes)
     try:
         if args.reset:
-            positions = reset_positions(G, folder, access=LOCAL_EDITOR)
-            print(f"re-arranged: {len(positions)} actors placed afresh in {folder.name}/positions.csv")
+            positions = folder.reset_positions(G, access=LOCAL_EDITOR)
+            print(f"re-arranged: {len(positions)} actors placed afresh in {name}/positions.csv")
             return 0
-        kept, problems = read_positions(folder, known=set(G.nodes))
+        kept, problems = folder.kept_positions(known)
         for p in problems:
             print(f"{p} (warning)")
         placed = place_missing(G, kept)
         new = sorted(set(placed) - set(kept), key=str)
-        if new or problems or not (folder / "positions.csv").exists():
+        if new or problems or not (folder.path / "positions.csv").exists():
             check_writable(LOCAL_EDITOR)
-            write_positions(folder, placed)
-        print(f"{len(kept)} actors kept their place, {len(new)} placed next to their neighbours ({folder.name}/positions.csv)")
+            with folder.writing():
+                now, _ = folder.kept_positions(known)
+                if now != kept:  # moved by someone else since it was read: place around their positions
+                    kept, placed = now, place_missing(G, now)
+                    new = sorted(set(placed) - set(kept), key=str)
+                write_positions(folder.path, placed)
+        print(f"{len(kept)} actors kept their place, {len(new)} placed next to their neighbours ({name}/positions.csv)")
     except PositionsError as exc:
         raise CommandError(f"{exc}\nfix the file, or re-arrange every actor with `python -m network layout --reset`") from None
     except ReadOnlyError as exc:
@@ -573,7 +591,10 @@ def _verify(args: argparse.Namespace) -> int:
     """Every evidence quote looked up in its document's text; exit 1 when any is missing or unchecked."""
     from .verify import check_quotes
 
-    v = check_quotes(_dataset(args), args.documents)
+    documents = args.documents or (getattr(args, "settings", None) or Settings.from_env()).documents_dir
+    if documents is None:
+        raise CommandError("name the documents' folder: --documents DIR, or set NETWORK_DOCUMENTS_DIR")
+    v = check_quotes(_dataset(args), documents)
     for p in v.problems:
         print(p)
     print(
@@ -704,9 +725,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_stance)
 
     p = sub.add_parser("verify", help="check that every evidence quote appears in its document")
-    p.add_argument("--documents", required=True, metavar="DIR", help="folder of the documents named in sources.csv's file column")
+    p.add_argument(
+        "--documents",
+        metavar="DIR",
+        help="folder of the documents named in sources.csv's file column (default: $NETWORK_DOCUMENTS_DIR)",
+    )
     p.add_argument("--data", metavar="DIR", help="data folder (default: $NETWORK_DATA_DIR or data/)")
     p.set_defaults(func=_verify)
+
+    p = sub.add_parser("settings", help="show the settings the environment gives (NETWORK_*) and what is wrong with them")
+    p.set_defaults(func=_settings)
 
     from .intake.command import add_parser as add_intake
 
@@ -714,10 +742,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _settings(args: argparse.Namespace) -> int:
+    """The settings the environment gives, and what is wrong with the folders they name (exit 1 if anything)."""
+    for line in args.settings.describe():
+        print(line)
+    problems = args.settings.check()
+    for line in problems:
+        print(f"problem: {line}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        args.settings = Settings.from_env()
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         return int(args.func(args))
     except CommandError as exc:

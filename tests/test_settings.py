@@ -111,3 +111,53 @@ def test_no_module_of_the_core_but_settings_reads_the_environment() -> None:
         if p.name != "settings.py" and _reads_environment(p)
     ]
     assert readers == []
+
+
+# -- the command line --------------------------------------------------------------------------------
+
+
+def test_the_settings_command_shows_each_variable_and_exits_0(
+    good_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from network.cli import main
+
+    monkeypatch.setenv("NETWORK_DATA_DIR", str(good_copy))
+    monkeypatch.setenv("NETWORK_READ_ONLY", "yes")
+    assert main(["settings"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"NETWORK_DATA_DIR={good_copy}" in out and "NETWORK_READ_ONLY=1 (nobody writes)" in out
+
+
+def test_the_settings_command_names_a_folder_that_is_not_there_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from network.cli import main
+
+    monkeypatch.setenv("NETWORK_DOCUMENTS_DIR", str(tmp_path / "nowhere"))
+    assert main(["settings"]) == 1
+    assert f"problem: NETWORK_DOCUMENTS_DIR: {tmp_path / 'nowhere'} does not exist" in capsys.readouterr().err
+
+
+def test_every_command_refuses_a_read_only_value_it_cannot_read_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from network.cli import main
+
+    monkeypatch.setenv("NETWORK_READ_ONLY", "ture")
+    assert main(["validate"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: NETWORK_READ_ONLY='ture' is not understood") and "Traceback" not in err
+
+
+def test_verify_reads_the_documents_folder_from_the_settings(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from network.cli import main
+
+    verify = ROOT / "tests" / "data" / "verify"
+    monkeypatch.setenv("NETWORK_DOCUMENTS_DIR", str(verify / "documents"))
+    assert main(["verify", "--data", str(verify / "data")]) == 1  # the fixture's PDF is written by test_verify, not kept
+    assert capsys.readouterr().out.splitlines()[-1].startswith("2 of 3 quotes found in 2 document(s)")
+    monkeypatch.delenv("NETWORK_DOCUMENTS_DIR")
+    assert main(["verify", "--data", str(verify / "data")]) == 1
+    assert "--documents DIR, or set NETWORK_DOCUMENTS_DIR" in capsys.readouterr().err
