@@ -62,7 +62,7 @@ from .rights import Access, engagement_log, require_editor
 from .settings import Settings
 from .view import ViewState
 
-__all__ = ["DataFolder", "Stamp", "VIEWS_DIR", "stamp"]
+__all__ = ["DataFolder", "Stamp", "PARTS", "VIEWS_DIR", "stamp"]
 
 VIEWS_DIR = "views"
 ENGAGEMENTS = "engagements.csv"
@@ -71,6 +71,13 @@ ENGAGEMENTS = "engagements.csv"
 # file is (name, 0, -1, 0). The inode tells an atomic replace (every save here is one)
 # from the file it replaced even when both have the same size within one clock tick.
 Stamp = tuple[tuple[str, int, int, int], ...]
+
+
+PARTS = ("tables", "positions", "views")
+
+
+def _part(name: str) -> str:
+    return "views" if name.startswith(VIEWS_DIR + "/") else "positions" if name == POSITIONS_FILE else "tables"
 
 
 def _entry(name: str, info: os.stat_result | None) -> tuple[str, int, int, int]:
@@ -139,6 +146,17 @@ class DataFolder:
         """This folder at its version now: ``self`` when nothing changed, else a new object."""
         now = self.stamp()
         return self if now == self.version else dataclasses.replace(self, version=now)
+
+    def only(self, *parts: str) -> DataFolder:
+        """This folder with a version of some parts only: "tables", "positions", "views".
+
+        A cache of the graph keyed by ``folder.only("tables")`` is not thrown away when a
+        view is saved or an actor dragged; the full ``version`` changes with any of them.
+        """
+        unknown = set(parts) - set(PARTS)
+        if unknown:
+            raise ValueError(f"not a part of a data folder: {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
+        return dataclasses.replace(self, version=tuple(e for e in self.version if _part(e[0]) in parts))
 
     @property
     def views_dir(self) -> Path:

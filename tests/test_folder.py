@@ -122,6 +122,17 @@ def test_a_folder_object_is_a_cache_key_that_changes_with_the_folder(folder: Dat
     assert DataFolder.open(folder.path) not in cache
 
 
+def test_a_part_of_the_folder_keeps_its_version_while_another_part_changes(folder: DataFolder) -> None:
+    tables, views = folder.only("tables"), folder.only("views")
+    folder.save_view("Tweede", ViewState(), access=LOCAL_EDITOR)
+    now = folder.current()
+    assert now.only("tables") == tables and now.only("views") != views
+    folder.keep_positions({"fnv": (5.0, 5.0)}, access=LOCAL_EDITOR)
+    assert folder.current().only("tables", "views") == now.only("tables", "views")
+    with pytest.raises(ValueError, match="not a part of a data folder: layout"):
+        folder.only("layout")
+
+
 def test_open_without_a_path_is_the_settings_data_folder(good_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NETWORK_DATA_DIR", str(good_copy))
     assert DataFolder.open().path == good_copy
