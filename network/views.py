@@ -6,7 +6,8 @@ review saved views in git like the data. File names are slugs made from the
 name (``[a-z0-9-]``, at most 60 characters): no part of a name a user types
 ever reaches a path as it is. Saving, renaming and deleting a view writes the data
 folder, so each asks for an editor's ``Access`` (:mod:`network.rights`); listing and
-loading are for everyone.
+loading are for everyone. These functions take no lock: ``network.folder.DataFolder`` calls
+them under the data folder's lock, and is the way in for the app and the command line.
 """
 
 from __future__ import annotations
