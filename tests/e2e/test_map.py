@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from network import load_dataset
 
@@ -16,25 +16,28 @@ XSS_NAME = "<img src=x onerror=\"window.__xss=1;alert('xss')\">"
 
 
 def map_frame(page, timeout: float = 45.0):
-    """The frame whose document drew the vis-network map (window.network), once the app's run has finished.
+    """The frame that draws the map (the app's page itself), once its newest view is on screen and the app's run has finished.
 
-    The map draws before the script has rendered the tabs below it; a widget used while
-    the run goes on can be re-rendered under the pointer (an open list closes).
+    The map component keeps the vis-network instance as ``window.network``; ``network.sneDrawn``
+    is true once the newest view it was handed is drawn. The map draws before the script has
+    rendered the panels below it; a widget used while the run goes on can be re-rendered under
+    the pointer (an open list closes).
     """
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            try:
-                if frame.evaluate("document.body && document.body.dataset.drawn === 'true'"):
-                    page.wait_for_selector(
-                        "[data-testid=stApp][data-test-script-state=notRunning]",
-                        timeout=max(1.0, deadline - time.monotonic()) * 1000,
-                    )
-                    return frame
-            except Exception:  # a frame that is being replaced
-                pass
-        page.wait_for_timeout(250)
-    raise AssertionError("no frame drew the map")
+    page.wait_for_function("window.network && window.network.sneDrawn === true", timeout=timeout * 1000, polling=100)
+    expect(page.locator("[data-testid=stApp]")).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout * 1000)
+    return page.main_frame
+
+
+def map_box(page) -> dict:
+    """Where the map's canvas lies on the page (CSS px): x, y, width, height."""
+    return page.locator("#mynetwork").bounding_box()
+
+
+def node_point(page, node: str) -> tuple[float, float]:
+    """Where the actor ``node`` is drawn on the page (CSS px), to click or hover it."""
+    at = page.evaluate("id => window.network.canvasToDOM(window.network.getPositions([id])[id])", node)
+    box = map_box(page)
+    return box["x"] + at["x"], box["y"] + at["y"]
 
 
 def opening_actors() -> set[str]:
@@ -77,17 +80,16 @@ def test_markup_in_a_name_shows_as_text_and_runs_nothing(page, xss_app):
     label = frame.evaluate("window.network.body.data.nodes.get('fnv').label")
     assert label.replace("\n", " ") == XSS_NAME  # wrapped at spaces, every character kept
     # hover the node so its tooltip is built, then check it holds text, not elements
-    pos = frame.evaluate("window.network.canvasToDOM(window.network.getPositions(['fnv']).fnv)")
-    box = frame.frame_element().bounding_box()
-    page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
-    page.wait_for_timeout(800)
+    page.mouse.move(*node_point(page, "fnv"))
+    tip = page.locator("div.vis-tooltip").first
+    expect(tip).to_be_visible(timeout=10_000)
     tooltip = frame.evaluate(
-        "(() => { const t = document.querySelector('div.vis-tooltip'); return t ? [t.textContent, t.querySelectorAll(':not(br)').length] : null })()"
+        "(() => { const t = document.querySelector('div.vis-tooltip'); return [t.textContent, t.querySelectorAll(':not(br)').length] })()"
     )
     # vis-network turns line breaks into <br>; nothing else may become an element
-    assert tooltip is not None and XSS_NAME in tooltip[0] and tooltip[1] == 0
+    assert XSS_NAME in tooltip[0] and tooltip[1] == 0
     cnv_tip = frame.evaluate("window.network.body.data.nodes.get('cnv').title")
     assert "<script>" in cnv_tip  # still the literal characters
-    assert frame.evaluate("window.__xss === undefined") and page.evaluate("window.__xss === undefined")
+    assert page.evaluate("window.__xss === undefined")
     assert page.dialogs == []
     assert frame.evaluate("document.querySelectorAll('#wrap img, #wrap script, #wrap a').length") == 0
