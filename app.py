@@ -77,7 +77,7 @@ def main() -> None:
     upload.panel(lang)
     upload.report(lang)
     view_json = view.to_json()
-    result = data.result(folder, stamp, view_json)
+    result = data.result(folder, stamp, view_json, data.log_access(view_json))
 
     for note in url_notes + [n for n in result.notes if n not in url_notes]:
         show("info", text(note))  # notes carry values from the link and names from the data

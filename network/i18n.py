@@ -649,6 +649,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "contact_by_": ("off", "uit"),
     "contact_by_color": ("colour by time since last contact", "kleur naar tijd sinds laatste contact"),
     "contact_by_size": ("size by time since last contact", "grootte naar tijd sinds laatste contact"),
+    "contact_map_above": (
+        "The map above shows it; stale allies of the grid's ask are drawn highlighted.",
+        "De kaart hierboven toont het; bondgenoten van de vraag van het raster zonder recent contact zijn gemarkeerd.",
+    ),
     "contact_within_3": ("contact in the last 3 months", "contact in de laatste 3 maanden"),
     "contact_within_6": ("3–6 months ago", "3–6 maanden geleden"),
     "contact_within_12": ("6–12 months ago", "6–12 maanden geleden"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import json
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -240,11 +240,20 @@ def _lenses(
     return out, {k: v for k, v in counts.items() if v}
 
 
-def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = None) -> ViewResult:
+def apply_view(
+    G: nx.MultiDiGraph,
+    state: ViewState,
+    today: _dt.date | None = None,
+    engagements: Sequence[Mapping[str, str]] | None = None,
+) -> ViewResult:
     """Filter, focus, find paths and style ``G`` as ``state`` says.
 
     Anything the state names that is not in the data (an actor, a type, a document)
     is dropped with a note instead of an error, so old links and views still open.
+    ``engagements`` is the internal engagement log, as ``rights.engagement_log`` hands it to an
+    editor: with it, ``state.contact_by`` colours or sizes actors by their last contact and
+    ``state.stale_months`` marks the allies of ``state.grid_ask`` not met for that long. Without
+    it (a viewer, an export) those fields draw nothing.
     """
     lang = state.lang
     notes: list[str] = []
@@ -325,6 +334,8 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
             style.color_legend.append((t("coalition_other", lang), "#BBBBBB"))
     if state.color_by == "stance":
         _stance_style(G, state, lists, style, notes)
+    if engagements is not None:
+        _contact_style(G, H, state, engagements, today, style)
     changes: dict[str, Any] = {k: [v for v in lists[k] if v != "\0none"] for k in lists}
     if result.path_ends:
         changes |= {"path_from": str(result.path_ends[0]), "path_to": str(result.path_ends[1])}
@@ -339,6 +350,26 @@ def apply_view(G: nx.MultiDiGraph, state: ViewState, today: _dt.date | None = No
         style.sizes = group_sizes(groups)
         style.colors, style.color_legend = None, []  # groups are coloured by their type
     return result
+
+
+def _contact_style(
+    G: nx.MultiDiGraph,
+    H: nx.MultiDiGraph,
+    state: ViewState,
+    engagements: Sequence[Mapping[str, str]],
+    today: _dt.date | None,
+    style: MapStyle,
+) -> None:
+    """The map by last contact (issue 14): colour or size by the months since, and stale allies marked."""
+    from .engagements import contact_colors, contact_legend, contact_sizes, stale_allies
+
+    day = today or _dt.date.today()
+    if state.contact_by == "color":
+        style.colors, style.color_legend = contact_colors(H, engagements, day), contact_legend(state.lang)
+    elif state.contact_by == "size":
+        style.sizes = contact_sizes(H, engagements, day)
+    if state.contact_by and state.stale_months and state.grid_ask in G:
+        style.highlight_nodes = frozenset(r["id"] for r in stale_allies(G, engagements, state.grid_ask, state.stale_months, day))
 
 
 def _stance_style(

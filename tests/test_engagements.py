@@ -251,11 +251,24 @@ def test_open_follow_ups_and_stale_allies_are_listed(page):
     assert "no contact in 6 months" in at.warning[0].value
 
 
-def test_the_map_by_last_contact_is_drawn_in_the_internal_tab_only(page):
-    at = page(contact_by="color")
-    assert not at.exception and len(at.get("iframe")) == 1
-    frame = at.get("iframe")[0].proto
-    assert "no contact logged" in (frame.srcdoc or frame.src)
+def test_the_map_by_last_contact_is_the_one_map_and_only_for_an_editor(run_app, monkeypatch):
+    # One map path (issue 26): the view's own map is coloured by last contact through apply_view,
+    # with the log read through network.rights; a viewer's session with the same link gets no colours.
+    from .conftest import shown_map
+
+    at = run_app(TEAM, contact_by="color")
+    assert not at.exception
+    view = shown_map(at)
+    assert "no contact logged" in str(view["legend"]["colors"])
+    import json
+
+    expected = contact_colors(build_graph(load_dataset(TEAM)), load_dataset(TEAM).engagements)
+    drawn = {n["id"]: json.dumps(n).lower() for n in view["nodes"]}
+    assert drawn and all(expected[actor].lower() in drawn[actor] for actor in drawn)
+    monkeypatch.setenv("NETWORK_READ_ONLY", "1")
+    at = run_app(TEAM, contact_by="color")
+    assert not at.exception
+    assert "no contact logged" not in str(shown_map(at)["legend"]) and SECRET not in str(shown_map(at))
 
 
 def test_an_engagement_logged_in_the_form_is_saved_with_a_backup(page, tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 import streamlit as st
 
-from network import build_graph, load_dataset, store
+from network import build_graph, load_dataset, rights, store
 from network.analysis import ranking
 from network.cache import per_graph
 from network.io.folder import default_data_dir
@@ -76,16 +76,35 @@ def positions(folder: str, stamp: Stamp) -> dict:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def result(folder: str, stamp: Stamp, state_json: str) -> ViewResult:
-    # Shared, read-only: one filter/focus/path computation per distinct view.
-    return apply_view(graph(folder, stamp), ViewState.from_dict(json.loads(state_json)))
+def result(folder: str, stamp: Stamp, state_json: str, log_for: rights.Access | None = None) -> ViewResult:
+    """One filter/focus/path computation per distinct view; shared, read-only.
+
+    ``log_for``: an editor's access, for a view drawn by last contact (``ViewState.contact_by``):
+    the engagement log is read through ``network.rights``, which refuses anyone else.
+    """
+    state = ViewState.from_dict(json.loads(state_json))
+    log = rights.engagement_log(dataset(folder, stamp), log_for) if log_for is not None and state.contact_by else None
+    return apply_view(graph(folder, stamp), state, engagements=log)
+
+
+def log_access(state_json: str) -> rights.Access | None:
+    """The session's access when the view is drawn by last contact and the session may read the log, else None."""
+    from .auth import access
+
+    if not json.loads(state_json).get("contact_by"):
+        return None
+    who = access()
+    return who if rights.may_edit(who) else None
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def map_view(folder: str, stamp: Stamp, state_json: str, presenting: bool) -> MapView:
-    """The view ``state_json`` as the map component draws it; shared, read-only."""
+def map_view(folder: str, stamp: Stamp, state_json: str, presenting: bool, log_for: rights.Access | None = None) -> MapView:
+    """The view ``state_json`` as the map component draws it (``log_for``: see ``result``); shared, read-only."""
     return _map_view(
-        graph(folder, stamp), result(folder, stamp, state_json), presenting=presenting, positions=positions(folder, stamp)
+        graph(folder, stamp),
+        result(folder, stamp, state_json, log_for),
+        presenting=presenting,
+        positions=positions(folder, stamp),
     )
 
 

@@ -8,7 +8,6 @@ drawn by mistake would still get nothing.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import networkx as nx
@@ -17,9 +16,6 @@ import streamlit as st
 from network import DataError, rights, store
 from network.engagements import (
     check_rows,
-    contact_colors,
-    contact_legend,
-    contact_sizes,
     for_actor,
     for_shown,
     include_in_export,
@@ -29,7 +25,6 @@ from network.engagements import (
 from network.i18n import t
 from network.model import ENGAGEMENT_COLUMNS, ENGAGEMENT_KINDS, problem_rows
 from network.presentation.export import MEDIA_TYPES
-from network.presentation.render import render_view
 from network.view import CHOICES, ViewState
 
 from . import data, grid, keys
@@ -116,18 +111,9 @@ def _contact_map(folder: str, stamp: data.Stamp, view: ViewState, log: list[dict
                 )
             else:
                 show("success", text(t("stale_allies_none", lang, ask=ask, months=view.stale_months)))
-    if not view.contact_by:
-        return
-    result = data.result(folder, stamp, view.to_json())
-    style = dataclasses.replace(result.style)
-    if view.contact_by == "color":
-        style.colors, style.color_legend = contact_colors(result.graph, log, today), contact_legend(lang)
-    else:
-        style.sizes = contact_sizes(result.graph, log, today)
-    if view.stale_months and view.grid_ask in G:
-        style.highlight_nodes = frozenset(r["id"] for r in stale_allies(G, log, view.grid_ask, view.stale_months, today))
-    page = render_view(G, dataclasses.replace(result, style=style), positions=data.positions(folder, stamp))
-    st.iframe(page, height=520)
+    if view.contact_by:
+        # One map: the view's own, drawn above by last contact (network.view.apply_view with the log).
+        st.caption(t("contact_map_above", lang))
 
 
 def _follow_ups(G: nx.MultiDiGraph, log: list[dict], lang: str) -> None:

@@ -116,4 +116,5 @@ def show(
 
 def live(folder: str, stamp: data.Stamp, state_json: str, *, presenting: bool = False, **events: Any) -> None:
     """The map of the view ``state_json`` on the data ``(folder, stamp)``."""
-    show(data.map_view(folder, stamp, state_json, presenting), presenting=presenting, **events)
+    view = data.map_view(folder, stamp, state_json, presenting, data.log_access(state_json))
+    show(view, presenting=presenting, **events)
