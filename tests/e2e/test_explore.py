@@ -3,45 +3,49 @@
 from __future__ import annotations
 
 import re
-import time
 
 from playwright.sync_api import expect
 
 from network import load_dataset
 
 from .conftest import ROOT
-from .test_map import map_frame, opening_actors
+from .test_map import map_frame, node_point, opening_actors
 
 N_ACTORS = len(opening_actors())  # what the opening map draws
 
 
 def _settled(page, locator, timeout: float = 10.0) -> None:
-    """Wait until ``locator`` stops moving (an expander's opening animation is over)."""
-    deadline = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < deadline:
-        box = locator.bounding_box()
-        if box is not None and box == last:
-            return
-        last = box
-        page.wait_for_timeout(150)
-    raise AssertionError("the widget kept moving")
+    """Wait until ``locator`` stops moving (an expander's opening animation is over).
+
+    The browser compares the element's box with the one it had at the previous poll, 150 ms before.
+    """
+    page.wait_for_function(
+        """el => {
+            const r = el.getBoundingClientRect(), box = [r.x, r.y, r.width, r.height].join();
+            const same = el.__sneBox === box && r.width > 0;
+            el.__sneBox = box;
+            return same;
+        }""",
+        arg=locator.element_handle(timeout=timeout * 1000),
+        timeout=timeout * 1000,
+        polling=150,
+    )
 
 
 def drawn_count(page, exclude: int | None = None, timeout: float = 45.0) -> int:
     """Number of nodes in the drawn map, waiting until it differs from ``exclude``."""
-    deadline = page.evaluate("Date.now()") + timeout * 1000
-    while True:
-        frame = map_frame(page)
-        try:
-            n = frame.evaluate("window.network.body.data.nodes.length")
-        except Exception:
-            n = None
-        if n is not None and n != exclude:
-            return n
-        if page.evaluate("Date.now()") > deadline:
-            raise AssertionError(f"map still draws {exclude} nodes")
-        page.wait_for_timeout(300)
+    page.wait_for_function(
+        "n => window.network && window.network.sneDrawn === true && window.network.body.data.nodes.length !== n",
+        arg=exclude,
+        timeout=timeout * 1000,
+        polling=100,
+    )
+    return map_frame(page, timeout).evaluate("window.network.body.data.nodes.length")
+
+
+def legend(page):
+    """The map legend's title, to wait on with ``expect``."""
+    return page.locator("#legend summary")
 
 
 def test_choosing_a_focus_changes_the_drawn_node_count(page, bundled_app):
@@ -74,10 +78,8 @@ def test_a_path_is_highlighted_and_listed_hop_by_hop(page, bundled_app):
 
 def test_clicking_a_node_opens_its_profile(page, bundled_app):
     page.goto(bundled_app)
-    frame = map_frame(page)
-    pos = frame.evaluate("window.network.canvasToDOM(window.network.getPositions(['ser']).ser)")
-    box = frame.frame_element().bounding_box()
-    page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    map_frame(page)
+    page.mouse.click(*node_point(page, "ser"))
     expect(page.get_by_role("heading", name="SER", exact=True)).to_be_visible(timeout=20000)
     from network import build_graph
     from network.profile import actor_profile
@@ -92,16 +94,13 @@ def test_clicking_a_node_opens_its_profile(page, bundled_app):
 def test_dutch_switch_changes_interface_and_map_labels(page, bundled_app):
     page.goto(bundled_app)
     frame = map_frame(page)
-    assert "Legend" in frame.evaluate("document.querySelector('#legend summary').textContent")
+    expect(legend(page)).to_have_text("Legend")
+    expect(page.locator("#wrap")).to_have_attribute("lang", "en")
     page.get_by_role("radio", name="Nederlands").click()
     expect(page.get_by_role("heading", name="Stakeholdernetwerk-verkenner")).to_be_visible(timeout=20000)
-    deadline = 40
-    for _ in range(deadline * 4):
-        frame = map_frame(page)
-        if frame.evaluate("document.querySelector('#legend summary').textContent") == "Legenda":
-            break
-        page.wait_for_timeout(250)
-    assert frame.evaluate("document.querySelector('#legend summary').textContent") == "Legenda"
+    expect(legend(page)).to_have_text("Legenda", timeout=40000)
+    frame = map_frame(page)
+    expect(page.locator("#wrap")).to_have_attribute("lang", "nl")
     assert "Vakbond" in frame.evaluate("document.querySelector('#legend').textContent")
     assert "lang=nl" in page.url
     assert page.outside_requests == []
@@ -113,26 +112,18 @@ def test_switching_language_keeps_focus_and_colouring(page, bundled_app):
     assert focused < N_ACTORS
     page.get_by_role("radio", name="Nederlands").click()
     expect(page.get_by_role("heading", name="Stakeholdernetwerk-verkenner")).to_be_visible(timeout=20000)
-    for _ in range(120):
-        frame = map_frame(page)
-        if frame.evaluate("document.querySelector('#legend summary').textContent") == "Legenda":
-            break
-        page.wait_for_timeout(250)
+    expect(legend(page)).to_have_text("Legenda", timeout=30000)
+    frame = map_frame(page)
     assert frame.evaluate("window.network.body.data.nodes.length") == focused
     assert "Coalitie 1" in frame.evaluate("document.querySelector('#legend').textContent")
-    page.wait_for_timeout(1000)
-    assert "focus=fnv" in page.url and "color_by=community" in page.url and "lang=nl" in page.url
+    expect(page).to_have_url(re.compile(r"(?=.*focus=fnv)(?=.*color_by=community)(?=.*lang=nl)"), timeout=10000)
     # the next control after the switch must not drop the rest of the view
     slider = page.get_by_role("slider", name="Stappen")
     if not slider.is_visible():
         page.get_by_text("Focus", exact=True).first.click()
     slider.focus()
     page.keyboard.press("ArrowRight")
-    for _ in range(120):
-        if "hops=2" in page.url:
-            break
-        page.wait_for_timeout(250)
-    assert "hops=2" in page.url and "focus=fnv" in page.url and "color_by=community" in page.url
+    expect(page).to_have_url(re.compile(r"(?=.*hops=2)(?=.*focus=fnv)(?=.*color_by=community)"), timeout=30000)
     assert drawn_count(page, exclude=focused) > focused
 
 
@@ -142,12 +133,7 @@ def test_clicking_a_group_in_the_overview_opens_it(page, bundled_app):
     groups = frame.evaluate("window.network.body.data.nodes.length")
     assert groups < N_ACTORS
     gid = "group:type:trade_union"
-    pos = frame.evaluate(f"window.network.canvasToDOM(window.network.getPositions(['{gid}'])['{gid}'])")
-    box = frame.frame_element().bounding_box()
-    page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
-    for _ in range(120):
-        ids = map_frame(page).evaluate("window.network.body.data.nodes.getIds()")
-        if "fnv" in ids:
-            break
-        page.wait_for_timeout(250)
+    page.mouse.click(*node_point(page, gid))
+    page.wait_for_function("window.network.sneDrawn && window.network.body.data.nodes.get('fnv') !== null", timeout=30000)
+    ids = map_frame(page).evaluate("window.network.body.data.nodes.getIds()")
     assert {"fnv", "cnv", "mondiaal-fnv", "cnv-internationaal"} <= set(ids) and gid not in ids
