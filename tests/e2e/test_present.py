@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from network.rights import LOCAL_EDITOR
@@ -30,16 +31,18 @@ def app_with_views(tmp_path_factory):
 
 
 def heading_and_count(page, expected_heading: str, timeout_ms: int = 30000) -> int:
-    for _ in range(timeout_ms // 250):
-        frame = map_frame(page)
-        try:
-            heading = frame.evaluate("(document.querySelector('#heading') || {}).textContent")
-            if heading == expected_heading:
-                return frame.evaluate("window.network.body.data.nodes.length")
-        except Exception:
-            pass
-        page.wait_for_timeout(250)
-    raise AssertionError(f"the map never showed the heading {expected_heading!r}")
+    """The number of actors on the map once it shows the slide headed ``expected_heading``."""
+    try:
+        page.wait_for_function(
+            "h => window.network && window.network.sneDrawn === true && document.querySelector('#heading').textContent === h",
+            arg=expected_heading,
+            timeout=timeout_ms,
+            polling=100,
+        )
+    except PlaywrightTimeoutError:
+        shown = page.evaluate("(document.querySelector('#heading') || {}).textContent")
+        raise AssertionError(f"the map never showed the heading {expected_heading!r} (it shows {shown!r})") from None
+    return map_frame(page).evaluate("window.network.body.data.nodes.length")
 
 
 def test_presentation_steps_through_two_views_with_keys_and_buttons(page, app_with_views):

@@ -28,8 +28,14 @@ def test_presentation_at_1280x720_keeps_every_actor_on_the_canvas_and_labels_at_
     page = context.new_page()
     try:
         page.goto(f"{bundled_app}/?present=1&slide={slide.replace(' ', '+')}")
+        # The slide's own view, drawn (its heading starts with the saved view's name), not the page's first map.
+        page.wait_for_function(
+            "name => window.network && window.network.sneDrawn === true && document.querySelector('#heading').textContent.startsWith(name + ':')",
+            arg=slide,
+            timeout=30000,
+            polling=100,
+        )
         frame = map_frame(page)
-        page.wait_for_timeout(1500)  # the view arrives through the bridge and is applied in place
         found = frame.evaluate(MEASURE)
         assert found["nodes"] > 3
         assert found["outside"] == []
