@@ -109,7 +109,7 @@ def naive_network(G: nx.MultiDiGraph, lang: str = "en") -> Any:
     from pyvis.network import Network
 
     from network import vocabulary as vocab
-    from network.presentation.render import edge_tooltip, node_tooltip
+    from network.presentation.encoding import edge_tooltip, node_tooltip
 
     S = nx.MultiDiGraph()
     for n, a in G.nodes(data=True):

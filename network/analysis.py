@@ -182,7 +182,11 @@ def _metrics(G: nx.Graph, names: Iterable[str]) -> dict[str, dict[Hashable, floa
     # On disk by structure and the sampling settings, so a restart (or the next CLI call) reads them back.
     settings = f"{BETWEENNESS_EXACT_MAX}-{BETWEENNESS_SAMPLES}-{BETWEENNESS_SEED}"
     for metric in missing:
-        pairs = disk_get("metrics", f"{key[:32]}-{metric}-{settings}", lambda metric=metric: compute(metric))
+
+        def work(metric: str = metric) -> list[list[Any]]:
+            return compute(metric)
+
+        pairs = disk_get("metrics", f"{key[:32]}-{metric}-{settings}", work)
         entry[metric] = {_node(n): v for n, v in pairs}
     return entry
 
@@ -378,7 +382,7 @@ def cosignature_coalitions(G: nx.MultiDiGraph) -> list[dict[str, list[Any]]]:
     >>> cosignature_coalitions(G)
     [{'members': ['a', 'b'], 'names': ['A', 'B'], 'documents': ['d1']}]
     """
-    H = nx.Graph()
+    H: nx.Graph = nx.Graph()
     docs: dict[Hashable, set[str]] = {}
     for u, v, doc in _co_signs(G):
         H.add_edge(u, v)
@@ -439,7 +443,9 @@ def theme_support(G: nx.MultiDiGraph) -> dict[Hashable, list[Hashable]]:
     for theme, kind in G.nodes(data="type"):
         if kind != "theme":
             continue
-        backers = {u for u, _, t in G.in_edges(theme, data="type") if t == "advocates_for" and u != theme}
+        backers: set[Hashable] = {
+            u for u, _, d in G.in_edges(theme, data=True) if d.get("type") == "advocates_for" and u != theme
+        }
         backers |= {
             v
             for _, v, d in G.out_edges(theme, data=True)

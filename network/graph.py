@@ -62,7 +62,7 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     return G
 
 
-def undirected_view(G: nx.MultiDiGraph) -> nx.Graph:
+def undirected_view(G: nx.Graph) -> nx.Graph:
     """A simple undirected graph of who is connected to whom (parallel edges merged)."""
     H: nx.Graph = nx.Graph()
     H.add_nodes_from(G.nodes(data=True))

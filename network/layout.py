@@ -428,7 +428,7 @@ def _neato(G: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
     index = {n: i for i, n in enumerate(nodes)}
     boxes = [_box_of(G, n) for n in nodes]
     H = G.to_undirected(as_view=True) if G.is_directed() else G
-    pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in H.edges() if u != v})
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in H.edges() if u != v})
     best: list[tuple[float, float]] = []
     best_zoom = 0.0
     # neato's stress layout depends on where it starts: a few seeded starts, the most compact wins.
@@ -497,7 +497,7 @@ def _run_neato(
 
 
 def place_missing(
-    G: nx.Graph, kept: Mapping[Hashable, tuple[float, float]], spacing: float = 160.0
+    G: nx.Graph, kept: Mapping[Any, tuple[float, float]], spacing: float = 160.0
 ) -> dict[Hashable, tuple[float, float]]:
     """Positions for every node of ``G``: those in ``kept`` unchanged, the others placed near their neighbours.
 

@@ -23,7 +23,7 @@ class MapStyle:
     title: str = ""
     caption: str = ""
     physics: bool = False
-    label_size: int = 20
+    label_size: float = 20
     node_size: float = 18.0
     sizes: Mapping[Hashable, float] | None = None  # per-node size, e.g. by a centrality metric
     colors: Mapping[Hashable, str] | None = None  # per-node colour, e.g. by coalition

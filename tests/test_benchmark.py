@@ -13,7 +13,8 @@ import pytest
 from bench.benchmark import DNF, SizeResult, format_table, main, naive_network, run_worker
 from bench.synthetic import write_synthetic
 from network import build_graph, load_dataset
-from network.presentation.render import MapStyle, map_elements
+from network.presentation.encoding import map_elements
+from network.presentation.render import MapStyle
 
 # The naive baseline draws every claim as its own edge; compare with the same setting.
 EVERY_CLAIM = MapStyle(every_claim=True)

@@ -18,7 +18,8 @@ from network.layout import (
     text_width,
     wrap_label,
 )
-from network.presentation.render import map_elements, view_style
+from network.presentation.encoding import map_elements
+from network.presentation.render import view_style
 from network.view import ViewState, apply_view
 
 

@@ -9,16 +9,8 @@ import networkx as nx
 
 from network import vocabulary as vocab
 from network.presentation import render
-from network.presentation.render import (
-    SEVERAL_TYPES_COLOR,
-    MapStyle,
-    edge_layer,
-    legend_entries,
-    map_elements,
-    pair_lines,
-    pair_tooltip,
-    render_html,
-)
+from network.presentation.encoding import SEVERAL_TYPES_COLOR, edge_layer, legend_entries, map_elements, pair_lines, pair_tooltip
+from network.presentation.render import MapStyle, render_html
 
 XSS = "<img src=x onerror=alert(1)>"
 

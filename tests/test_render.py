@@ -9,9 +9,9 @@ import networkx as nx
 
 from network import build_graph, load_dataset
 from network import vocabulary as vocab
-from network.layout import compute_layout
 from network.presentation import render
-from network.presentation.render import MapStyle, edge_layer, edge_tooltip, map_elements, render_html
+from network.presentation.encoding import edge_layer, edge_tooltip, map_elements
+from network.presentation.render import MapStyle, render_html
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -146,7 +146,7 @@ def test_big_maps_leave_self_relations_and_physics_to_vis_network(dataset, monke
 
 
 def test_unknown_types_each_get_a_colour_and_legend_line_of_their_own():
-    from network.presentation.render import legend_entries, map_elements
+    from network.presentation.encoding import legend_entries, map_elements
 
     G = nx.MultiDiGraph()
     G.add_node("a", name="A", type="Volunteer")
@@ -164,7 +164,7 @@ def test_unknown_types_each_get_a_colour_and_legend_line_of_their_own():
 
 
 def test_inferred_claims_are_dotted_said_so_in_the_tooltip_and_in_the_legend():
-    from network.presentation.render import legend_entries, map_elements
+    from network.presentation.encoding import legend_entries, map_elements
 
     G = nx.MultiDiGraph()
     for n in "abc":
@@ -190,72 +190,3 @@ def _page_shows(base: dict, update: dict) -> dict[str, dict[str, dict]]:
         items.update({i["id"]: i for i in update[kind]})
         shown[kind] = items
     return shown
-
-
-def test_a_page_switches_language_from_the_tooltips_it_carries_and_shows_every_view_as_drawn_anew(graph):
-    from network.view import ViewState, apply_view
-
-    pos = compute_layout(graph)
-    context = lambda **view: render.live_context(graph, apply_view(graph, ViewState(**view)), positions=pos)  # noqa: E731
-    base = render.with_alt_titles(context(lang="en"), [context(lang="nl")])
-    views = [{}, {"focus": "fnv", "hops": 1}, {"actor_types": ["trade_union"]}, {"color_by": "community"}, {"every_claim": True}]
-    for view in views:
-        for lang in ("nl", "en"):
-            want = context(lang=lang, **view)
-            update = render.map_update(base, want)
-            shown = _page_shows(base, update)
-            assert shown == {k: {i["id"]: i for i in want[k]} for k in ("nodes", "edges")}, (view, lang)
-            # The tooltips in the other language came with the page, not with the update.
-            assert len(update["nodes"]) + len(update["edges"]) == len(
-                render.map_update(base, context(lang="en", **view))["nodes"]
-            ) + len(render.map_update(base, context(lang="en", **view))["edges"]), (view, lang)
-    switched = render.map_update(base, context(lang="nl"))
-    assert switched["titles"] == "nl" and switched["nodes"] == switched["edges"] == []
-    assert any("Relatie:" in t for t in base["alt_titles"]["nl"]["edges"].values())
-    # A page without them (a very big map) is sent the tooltips with the update, as before.
-    plain = render.map_update(context(lang="en"), context(lang="nl"))
-    assert plain["titles"] is None and len(plain["edges"]) == len(base["edges"])
-    assert _page_shows(context(lang="en"), plain)["edges"] == {i["id"]: i for i in context(lang="nl")["edges"]}
-
-
-def test_each_update_holds_the_same_view_in_the_other_language_and_the_page_makes_it_exactly(graph):
-    # A click on the language control shows on the map before the app's run for it: the page makes
-    # the view in the new language from the update it holds. It must be the update that run sends.
-    from network.view import ViewState, apply_view
-
-    pos = compute_layout(graph)
-    context = lambda **view: render.live_context(graph, apply_view(graph, ViewState(**view)), positions=pos)  # noqa: E731
-    base = render.with_alt_titles(context(lang="en"), [context(lang="nl")])
-    views = [{}, {"focus": "fnv", "hops": 2, "focus_mode": "dim"}, {"actor_types": ["trade_union"]}, {"color_by": "community"}]
-    for view in [*views, {"overview": "type"}]:
-        for lang, other in (("en", "nl"), ("nl", "en")):
-            update = render.map_update(base, context(lang=lang, **view))
-            wanted = render.map_update(base, context(lang=other, **view))
-            alt = render.language_alternative(update, wanted)
-            made = render.in_language({**update, "alt": {other: alt}}, other)
-            assert made == wanted, (view, lang)
-            # Key for key in the same order too: the page compares items as JSON text.
-            assert json.dumps(made["nodes"]) == json.dumps(wanted["nodes"]), (view, lang)
-            assert json.dumps(made["edges"]) == json.dumps(wanted["edges"]), (view, lang)
-            assert _page_shows(base, made) == {
-                k: {i["id"]: i for i in context(lang=other, **view)[k]} for k in ("nodes", "edges")
-            }
-            assert alt["lang"] == other and alt["legend"] != update["legend"]
-            if view in views:
-                # Only the tooltips of the actors and relations differ: they go alone, not the items again.
-                assert "nodes" not in alt and "edges" not in alt, (view, lang)
-                assert len(json.dumps(alt)) < len(json.dumps(wanted)) or not wanted["nodes"] + wanted["edges"]
-    # Groups are named in the language: they come whole.
-    update = render.map_update(base, context(lang="en", overview="type"))
-    alt = render.language_alternative(update, render.map_update(base, context(lang="nl", overview="type")))
-    assert "nodes" in alt and any("Vakbond" in str(n.get("label")) for n in alt["nodes"])
-    # An update without it has nothing to make.
-    assert render.in_language(update, "nl") is None
-
-
-def test_a_very_big_page_does_not_carry_tooltips_in_other_languages(graph, monkeypatch):
-    from network.view import ViewState, apply_view
-
-    context = lambda lang: render.live_context(graph, apply_view(graph, ViewState(lang=lang)))  # noqa: E731
-    monkeypatch.setattr(render, "ALT_TITLES_UP_TO", 3)
-    assert "alt_titles" not in render.with_alt_titles(context("en"), [context("nl")])

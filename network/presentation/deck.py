@@ -21,8 +21,8 @@ from typing import Any, cast
 
 from .. import vocabulary as vocab
 from ..i18n import t
+from .encoding import legend_entries, map_elements
 from .figure import SCREEN_DPI, MapPlacement, picture_bytes, place_map
-from .render import legend_entries, map_elements
 from .snapshot import Snapshot, source_text
 
 __all__ = ["export_deck", "SHAPES_MAX", "SLIDE_W", "SLIDE_H", "label_pt_for", "path_notes"]

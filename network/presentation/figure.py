@@ -1,7 +1,7 @@
 """Pictures of a snapshot (PNG, SVG, PDF), drawn with matplotlib on an explicit Agg canvas.
 
 No pyplot and no GUI backend; the same vis-network elements the map uses
-(``render.map_elements``), so colours, shapes, dashes, arrows and the one line per pair
+(``encoding.map_elements``), so colours, shapes, dashes, arrows and the one line per pair
 of actors match. matplotlib is imported inside the functions that need it.
 
 Labels are placed by textalloc (issue 11): each goes to a free spot near its actor, so no
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import vocabulary as vocab
 from ..i18n import t
-from .render import STRAIGHT_EDGES_ABOVE, legend_entries, map_elements
+from .encoding import STRAIGHT_EDGES_ABOVE, legend_entries, map_elements
 from .snapshot import Snapshot
 
 if TYPE_CHECKING:

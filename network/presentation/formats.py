@@ -28,7 +28,7 @@ from .. import vocabulary as vocab
 from ..i18n import t
 from ..io.csvfile import csv_text, neutralise
 from ..model import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS, Dataset
-from .render import map_elements
+from .encoding import map_elements
 from .snapshot import Snapshot, source_text
 
 __all__ = [

@@ -7,7 +7,7 @@ is written from a snapshot, so a picture, a slide and a data file of the same
 view agree with each other and with the map.
 
 Pictures (PNG, SVG, PDF) are drawn with matplotlib on an explicit Agg canvas
-(no pyplot, no GUI backend) from the vis-network elements ``render.map_elements``
+(no pyplot, no GUI backend) from the vis-network elements ``encoding.map_elements``
 gives the map, so colours, shapes, dashes and arrows match. matplotlib and
 python-pptx are imported inside the functions that need them.
 

@@ -39,7 +39,7 @@ class Legend(TypedDict):
 
 
 class EdgeLayer(TypedDict):
-    """A big map's relations drawn by the page itself (``render.edge_layer``)."""
+    """A big map's relations drawn by the page itself (``encoding.edge_layer``)."""
 
     edges: list[int]  # flat: source index, target index, style index, per line
     styles: list[dict[str, Any]]
@@ -73,7 +73,7 @@ def map_view(
     >>> G = nx.MultiDiGraph([("a", "b", {"type": "funds"})])
     >>> view = map_view(G, apply_view(G, ViewState()), positions={"a": (0.0, 0.0), "b": (100.0, 0.0)})
     >>> sorted(n["id"] for n in view["nodes"]), [e["id"] for e in view["edges"]], view["layer"]
-    (['a', 'b'], ['a\\x01b\\x01#0'], None)
+    (['a', 'b'], ['a\\x01b\\x010'], None)
     """
     ctx = map_context(*view_style(G_full, result, presenting=presenting, positions=positions))
     edges: list[dict[str, Any]] = ctx["edges"]
@@ -86,7 +86,8 @@ def map_view(
     nodes: list[dict[str, Any]] = ctx["nodes"]
     layer: EdgeLayer | None = None
     if ctx["edge_layer"] is not None:
-        layer = {**ctx["edge_layer"], "nodes": [n["id"] for n in nodes], "tips": ctx["edge_tips"]}
+        drawn = ctx["edge_layer"]
+        layer = {"edges": drawn["edges"], "styles": drawn["styles"], "nodes": [n["id"] for n in nodes], "tips": ctx["edge_tips"]}
     return {
         "nodes": nodes,
         "edges": edges,
