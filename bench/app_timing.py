@@ -77,8 +77,8 @@ LABELS = {
     "big_html": "10,000 actors: CSV → HTML, whole process (positions kept from the first)",
 }
 
-# Put into every page before its own scripts; works on the top page only. The map is the
-# frame whose window has a drawn vis-network (``document.body.dataset.drawn``).
+# Put into every page before its own scripts; works on the top page only. The map is drawn in
+# the app's page by its component: ``window.network``, on screen when ``network.sneDrawn``.
 _HOOK = """
 (function () {
   if (window.top !== window) { return; }
@@ -87,21 +87,14 @@ _HOOK = """
   window.addEventListener("pointerdown", note, true);
   window.addEventListener("keydown", note, true);
   function mapWindow() {
-    var frames = document.querySelectorAll("iframe");
-    for (var i = 0; i < frames.length; i++) {
-      try {
-        var w = frames[i].contentWindow;
-        if (w && w.network && w.document.body && w.document.body.dataset.drawn === "true") { return w; }
-      } catch (e) {}
-    }
-    return null;
+    return window.network && window.network.sneDrawn === true ? window : null;
   }
   function hash(s) { var h = 0; for (var i = 0; i < s.length; i++) { h = (h * 31 + s.charCodeAt(i)) | 0; } return h; }
   function signature(w) {
     var d = w.document, nodes = w.network.body.data.nodes, edges = w.network.body.data.edges;
     var text = function (sel) { var el = d.querySelector(sel); return el ? el.textContent : ""; };
     var items = nodes.length <= 3000 ? JSON.stringify(nodes.get({fields: ["id", "color", "size", "borderWidth", "label"]})) : "";
-    var layer = w.mapData && w.mapData.edgeLayer ? w.mapData.edgeLayer.count : 0;
+    var layer = w.network.sneEdgeLayer ? w.network.sneEdgeLayer.count : 0;
     return [nodes.length, edges.length, layer, hash(items), text("#heading"), text("#caption"), text("#legend")].join("|");
   }
   function headingShown(name) {
@@ -111,14 +104,7 @@ _HOOK = """
   }
   function tick() {
     var w = mapWindow();
-    if (w) {
-      if (!w.__sneTimed) {  // clicks inside the map count too
-        w.__sneTimed = true;
-        w.addEventListener("pointerdown", note, true);
-        w.addEventListener("keydown", note, true);
-      }
-      if (S.drawnAt === null) { S.drawnAt = performance.now(); }
-    }
+    if (w && S.drawnAt === null) { S.drawnAt = performance.now(); }
     if (S.armed && S.changedAt === null) {
       if (S.armed.heading !== undefined ? headingShown(S.armed.heading) : (w && signature(w) !== S.armed.sig)) {
         S.changedAt = performance.now();
@@ -311,13 +297,10 @@ def _filter_runs(page: Any, box: Any, option: str, runs: int, out: AppTimings, n
 
 
 def _click_node(page: Any, node: str) -> None:
-    for frame in page.frames:
-        with contextlib.suppress(Exception):
-            if frame.evaluate("!!window.network && document.body.dataset.drawn === 'true'"):
-                pos = frame.evaluate(f"window.network.canvasToDOM(window.network.getPositions(['{node}'])['{node}'])")
-                box = frame.frame_element().bounding_box()
-                page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
-                return
+    page.wait_for_function("window.network && window.network.sneDrawn === true")
+    pos = page.evaluate("id => window.network.canvasToDOM(window.network.getPositions([id])[id])", node)
+    box = page.locator("#mynetwork").bounding_box()
+    page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
 
 
 def _slides(page: Any, url: str, runs: int, out: AppTimings) -> None:
