@@ -3,17 +3,17 @@ label or on another actor's shape, labels at least 14 px, the drawing filling it
 1280x720 and 1920x1080, in the opening map, focus and path views and each presentation slide;
 and the wheel over the map scrolls the page.
 
-Measured in the map's own page as vis-network draws it (the benchmark's MEASURE_JS).
+Measured in the page that draws the map (the app's own, issue 26) as vis-network draws it, in CSS
+pixels on screen (the benchmark's MEASURE_JS).
 """
 
 from __future__ import annotations
 
-import time
 from urllib.parse import quote_plus
 
 import pytest
 
-from bench.legibility import MEASURE_JS, _wheel_scrolls_page
+from bench.legibility import MEASURE_JS, settled, wheel_scrolls_page
 from network.views import list_views
 
 from .conftest import ROOT
@@ -33,18 +33,10 @@ def _measure(browser, url: str, size: tuple[int, int]) -> dict:
     page = context.new_page()
     try:
         page.goto(url)
-        frame = map_frame(page)
-        frame.wait_for_function("document.body.dataset.drawn === 'true'")
+        map_frame(page)
         # The map is framed again when its frame settles (the app's layout, a view's update after the
         # first draw): measure what a person sees once it has stopped changing.
-        found, deadline = frame.evaluate(MEASURE_JS), time.monotonic() + 10
-        while time.monotonic() < deadline:
-            page.wait_for_timeout(300)
-            again = frame.evaluate(MEASURE_JS)
-            if again == found:
-                break
-            found = again
-        return found
+        return settled(page).evaluate(MEASURE_JS)
     finally:
         context.close()
 
@@ -99,11 +91,11 @@ def test_the_wheel_over_the_map_scrolls_the_page_and_leaves_the_map_as_it_was(br
     try:
         page.goto(bundled_app)
         frame = map_frame(page)
-        assert _wheel_scrolls_page(page, frame)
+        assert wheel_scrolls_page(page)
         # Zooming is asked for: the map's own buttons are there and work.
         before = frame.evaluate("window.network.getScale()")
-        frame.locator("#zoom-in").click()
-        assert frame.evaluate("window.network.getScale()") > before
+        page.locator("#zoom-in").click()
+        page.wait_for_function(f"window.network.getScale() > {before}", timeout=5000)
     finally:
         context.close()
 
@@ -113,12 +105,18 @@ def test_over_80_actors_the_best_connected_are_always_named_and_the_rest_appear_
     page = context.new_page()
     try:
         page.goto(bundled_app + "/?show_asks=true&show_people=true")
-        frame = map_frame(page)
+        map_frame(page)
+        frame = settled(page)
         found = frame.evaluate(MEASURE_JS)
-        must = frame.evaluate("() => window.mapData.nodes.get().filter((n) => n.rank >= 1000).map((n) => [n.id, n.label])")
+        must = frame.evaluate(
+            "() => window.network.body.data.nodes.get().filter((n) => n.rank >= 1000).map((n) => [n.id, n.label])"
+        )
         caption = frame.evaluate("document.getElementById('caption').textContent")
-        frame.locator("#zoom-in").click()
-        frame.locator("#zoom-in").click()
+        scale = found["scale"]
+        page.locator("#zoom-in").click()
+        page.locator("#zoom-in").click()
+        # Two steps of 1.25: the labels are laid out again as the zoom changes.
+        page.wait_for_function(f"window.network.getScale() > {scale} * 1.5", timeout=5000)
         zoomed = frame.evaluate(MEASURE_JS)
     finally:
         context.close()
