@@ -12,9 +12,11 @@ import streamlit as st
 
 from network import DataError
 from network import vocabulary as vocab
+from network.folder import DataFolder
 from network.i18n import t
 from network.model import problem_rows
 from network.rights import visible_problems
+from network.settings import Settings, SettingsError
 from ui import (
     asks,
     auth,
@@ -43,28 +45,33 @@ def main() -> None:
     memory.touch()  # an idle server gives back what its caches took (ui/memory.py)
     lang = st.session_state.get(keys.widget("lang")) or st.query_params.get("lang", "en")
     lang = lang if lang in vocab.LANGUAGES else "en"
-    folder = data.data_dir()
-    stamp = data.stamp(folder)
     try:
-        ds = data.dataset(folder, stamp)
+        settings = Settings.from_env()
+    except SettingsError as exc:  # a value that cannot mean anything (NETWORK_READ_ONLY=ture): nothing is served
+        show("error", text(exc))
+        return
+    for problem in settings.check():
+        show("warning", text(problem))
+    folder = data.folder(settings)
+    try:
+        ds = data.dataset(folder)
     except DataError as exc:
         upload.problems_page(exc, lang)
         return
-    G = data.graph(folder, stamp)
+    G = data.graph(folder)
     url_notes = state.init_from_url(G)
     if st.session_state.pop(keys.RELANG, False) and st.session_state.get(keys.LAST_STATE):
         # Labels change with the language, which makes Streamlit rebuild the widgets; put the view back.
         state.put(dataclasses.replace(st.session_state[keys.LAST_STATE], lang=lang))
     st.session_state.setdefault(keys.PRESENTING, st.query_params.get("present") == "1")
     st.session_state[keys.LANG] = lang
-    st.session_state[keys.FOLDER] = folder
     if st.session_state[keys.PRESENTING]:
-        present.page(folder, stamp, lang)
+        present.page(folder, lang)
         return
 
     # The title heads the sidebar: in the main column it took 90 px of a 720 px projector from the map.
     st.sidebar.subheader(t("app_title", lang), anchor=False)
-    lang = sidebar.top(folder, lang)
+    lang = sidebar.top(lang)
     auth.login_panel(lang)
     sidebar.view_controls(G, lang)
     timeline.player(G)
@@ -72,12 +79,12 @@ def main() -> None:
     st.session_state[keys.LAST_STATE] = view
     state.sync_url(view)
     views_panel.panel(folder, view, lang)
-    export_panel.panel(folder, stamp, view, lang)
-    layout_panel.panel(folder, stamp, lang, can_edit=auth.can_edit())
+    export_panel.panel(folder, view, lang)
+    layout_panel.panel(folder, lang, can_edit=auth.can_edit())
     upload.panel(lang)
     upload.report(lang)
     view_json = view.to_json()
-    result = data.result(folder, stamp, view_json, data.log_access(view_json))
+    result = data.result(folder, view_json, data.log_access(view_json))
 
     for note in url_notes + [n for n in result.notes if n not in url_notes]:
         show("info", text(note))  # notes carry values from the link and names from the data
@@ -95,32 +102,31 @@ def main() -> None:
     else:
         map_panel.live(
             folder,
-            stamp,
             view_json,
             on_selected=explore.open_from_map,
             on_escape=explore.close_drawer if explore.drawer_open() else None,
         )
-    _panels(folder, stamp, G, view, result, lang)
+    _panels(folder, G, view, result, lang)
 
 
-def _panels(folder: str, stamp: data.Stamp, G, view, result, lang: str) -> None:
+def _panels(folder: DataFolder, G, view, result, lang: str) -> None:
     """The panels under the map. Only the chosen one is drawn: a rerun then costs one panel, not eight."""
-    documents = data.verified(folder, stamp, data.documents_dir())
+    documents = data.verified(folder, data.documents_dir())
     in_drawer = explore.drawer(G, lang, documents)  # a click's answer, where the person looks
     panels = {
         "profile": lambda: explore.profile(G, lang, documents, in_drawer=in_drawer),
         "path": lambda: explore.paths(G, view, result.paths, lang, documents),
         "asks": lambda: asks.panel(G, lang),  # the whole graph: the opening map leaves the asks out
-        "brokers": lambda: explore.brokers(folder, stamp, view.to_json(), lang),
+        "brokers": lambda: explore.brokers(folder, view.to_json(), lang),
         "coalitions": lambda: explore.coalitions(result.graph, lang),
-        "compare": lambda: timeline.compare_panel(folder, stamp, G, lang),
+        "compare": lambda: timeline.compare_panel(folder, G, lang),
     }
     if view.lens != "grid":  # with the grid as the lens it is drawn in the map's place already
         panels["grid"] = lambda: grid.panel(G, lang)
     if engagements.visible():
-        panels["follow_ups"] = lambda: engagements.panel(folder, stamp, view, lang)
+        panels["follow_ups"] = lambda: engagements.panel(folder, view, lang)
     if auth.can_edit():
-        panels.update(edit.panels(folder, stamp, lang))  # the data editor, and Add a document (issue 27)
+        panels.update(edit.panels(folder, lang))  # the data editor, and Add a document (issue 27)
     labels = {"profile": "profile", "brokers": "brokers", "edit": "edit_data"}
     if st.session_state.get(keys.PANEL) not in panels:
         # A link with a path opens on its hops; otherwise on the profile a click fills.

@@ -51,6 +51,23 @@ def test_broken_data_is_shown_as_a_problem_table_not_a_crash(app, good_copy):
     assert keys_map_view(at) is None
 
 
+def test_a_setting_the_app_cannot_use_is_one_message_and_no_page(app, monkeypatch):
+    monkeypatch.setenv("NETWORK_READ_ONLY", "ture")
+    at = app(GOOD)
+    assert not at.exception
+    [error] = [e.value.replace("\\", "") for e in at.error]  # shown as text: markdown characters escaped
+    assert error.startswith("NETWORK_READ_ONLY='ture' is not understood")
+    assert keys_map_view(at) is None and not at.button
+
+
+def test_a_documents_folder_that_is_not_there_is_a_warning_and_the_map_still_opens(app, monkeypatch, tmp_path):
+    monkeypatch.setenv("NETWORK_DOCUMENTS_DIR", str(tmp_path / "nowhere"))
+    at = app(GOOD)
+    assert not at.exception
+    assert f"NETWORK_DOCUMENTS_DIR: {tmp_path / 'nowhere'} does not exist" in [w.value.replace("\\", "") for w in at.warning]
+    assert _nodes(at) == 7
+
+
 def test_dutch_from_the_url_translates_the_page(app):
     at = app(GOOD, lang="nl")
     assert at.sidebar.subheader[0].value == "Stakeholdernetwerk-verkenner"
@@ -249,6 +266,42 @@ def test_saved_views_can_be_saved_loaded_renamed_and_deleted(app, good_copy):
     at.button(key="view_confirm_yes").click().run()
     assert list((good_copy / "views").iterdir()) == []
     assert not at.exception
+
+
+def _save_view_elsewhere(folder, name: str, focus: str) -> None:
+    """Save a view as another process would: a separate Python writing the folder, not this app."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from network.folder import DataFolder; from network.rights import LOCAL_EDITOR; "
+        "from network.view import ViewState; "
+        "DataFolder.open(sys.argv[1]).save_view(sys.argv[2], ViewState(focus=sys.argv[3]), access=LOCAL_EDITOR)"
+    )
+    subprocess.run([sys.executable, "-c", code, str(folder), name, focus], cwd=ROOT, check=True)
+
+
+def test_a_view_saved_by_another_process_is_listed_on_the_next_run(app, good_copy):
+    # The list of saved views is cached by the views' part of the folder's change stamp: a view
+    # file written elsewhere must change that stamp, or the app would keep listing none.
+    at = app(good_copy)
+    assert "view_pick" not in {w.key for w in at.selectbox} and "No saved views yet." in [c.value for c in at.caption]
+    _save_view_elsewhere(good_copy, "Around FNV", "fnv")
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="view_pick").options == ["Around FNV"]
+    at.button(key="view_load").click().run()
+    assert _nodes(at) == 4 and at.selectbox(key="w_focus").value == "fnv"
+
+
+def test_a_presentation_takes_up_a_view_saved_by_another_process_while_it_runs(app, good_copy):
+    at = app(good_copy, present="1")
+    assert "Save views to step through them" in " ".join(c.value for c in at.caption)
+    _save_view_elsewhere(good_copy, "Around FNV", "fnv")
+    at.run()
+    assert not at.exception
+    assert "View 1 of 1: Around FNV" in " ".join(c.value for c in at.caption)
+    assert len(shown_map(at)["nodes"]) == 4
 
 
 def test_read_only_mode_hides_view_editing(app, good_copy, monkeypatch):

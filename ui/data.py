@@ -9,21 +9,18 @@ from pathlib import Path
 import networkx as nx
 import streamlit as st
 
-from network import build_graph, load_dataset, rights, store
+from network import build_graph, rights
 from network.analysis import ranking
 from network.cache import per_graph
-from network.io.folder import default_data_dir
-from network.model import FILES, Dataset
-from network.positions import load_positions
+from network.folder import DataFolder
+from network.model import Dataset
 from network.presentation.export import export_bytes, make_snapshot, views_deck
 from network.presentation.update import MapView
 from network.presentation.update import map_view as _map_view
+from network.settings import Settings
 from network.view import ViewResult, ViewState, apply_view
-from network.views import default_views_dir
 
 from . import keys
-
-Stamp = tuple[tuple[str, float, int], ...]
 
 
 @per_graph
@@ -34,57 +31,70 @@ def actors(G: nx.MultiDiGraph) -> tuple[dict[Hashable, str], list[Hashable]]:
     return names, sorted(G.nodes, key=lambda n: names[n].casefold())
 
 
-def data_dir() -> str:
-    """An upload lives in a folder this session made; otherwise $NETWORK_DATA_DIR or data/."""
+def folder(settings: Settings | None = None) -> DataFolder:
+    """This session's data folder at its version now: an upload lives in a folder the session made;
+    otherwise the settings' data folder ($NETWORK_DATA_DIR or data/). ``stat`` calls only, so every
+    panel may ask again rather than a folder be kept in the session state.
+    """
     uploaded = st.session_state.get(keys.UPLOAD_DIR)
     if uploaded and Path(uploaded).is_dir():
-        return uploaded
-    return str(default_data_dir())
+        return DataFolder.open(uploaded)
+    return DataFolder.open(settings=settings)
 
 
-def stamp(folder: str) -> Stamp:
-    """Reload when a CSV changes on disk, even though loading is cached."""
-    out = []
-    for name in (*FILES, "positions.csv"):
-        p = Path(folder) / name
-        s = p.stat() if p.exists() else None
-        out.append((name, s.st_mtime if s else 0.0, s.st_size if s else -1))
-    return tuple(out)
+# Each cached function is keyed by the parts of the folder its answer depends on (DataFolder.only):
+# saving a view or dragging an actor then rebuilds neither the data nor the graph.
+
+
+def dataset(folder: DataFolder) -> Dataset:
+    return _dataset(folder.only("tables"))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def dataset(folder: str, stamp: Stamp) -> Dataset:
+def _dataset(folder: DataFolder) -> Dataset:
     # Shared, read-only (as the graph): a copy per call, as st.cache_data makes, cost 35 ms a run at 10,000 actors.
-    return load_dataset(folder)
+    return folder.load()
+
+
+def graph(folder: DataFolder) -> nx.MultiDiGraph:
+    return _graph(folder.only("tables"))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def graph(folder: str, stamp: Stamp) -> nx.MultiDiGraph:
+def _graph(folder: DataFolder) -> nx.MultiDiGraph:
     # Shared, read-only: nothing below mutates the full graph.
-    return build_graph(dataset(folder, stamp))
+    return build_graph(dataset(folder))
+
+
+def placed(folder: DataFolder) -> tuple[dict, list]:
+    """The data folder's positions (positions.csv; new actors beside their neighbours), and the problems
+    reading that file: the same map at every meeting, whatever the filter."""
+    return _placed(folder.only("tables", "positions"))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def placed(folder: str, stamp: Stamp) -> tuple[dict, list]:
-    # The data folder's positions (positions.csv; new actors beside their neighbours), and
-    # the problems reading that file: the same map at every meeting, whatever the filter.
-    return load_positions(graph(folder, stamp), folder)
+def _placed(folder: DataFolder) -> tuple[dict, list]:
+    return folder.positions(graph(folder))
 
 
-def positions(folder: str, stamp: Stamp) -> dict:
-    return placed(folder, stamp)[0]
+def positions(folder: DataFolder) -> dict:
+    return placed(folder)[0]
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def result(folder: str, stamp: Stamp, state_json: str, log_for: rights.Access | None = None) -> ViewResult:
+def result(folder: DataFolder, state_json: str, log_for: rights.Access | None = None) -> ViewResult:
     """One filter/focus/path computation per distinct view; shared, read-only.
 
     ``log_for``: an editor's access, for a view drawn by last contact (``ViewState.contact_by``):
     the engagement log is read through ``network.rights``, which refuses anyone else.
     """
+    return _result(folder.only("tables"), state_json, log_for)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _result(folder: DataFolder, state_json: str, log_for: rights.Access | None) -> ViewResult:
     state = ViewState.from_dict(json.loads(state_json))
-    log = rights.engagement_log(dataset(folder, stamp), log_for) if log_for is not None and state.contact_by else None
-    return apply_view(graph(folder, stamp), state, engagements=log)
+    log = rights.engagement_log(dataset(folder), log_for) if log_for is not None and state.contact_by else None
+    return apply_view(graph(folder), state, engagements=log)
 
 
 def log_access(state_json: str) -> rights.Access | None:
@@ -97,57 +107,81 @@ def log_access(state_json: str) -> rights.Access | None:
     return who if rights.may_edit(who) else None
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def map_view(folder: str, stamp: Stamp, state_json: str, presenting: bool, log_for: rights.Access | None = None) -> MapView:
+def map_view(folder: DataFolder, state_json: str, presenting: bool, log_for: rights.Access | None = None) -> MapView:
     """The view ``state_json`` as the map component draws it (``log_for``: see ``result``); shared, read-only."""
-    return _map_view(
-        graph(folder, stamp),
-        result(folder, stamp, state_json, log_for),
-        presenting=presenting,
-        positions=positions(folder, stamp),
-    )
+    return _map_view_of(folder.only("tables", "positions"), state_json, presenting, log_for)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _map_view_of(folder: DataFolder, state_json: str, presenting: bool, log_for: rights.Access | None) -> MapView:
+    return _map_view(graph(folder), result(folder, state_json, log_for), presenting=presenting, positions=positions(folder))
+
+
+def snapshot_bytes(folder: DataFolder, state_json: str, fmt: str, dpi: int | None) -> bytes:
+    return _snapshot_bytes(folder.only("tables", "positions"), state_json, fmt, dpi)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def snapshot_bytes(folder: str, stamp: Stamp, state_json: str, fmt: str, dpi: int | None) -> bytes:
-    snap = make_snapshot(graph(folder, stamp), ViewState.from_dict(json.loads(state_json)), positions=positions(folder, stamp))
+def _snapshot_bytes(folder: DataFolder, state_json: str, fmt: str, dpi: int | None) -> bytes:
+    snap = make_snapshot(graph(folder), ViewState.from_dict(json.loads(state_json)), positions=positions(folder))
     return export_bytes(snap, fmt, dpi=dpi)
 
 
+def view_names(folder: DataFolder) -> list[str]:
+    """The names of the saved views, sorted: a new list each call, read again when a view file changes."""
+    return list(_view_names(folder.only("views")))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _view_names(folder: DataFolder) -> tuple[str, ...]:
+    return tuple(folder.list_views())
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
-def deck_bytes(folder: str, stamp: Stamp, names: tuple[str, ...], lang: str) -> bytes:
-    # The deck ends with the asks table: who is for and against what, in the same language.
-    deck, _ = views_deck(
-        graph(folder, stamp), default_views_dir(folder), names, lang=lang, positions=positions(folder, stamp), with_asks=True
-    )
+def deck_bytes(folder: DataFolder, names: tuple[str, ...], lang: str) -> bytes:
+    # The deck ends with the asks table: who is for and against what, in the same language. The
+    # views are read under the folder's lock, so none is caught halfway through a save.
+    with folder.reading():
+        deck, _ = views_deck(graph(folder), folder.views_dir, names, lang=lang, positions=positions(folder), with_asks=True)
     return deck
 
 
+def editable(folder: DataFolder) -> tuple[list[dict], list[dict], list[dict], dict[str, str]]:
+    return _editable(folder.only("tables"))
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
-def editable(folder: str, stamp: Stamp) -> tuple[list[dict], list[dict], list[dict], dict[str, str]]:
-    # store.load returns the base a save checks against, read under the same lock.
-    ds, base = store.load(folder)
+def _editable(folder: DataFolder) -> tuple[list[dict], list[dict], list[dict], dict[str, str]]:
+    # The base a save checks against, read under the same lock as the tables.
+    ds, base = folder.load_for_edit()
     return ds.actors, ds.relations, ds.sources, base
 
 
+def ranked(folder: DataFolder, state_json: str, metric: str, lang: str) -> list[dict]:
+    return _ranked(folder.only("tables"), state_json, metric, lang)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
-def ranked(folder: str, stamp: Stamp, state_json: str, metric: str, lang: str) -> list[dict]:
-    return ranking(result(folder, stamp, state_json).graph, metric, lang=lang)
+def _ranked(folder: DataFolder, state_json: str, metric: str, lang: str) -> list[dict]:
+    return ranking(result(folder, state_json).graph, metric, lang=lang)
 
 
-def documents_dir() -> str | None:
-    """``$NETWORK_DOCUMENTS_DIR``: where the source documents are, to mark the quotes found in them."""
-    import os
+def documents_dir() -> Path | None:
+    """Where the source documents are (``Settings.documents_dir``), to mark the quotes found in them; None
+    unless it is a folder."""
+    folder = Settings.from_env().documents_dir
+    return folder if folder is not None and folder.is_dir() else None
 
-    folder = os.environ.get("NETWORK_DOCUMENTS_DIR")
-    return folder if folder and Path(folder).is_dir() else None
+
+def verified(folder: DataFolder, documents: Path | None) -> frozenset[str]:
+    """Keys of the relations whose quote was found in its document (empty without documents)."""
+    return _verified(folder.only("tables"), documents)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def verified(folder: str, stamp: Stamp, documents: str | None) -> frozenset[str]:
-    """Keys of the relations whose quote was found in its document (empty without documents)."""
+def _verified(folder: DataFolder, documents: Path | None) -> frozenset[str]:
     if not documents:
         return frozenset()
     from network.verify import verified_quotes
 
-    return frozenset(verified_quotes(dataset(folder, stamp), documents))
+    return frozenset(verified_quotes(dataset(folder), documents))

@@ -6,6 +6,7 @@ import streamlit as st
 
 from network import DataError, store
 from network import vocabulary as vocab
+from network.folder import DataFolder
 from network.i18n import t
 from network.io.kumu import write_kumu
 from network.io.xlsx import write_workbook
@@ -32,33 +33,34 @@ def _rows(df) -> list[dict]:
     ]
 
 
-def _held(folder: str, stamp: data.Stamp, gen: int):
+def _held(folder: DataFolder, gen: int):
     # Edits stay against the data as it was when editing began: a save by someone else
-    # meanwhile is then a conflict the user is told about, not a silent re-base.
+    # meanwhile is then a conflict the user is told about, not a silent re-base. So the round is
+    # the folder's path and the editor's generation, not the folder's version.
     held = st.session_state.get(keys.EDIT_BASE)
-    if not held or held[0] != (folder, gen):
-        actors0, relations0, sources0, base = data.editable(folder, stamp)
+    if not held or held[0] != (folder.path, gen):
+        actors0, relations0, sources0, base = data.editable(folder)
         a_cols = list(dict.fromkeys([*ACTOR_COLUMNS, *(k for r in actors0 for k in r)]))
         r_cols = list(dict.fromkeys([*RELATION_COLUMNS, *(k for r in relations0 for k in r)]))
         # The tables as the editors show them, built once per editing round, not on every rerun.
-        held = ((folder, gen), (actors0, relations0, sources0, base), (_frame(actors0, a_cols), _frame(relations0, r_cols)))
+        held = ((folder.path, gen), (actors0, relations0, sources0, base), (_frame(actors0, a_cols), _frame(relations0, r_cols)))
         st.session_state[keys.EDIT_BASE] = held
     return held[1], held[2]
 
 
-def panels(folder: str, stamp: data.Stamp, lang: str) -> dict:
+def panels(folder: DataFolder, lang: str) -> dict:
     """The editors' panels under the map: this data editor, and *Add a document* (ui/intake.py)."""
     from . import intake  # loaded when an editor's panels are built: a viewer's page never imports intake
 
-    return {"edit": lambda: panel(folder, stamp, lang), "add_document": lambda: intake.panel(folder, stamp, lang)}
+    return {"edit": lambda: panel(folder, lang), "add_document": lambda: intake.panel(folder, lang)}
 
 
-def panel(folder: str, stamp: data.Stamp, lang: str) -> None:
+def panel(folder: DataFolder, lang: str) -> None:
     if not can_edit():  # app.py shows the tab only to editors; a session that logged out since gets nothing
         return
     gen = st.session_state.get(keys.EDIT_GEN, 0)
-    (actors0, relations0, sources0, base), (frame_a, frame_r) = _held(folder, stamp, gen)
-    curated = store.is_curated(folder)
+    (actors0, relations0, sources0, base), (frame_a, frame_r) = _held(folder, gen)
+    curated = folder.curated
     st.caption(t("edit_intro_curated" if curated else "edit_intro", lang))
     st.markdown(f"**{t('actors', lang)}**")
     actors_df = st.data_editor(frame_a, num_rows="dynamic", width="stretch", hide_index=True, key=f"edit_actors_{gen}")
@@ -98,7 +100,7 @@ def panel(folder: str, stamp: data.Stamp, lang: str) -> None:
         t("save", lang, n=review.count), key="edit_save", type="primary", disabled=not review.count or bool(review.errors)
     ):
         _save(folder, actors, relations, base, curated, review.count, gen, lang)
-    last = store.last_save(folder, TABLES)
+    last = folder.last_save(TABLES)
     undo_label = t("undo_what", lang, what=last.describe()) if last else t("undo_none", lang)
     if c2.button(text(undo_label), key="edit_undo", disabled=last is None):
         _undo(folder, base, gen, lang)
@@ -106,18 +108,18 @@ def panel(folder: str, stamp: data.Stamp, lang: str) -> None:
         _reset(gen)
         st.rerun()
     show_flash(PANEL)
-    ds = data.dataset(folder, stamp)
+    ds = data.dataset(folder)
     d1, d2 = st.columns(2)
     d1.download_button(
         t("download_workbook", lang),
-        data=lambda: write_workbook(ds, data.positions(folder, stamp)),  # positions travel with the data (issue 25)
+        data=lambda: write_workbook(ds, data.positions(folder)),  # positions travel with the data (issue 25)
         file_name="stakeholder-data.xlsx",
         on_click="ignore",
         key="dl_workbook",
     )
     d2.download_button(
         t("download_kumu", lang),
-        data=lambda: write_kumu(ds, lang=lang, positions=data.positions(folder, stamp)),
+        data=lambda: write_kumu(ds, lang=lang, positions=data.positions(folder)),
         file_name="stakeholder-data-kumu.xlsx",
         on_click="ignore",
         key="dl_kumu",
@@ -128,9 +130,9 @@ def _conflict_text(exc: Exception, lang: str) -> str:
     return t("conflict", lang, files=", ".join(getattr(exc, "files", []) or []) or str(exc))
 
 
-def _save(folder: str, actors: list, relations: list, base: dict, curated: bool, n: int, gen: int, lang: str) -> None:
+def _save(folder: DataFolder, actors: list, relations: list, base: dict, curated: bool, n: int, gen: int, lang: str) -> None:
     try:
-        store.save(folder, actors, relations, base=base, access=access(), curated=curated)
+        folder.save(actors, relations, base=base, access=access(), curated=curated)
     except store.ConflictError as exc:
         flash(PANEL, "error", _conflict_text(exc, lang))
     except store.NotAllowed:  # read-only, or the editor logged out meanwhile
@@ -143,9 +145,9 @@ def _save(folder: str, actors: list, relations: list, base: dict, curated: bool,
     st.rerun()
 
 
-def _undo(folder: str, base: dict, gen: int, lang: str) -> None:
+def _undo(folder: DataFolder, base: dict, gen: int, lang: str) -> None:
     try:
-        done = store.undo_last_save(folder, base, access=access(), tables=TABLES)
+        done = folder.undo_last_save(base, access=access(), tables=TABLES)
         flash(PANEL, "success", text(t("undone_what", lang, what=done.record.describe() if done.record else "")))
         _reset(gen)
     except store.ConflictError as exc:

@@ -22,6 +22,7 @@ from network.engagements import (
     open_follow_ups,
     stale_allies,
 )
+from network.folder import DataFolder
 from network.i18n import t
 from network.model import ENGAGEMENT_COLUMNS, ENGAGEMENT_KINDS, problem_rows
 from network.presentation.export import MEDIA_TYPES
@@ -45,8 +46,9 @@ def visible() -> bool:
     return rights.may_edit(access())
 
 
-def _log(folder: str, stamp: data.Stamp) -> list[dict]:
-    return rights.engagement_log(data.dataset(folder, stamp), access())
+def _log(folder: DataFolder) -> list[dict]:
+    # The loaded data is cached; the log is handed out of it through network.rights, to editors only.
+    return rights.engagement_log(data.dataset(folder), access())
 
 
 def _kind(value: str, lang: str) -> str:
@@ -62,8 +64,7 @@ def profile_section(G: nx.MultiDiGraph, actor: str, lang: str) -> None:
     grid.explain(G, actor, lang)
     if not visible():
         return
-    folder = st.session_state.get(keys.FOLDER) or data.data_dir()
-    rows = for_actor(_log(folder, data.stamp(folder)), actor)
+    rows = for_actor(_log(data.folder()), actor)
     st.markdown(f"**{t('engagements', lang)}** ({len(rows)})")
     if not rows:
         st.caption(t("engagements_none", lang, name=text(G.nodes[actor].get("name", actor))))
@@ -87,7 +88,7 @@ def profile_section(G: nx.MultiDiGraph, actor: str, lang: str) -> None:
     )
 
 
-def _contact_map(folder: str, stamp: data.Stamp, view: ViewState, log: list[dict], lang: str) -> None:
+def _contact_map(folder: DataFolder, view: ViewState, log: list[dict], lang: str) -> None:
     st.radio(
         t("contact_by", lang),
         list(CHOICES["contact_by"]),
@@ -96,7 +97,7 @@ def _contact_map(folder: str, stamp: data.Stamp, view: ViewState, log: list[dict
         horizontal=True,
     )
     st.number_input(t("stale_months", lang), min_value=0, max_value=120, step=1, key=keys.widget("stale_months"))
-    G = data.graph(folder, stamp)
+    G = data.graph(folder)
     today = dt.date.today()
     if view.stale_months:
         if not view.grid_ask or view.grid_ask not in G:
@@ -195,21 +196,21 @@ def _add_form(G: nx.MultiDiGraph, lang: str) -> None:
                 st.success(t("engagement_added", lang))
 
 
-def _editor(folder: str, stamp: data.Stamp, G: nx.MultiDiGraph, log: list[dict], lang: str) -> None:
+def _editor(folder: DataFolder, G: nx.MultiDiGraph, log: list[dict], lang: str) -> None:
     gen = st.session_state.get(GEN, 0)
     edited = st.data_editor(_frame(log), num_rows="dynamic", width="stretch", hide_index=True, key=f"engagements_editor_{gen}")
     _add_form(G, lang)
     rows = _rows(edited) + st.session_state.get(PENDING, [])
     changed = rows != [{c: r.get(c, "") for c in ENGAGEMENT_COLUMNS} for r in log]
-    problems = check_rows(rows, data.dataset(folder, stamp).actors) if changed else []
+    problems = check_rows(rows, data.dataset(folder).actors) if changed else []
     if problems:
         st.dataframe(problem_rows(problems), hide_index=True, width="stretch", key="engagement_problems")
     c1, c2 = st.columns(2)
     errors = [p for p in problems if p.severity == "error"]
     if c1.button(t("save_engagements", lang), key="engagements_save", type="primary", disabled=not changed or bool(errors)):
-        _, _, _, base = data.editable(folder, stamp)
+        _, _, _, base = data.editable(folder)
         try:
-            store.save_tables(folder, {"engagements.csv": rows}, base=base, access=access())
+            folder.save_engagements(rows, base=base, access=access())
         except store.ConflictError as exc:
             flash(PANEL, "error", text(t("conflict", lang, files=", ".join(exc.files))))
         except store.NotAllowed:
@@ -221,12 +222,12 @@ def _editor(folder: str, stamp: data.Stamp, G: nx.MultiDiGraph, log: list[dict],
             _reset(gen)
         st.rerun()
     # Undo here takes back the newest save of the log only, never an editor's save of the map's tables.
-    last = store.last_save(folder, (LOG,))
+    last = folder.last_save((LOG,))
     label = t("undo_what", lang, what=last.describe()) if last else t("undo_none", lang)
     if c2.button(text(label), key="engagements_undo", disabled=last is None):
-        _, _, _, base = data.editable(folder, stamp)
+        _, _, _, base = data.editable(folder)
         try:
-            done = store.undo_last_save(folder, base, access=access(), tables=(LOG,))
+            done = folder.undo_last_save(base, access=access(), tables=(LOG,))
             flash(PANEL, "success", text(t("undone_what", lang, what=done.record.describe() if done.record else LOG)))
             _reset(gen)
         except (store.ConflictError, store.NothingToUndoError, store.NotAllowed, DataError) as exc:
@@ -235,7 +236,7 @@ def _editor(folder: str, stamp: data.Stamp, G: nx.MultiDiGraph, log: list[dict],
     show_flash(PANEL)
 
 
-def _export(folder: str, stamp: data.Stamp, view: ViewState, log: list[dict], lang: str) -> None:
+def _export(folder: DataFolder, view: ViewState, log: list[dict], lang: str) -> None:
     if not st.checkbox(t("include_engagements", lang), key=INCLUDE, value=False, help=t("include_engagements_help", lang)):
         return
     fmt = st.selectbox(
@@ -244,8 +245,8 @@ def _export(folder: str, stamp: data.Stamp, view: ViewState, log: list[dict], la
     view_json = view.to_json()
 
     def build() -> bytes:
-        shown = data.result(folder, stamp, view_json).graph.nodes
-        return include_in_export(data.snapshot_bytes(folder, stamp, view_json, fmt, None), fmt, for_shown(log, shown), lang)
+        shown = data.result(folder, view_json).graph.nodes
+        return include_in_export(data.snapshot_bytes(folder, view_json, fmt, None), fmt, for_shown(log, shown), lang)
 
     st.download_button(
         t("download_with_engagements", lang),
@@ -257,15 +258,15 @@ def _export(folder: str, stamp: data.Stamp, view: ViewState, log: list[dict], la
     )
 
 
-def panel(folder: str, stamp: data.Stamp, view: ViewState, lang: str) -> None:
+def panel(folder: DataFolder, view: ViewState, lang: str) -> None:
     """The engagements tab: open follow-ups, allies not contacted lately, the map by last contact, the log to edit."""
     if not visible():
         return
     st.caption(t("engagements_internal", lang))
-    G = data.graph(folder, stamp)
-    log = _log(folder, stamp)
+    G = data.graph(folder)
+    log = _log(folder)
     _follow_ups(G, log, lang)
-    _contact_map(folder, stamp, view, log, lang)
+    _contact_map(folder, view, log, lang)
     st.markdown(f"**{t('engagements', lang)}**")
-    _editor(folder, stamp, G, log, lang)
-    _export(folder, stamp, view, log, lang)
+    _editor(folder, G, log, lang)
+    _export(folder, view, log, lang)

@@ -9,6 +9,7 @@ import networkx as nx
 import streamlit as st
 
 from network.analysis import METRICS, community_groups, cosignature_coalitions, theme_support
+from network.folder import DataFolder
 from network.graph import Hop, path_rows, route_names
 from network.i18n import t
 from network.io.csvfile import csv_text
@@ -161,8 +162,7 @@ def path_here(G: nx.MultiDiGraph, box: Any, lang: str) -> None:
     follow_path(*ends)
     if not (box.open and all(ends)):
         return
-    folder = st.session_state.get(keys.FOLDER) or data.data_dir()
-    found = data.result(folder, data.stamp(folder), state.from_widgets().to_json()).paths
+    found = data.result(data.folder(), state.from_widgets().to_json()).paths
     with box:
         if found:
             route_lines(G, found, lang)
@@ -223,11 +223,11 @@ def paths(
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
-def brokers(folder: str, stamp: data.Stamp, state_json: str, lang: str) -> None:
+def brokers(folder: DataFolder, state_json: str, lang: str) -> None:
     metric = st.selectbox(
         t("rank_by", lang), list(METRICS), index=1, format_func=lambda m: t(f"metric_{m}", lang), key=keys.RANK_METRIC
     )
-    rows = data.ranked(folder, stamp, state_json, metric, lang)
+    rows = data.ranked(folder, state_json, metric, lang)
     columns = ["id", "name", "type", "degree", "degree_centrality", "betweenness", "eigenvector", "pagerank"]
     headers = {c: metric_label(c, lang) if c not in ("id", "name", "type") else t(c, lang) for c in columns}
     st.dataframe([{headers[c]: r.get(c) for c in columns} for r in rows], hide_index=True, width="stretch", key="rank_table")

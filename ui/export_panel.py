@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
+from network.folder import DataFolder
 from network.i18n import t
 from network.presentation.export import EXTENSIONS, FORMATS, MEDIA_TYPES, everything
 from network.presentation.figure import PRINT_DPI
 from network.view import ViewState
-from network.views import default_views_dir, list_views
 
 from . import data
 from .state import section
 
 
-def panel(folder: str, stamp: data.Stamp, state: ViewState, lang: str) -> None:
+def panel(folder: DataFolder, state: ViewState, lang: str) -> None:
     box = section("export", t("export", lang))
     if not box.open:
         return
@@ -26,19 +26,18 @@ def panel(folder: str, stamp: data.Stamp, state: ViewState, lang: str) -> None:
         state_json = state.to_json()
         st.download_button(
             t("download", lang),
-            data=lambda: data.snapshot_bytes(folder, stamp, state_json, fmt, dpi),
+            data=lambda: data.snapshot_bytes(folder, state_json, fmt, dpi),
             file_name=f"stakeholder-map.{EXTENSIONS.get(fmt, fmt)}",
             mime=MEDIA_TYPES.get(fmt),
             on_click="ignore",
             key="export_download",
             width="stretch",
         )
-        vdir = default_views_dir(folder)
-        names = tuple(list_views(vdir)) if vdir.is_dir() else ()
+        names = tuple(data.view_names(folder))
         if names:
             st.download_button(
                 t("download_deck", lang, n=len(names)),
-                data=lambda: data.deck_bytes(folder, stamp, names, lang),
+                data=lambda: data.deck_bytes(folder, names, lang),
                 file_name="stakeholder-views.pptx",
                 mime=MEDIA_TYPES.get("pptx"),
                 on_click="ignore",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import streamlit as st
 
+from network.folder import DataFolder
 from network.grid import QUADRANTS, grid, grid_asks
 from network.i18n import t
 from network.presentation.grid_figure import SCREEN_FIGSIZE, SCREEN_LABEL_PT, grid_bytes
@@ -19,27 +20,29 @@ GRID_PICK = "grid_pick"
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _grid(folder: str, stamp: data.Stamp, ask: str, date: str, lang: str) -> dict:
-    G = data.graph(folder, stamp)
-    return grid(as_of(G, date) if date else G, ask or None, data.dataset(folder, stamp).assessments, as_of=date, lang=lang)
+def _grid(folder: DataFolder, ask: str, date: str, lang: str) -> dict:
+    # Keyed by the tables only (the caller passes folder.only("tables")): a view saved or an actor
+    # dragged does not redraw the grid.
+    G = data.graph(folder)
+    return grid(as_of(G, date) if date else G, ask or None, data.dataset(folder).assessments, as_of=date, lang=lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _picture(folder: str, stamp: data.Stamp, ask: str, date: str, lang: str, fmt: str) -> bytes:
-    G = data.graph(folder, stamp)
-    return grid_bytes(_grid(folder, stamp, ask, date, lang), fmt, version=str(G.graph.get("version", "")), lang=lang)
+def _picture(folder: DataFolder, ask: str, date: str, lang: str, fmt: str) -> bytes:
+    G = data.graph(folder)
+    return grid_bytes(_grid(folder, ask, date, lang), fmt, version=str(G.graph.get("version", "")), lang=lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _screen(folder: str, stamp: data.Stamp, ask: str, date: str, lang: str) -> str:
+def _screen(folder: DataFolder, ask: str, date: str, lang: str) -> str:
     """The grid for the page: an SVG drawn at the size it is shown, so its labels are 14 px or more.
 
     Inline rather than a picture: the text stays text (sharp at any zoom, found by the browser's
     search) and a browser test can measure each label.
     """
-    G = data.graph(folder, stamp)
+    G = data.graph(folder)
     svg = grid_bytes(
-        _grid(folder, stamp, ask, date, lang),
+        _grid(folder, ask, date, lang),
         "svg",
         version=str(G.graph.get("version", "")),
         lang=lang,
@@ -92,8 +95,7 @@ def _open_from_pick() -> None:
 
 def panel(G: nx.MultiDiGraph, lang: str) -> None:
     """The grid of the ask chosen (``grid_ask`` in the view, so in the link and saved views), as of the map's date."""
-    folder = st.session_state.get(keys.FOLDER) or data.data_dir()
-    stamp = data.stamp(folder)
+    folder = data.folder().only("tables")
     names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
     asks = ["", *grid_asks(G)]
     keep(keys.widget("grid_ask"), asks)
@@ -104,8 +106,8 @@ def panel(G: nx.MultiDiGraph, lang: str) -> None:
         key=keys.widget("grid_ask"),
     )
     date = st.session_state.get(keys.widget("as_of")) or ""
-    g = _grid(folder, stamp, ask or "", date, lang)
-    _svg_view(key="grid_picture", data=[_screen(folder, stamp, ask or "", date, lang), 230], height="content")
+    g = _grid(folder, ask or "", date, lang)
+    _svg_view(key="grid_picture", data=[_screen(folder, ask or "", date, lang), 230], height="content")
     st.caption(t("grid_intro", lang))
     ids = [str(r["id"]) for r in g["actors"]]
     st.selectbox(
@@ -139,7 +141,7 @@ def panel(G: nx.MultiDiGraph, lang: str) -> None:
     for col, fmt in zip(cols, ("png", "svg", "pdf", "pptx")):
         col.download_button(
             fmt.upper(),
-            data=lambda fmt=fmt: _picture(folder, stamp, ask or "", date, lang, fmt),
+            data=lambda fmt=fmt: _picture(folder, ask or "", date, lang, fmt),
             file_name=f"power-interest-grid.{fmt}",
             on_click="ignore",
             key=f"grid_download_{fmt}",
@@ -149,13 +151,12 @@ def panel(G: nx.MultiDiGraph, lang: str) -> None:
 
 def explain(G: nx.MultiDiGraph, actor: str, lang: str) -> None:
     """For the profile: where the actor sits on the grid of the chosen ask, and why (the data or the team's assessment)."""
-    folder = st.session_state.get(keys.FOLDER) or data.data_dir()
-    stamp = data.stamp(folder)
+    folder = data.folder().only("tables")
     ask = st.session_state.get(keys.widget("grid_ask")) or ""
     if ask and ask not in G:
         ask = ""
     date = st.session_state.get(keys.widget("as_of")) or ""
-    g = _grid(folder, stamp, ask, date, lang)
+    g = _grid(folder, ask, date, lang)
     row = next((r for r in g["actors"] if r["id"] == actor), None)
     if row is None:
         return
@@ -180,9 +181,8 @@ def explain(G: nx.MultiDiGraph, actor: str, lang: str) -> None:
 
 def slide(G: nx.MultiDiGraph, view, lang: str) -> None:
     """The grid of the view's ask as a presentation slide: the picture alone, as big as the screen allows."""
-    folder = st.session_state.get(keys.FOLDER) or data.data_dir()
-    stamp = data.stamp(folder)
+    folder = data.folder().only("tables")
     # Drawn as the lens is (labels at 14 px or more at 1280x720): a 16:9 picture shrunk to the screen
     # had labels of about 8 px.
-    picture = _screen(folder, stamp, view.grid_ask or "", view.as_of or "", lang)
+    picture = _screen(folder, view.grid_ask or "", view.as_of or "", lang)
     _svg_view(key="grid_slide", data=[picture, 90], height="content")  # under the slide's buttons only

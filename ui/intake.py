@@ -16,6 +16,7 @@ import streamlit as st
 
 from network import DataError, store
 from network import vocabulary as vocab
+from network.folder import DataFolder
 from network.i18n import t
 from network.intake import READABLE, IntakeError, Proposal, propose
 from network.intake.review import apply_proposals, keep_document, proposal_rows
@@ -29,14 +30,14 @@ TABLES = ("actors.csv", "relations.csv", "sources.csv")  # what an intake save w
 _DECISIONS = ("accept", "reject")
 
 
-def _proposal(name: str, payload: bytes, folder: str, stamp: data.Stamp) -> Proposal | str:
-    """The proposals for an upload, made once per file and data version (a rerun only redraws them)."""
-    key = (name, hashlib.sha256(payload).hexdigest(), folder, stamp)
+def _proposal(name: str, payload: bytes, folder: DataFolder) -> Proposal | str:
+    """The proposals for an upload, made once per file and version of the tables (a rerun only redraws them)."""
+    key = (name, hashlib.sha256(payload).hexdigest(), folder.only("tables"))
     held = st.session_state.get(keys.INTAKE_PROPOSAL)
     if held and held[0] == key:
         return held[1]
     try:
-        result: Proposal | str = propose(name, payload, data.dataset(folder, stamp))
+        result: Proposal | str = propose(name, payload, data.dataset(folder))
     except IntakeError as exc:
         result = str(exc)
     st.session_state[keys.INTAKE_PROPOSAL] = (key, result)
@@ -56,7 +57,7 @@ def _paragraph(doc: str, start: int, end: int) -> str:
     )
 
 
-def panel(folder: str, stamp: data.Stamp, lang: str) -> None:
+def panel(folder: DataFolder, lang: str) -> None:
     if not can_edit():  # app.py offers the tab only to editors; a session that logged out since gets nothing
         return
     gen = st.session_state.get(keys.INTAKE_GEN, 0)
@@ -68,11 +69,11 @@ def panel(folder: str, stamp: data.Stamp, lang: str) -> None:
     )
     if upload is None:
         return
-    proposal = _proposal(upload.name, upload.getvalue(), folder, stamp)
+    proposal = _proposal(upload.name, upload.getvalue(), folder)
     if isinstance(proposal, str):
         show("error", text(proposal))
         return
-    names = {a["id"]: a["name"] for a in data.dataset(folder, stamp).actors}
+    names = {a["id"]: a["name"] for a in data.dataset(folder).actors}
     names.update({a["id"]: a["name"] for a in proposal.actors})
     doc = dict(proposal.document)
     st.markdown(f"**{t('intake_document', lang)}**")
@@ -168,11 +169,11 @@ def _keep(name: str, payload: bytes, lang: str) -> str:
 
 
 def _apply(
-    folder: str, rows: list[dict[str, Any]], proposal: Proposal, gen: int, lang: str, upload_name: str, payload: bytes
+    folder: DataFolder, rows: list[dict[str, Any]], proposal: Proposal, gen: int, lang: str, upload_name: str, payload: bytes
 ) -> None:
     as_text = [{k: "" if v is None else str(v) for k, v in r.items()} for r in rows]
     try:
-        done = apply_proposals(folder, as_text, access=access(), document_text=proposal.text, name=PANEL)
+        done = apply_proposals(folder.path, as_text, access=access(), document_text=proposal.text, name=PANEL)
     except store.ConflictError as exc:
         flash(PANEL, "error", t("conflict", lang, files=", ".join(exc.files)))
     except store.NotAllowed:
@@ -187,14 +188,14 @@ def _apply(
     st.rerun()
 
 
-def _undo_button(folder: str, lang: str) -> None:
-    last = store.last_save(folder, TABLES)
+def _undo_button(folder: DataFolder, lang: str) -> None:
+    last = folder.last_save(TABLES)
     if last is None:
         return
     if st.button(text(t("undo_what", lang, what=last.describe())), key="intake_undo"):
         try:
-            _, base = store.load(folder)
-            done = store.undo_last_save(folder, base, access=access(), tables=TABLES)
+            _, base = folder.load_for_edit()
+            done = folder.undo_last_save(base, access=access(), tables=TABLES)
             flash(PANEL, "success", text(t("undone_what", lang, what=done.record.describe() if done.record else "")))
         except (store.ConflictError, store.NothingToUndoError, store.NotAllowed, DataError) as exc:
             flash(PANEL, "error", text(re.sub(r"\s+", " ", str(exc))))

@@ -21,7 +21,6 @@ def widget(field: str) -> str:
 
 INITIALISED = "_initialised"  # the URL's view was put into the widgets
 LANG = "_lang"  # the language of the last run
-FOLDER = "_folder"  # the data folder of the last run
 RELANG = "_relang"  # the language just changed: put the view back
 LAST_STATE = "_last_state"  # the view of the last run, for a language switch
 FLASH = "_flash"  # {panel: (kind, text)}: a message shown once, after a rerun

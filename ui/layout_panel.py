@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from network.folder import DataFolder
 from network.i18n import t
 from network.io.positions import PositionsError
-from network.positions import keep_positions, reset_positions
 from network.rights import NotAllowed
 
 from . import data, keys
@@ -18,7 +18,7 @@ PANEL = "layout"
 CONFIRM = "_layout_confirm"
 
 
-def panel(folder: str, stamp: data.Stamp, lang: str, can_edit: bool) -> None:
+def panel(folder: DataFolder, lang: str, can_edit: bool) -> None:
     box = section(
         "layout", t("layout_panel", lang), holds=bool(st.session_state.get(CONFIRM) or st.session_state.get(keys.MOVED))
     )
@@ -27,7 +27,7 @@ def panel(folder: str, stamp: data.Stamp, lang: str, can_edit: bool) -> None:
     with box:
         show_flash(PANEL)
         st.caption(t("layout_intro", lang))
-        problems = data.placed(folder, stamp)[1]
+        problems = data.placed(folder)[1]
         for p in problems:
             st.warning(text(f"positions.csv:{p.line}: {p.message}"))
         if not can_edit:
@@ -38,7 +38,7 @@ def panel(folder: str, stamp: data.Stamp, lang: str, can_edit: bool) -> None:
             c1, c2 = st.columns(2)
             if c1.button(t("keep_positions", lang), key="layout_keep", type="primary"):
                 try:
-                    keep_positions(folder, moved, access=access())
+                    folder.keep_positions(moved, access=access())
                     st.session_state.pop(keys.MOVED, None)
                     flash(PANEL, "success", t("positions_kept", lang, n=len(moved)))
                 except (NotAllowed, PositionsError, OSError) as exc:
@@ -57,7 +57,7 @@ def panel(folder: str, stamp: data.Stamp, lang: str, can_edit: bool) -> None:
         if c1.button(t("yes_rearrange", lang), key="layout_reset_yes", type="primary"):
             st.session_state.pop(CONFIRM, None)
             try:
-                reset_positions(data.graph(folder, stamp), folder, access=access())
+                folder.reset_positions(data.graph(folder), access=access())
                 flash(PANEL, "success", t("rearranged", lang))
             except (NotAllowed, OSError) as exc:
                 flash(PANEL, "error", text(exc))

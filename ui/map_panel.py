@@ -20,6 +20,7 @@ from typing import Any, TypedDict
 
 import streamlit as st
 
+from network.folder import DataFolder
 from network.presentation.render import TEMPLATES, vis_assets
 from network.presentation.update import MapView
 
@@ -114,7 +115,7 @@ def show(
     )
 
 
-def live(folder: str, stamp: data.Stamp, state_json: str, *, presenting: bool = False, **events: Any) -> None:
-    """The map of the view ``state_json`` on the data ``(folder, stamp)``."""
-    view = data.map_view(folder, stamp, state_json, presenting, data.log_access(state_json))
+def live(folder: DataFolder, state_json: str, *, presenting: bool = False, **events: Any) -> None:
+    """The map of the view ``state_json`` on the data ``folder``."""
+    view = data.map_view(folder, state_json, presenting, data.log_access(state_json))
     show(view, presenting=presenting, **events)

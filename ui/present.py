@@ -6,9 +6,9 @@ import dataclasses
 
 import streamlit as st
 
+from network.folder import DataFolder
 from network.i18n import t
 from network.view import ViewState
-from network.views import default_views_dir, list_views, load_view
 
 from . import data, keys, map_panel
 from .messages import show, text
@@ -26,7 +26,7 @@ def step(delta: int) -> None:
     i = (st.session_state.get(keys.SLIDE, 0) + delta) % len(names)
     st.session_state[keys.SLIDE] = i
     try:
-        state = load_view(default_views_dir(st.session_state.get(keys.FOLDER, "")), names[i])
+        state = data.folder().load_view(names[i])
     except (FileNotFoundError, ValueError):
         state = ViewState(title=names[i])
     # Every slide in the language the interface is in, whatever the view was saved in.
@@ -39,9 +39,8 @@ def _on_key() -> None:
         step(1 if value == "next" else -1)
 
 
-def start(folder: str) -> None:
-    vdir = default_views_dir(folder)
-    names = list_views(vdir) if vdir.is_dir() else []
+def start() -> None:
+    names = data.view_names(data.folder())
     st.session_state[keys.SLIDES] = names
     # Widgets that are not drawn lose their values, so the views live outside widget keys here.
     st.session_state[keys.EXPLORE_STATE] = from_widgets()
@@ -59,10 +58,9 @@ def stop() -> None:
     put(st.session_state.pop(keys.EXPLORE_STATE, None) or ViewState(lang=_lang()))
 
 
-def _open_from_link(folder: str, lang: str) -> None:
+def _open_from_link(folder: DataFolder, lang: str) -> None:
     """Opened from a link with present=1: the slide it names, or the first."""
-    vdir = default_views_dir(folder)
-    names = list_views(vdir) if vdir.is_dir() else []
+    names = data.view_names(folder)
     st.session_state[keys.SLIDES] = names
     url_state = ViewState.from_query(query())
     st.session_state[keys.EXPLORE_STATE] = url_state
@@ -79,9 +77,25 @@ def _open_from_link(folder: str, lang: str) -> None:
     step(1)
 
 
-def page(folder: str, stamp: data.Stamp, lang: str) -> None:
+def _follow(names: list[str]) -> None:
+    """The saved views changed on disk while presenting (saved, renamed or deleted, here or in another
+    session): the slides follow, on the slide shown if it is still there, else on the one in its place."""
+    old = st.session_state.get(keys.SLIDES) or []
+    i = st.session_state.get(keys.SLIDE, 0)
+    shown = old[i] if 0 <= i < len(old) else None
+    st.session_state[keys.SLIDES] = names
+    if shown in names:
+        st.session_state[keys.SLIDE] = names.index(shown)
+    elif names:
+        st.session_state[keys.SLIDE] = min(max(i, 0), len(names) - 1) - 1
+        step(1)
+
+
+def page(folder: DataFolder, lang: str) -> None:
     if keys.SLIDES not in st.session_state:
         _open_from_link(folder, lang)
+    elif data.view_names(folder) != st.session_state[keys.SLIDES]:
+        _follow(data.view_names(folder))
     names = st.session_state[keys.SLIDES]
     state = st.session_state.get(keys.PRESENT_STATE) or ViewState(lang=lang)
     slide = st.session_state.get(keys.SLIDE, 0) if names else 0
@@ -100,7 +114,7 @@ def page(folder: str, stamp: data.Stamp, lang: str) -> None:
         # A slide that is the power-interest grid: its picture instead of the map; arrow keys still step.
         from . import grid
 
-        grid.slide(data.graph(folder, stamp), state, lang)
+        grid.slide(data.graph(folder), state, lang)
         map_panel.show(None, presenting=True, on_step=_on_key)
         return
-    map_panel.live(folder, stamp, state.to_json(), presenting=True, on_step=_on_key)
+    map_panel.live(folder, state.to_json(), presenting=True, on_step=_on_key)

@@ -200,7 +200,7 @@ def _language_changed() -> None:
     st.session_state[keys.RELANG] = True
 
 
-def top(folder: str, lang: str) -> str:
+def top(lang: str) -> str:
     st.sidebar.segmented_control(
         t("language", lang),
         list(vocab.LANGUAGES),
@@ -211,7 +211,5 @@ def top(folder: str, lang: str) -> str:
     )
     lang = st.session_state.get(keys.widget("lang")) or "en"
     st.session_state[keys.LANG] = lang
-    st.sidebar.button(
-        t("present", lang), key="present_on", on_click=present.start, args=(folder,), icon=":material/slideshow:", width="stretch"
-    )
+    st.sidebar.button(t("present", lang), key="present_on", on_click=present.start, icon=":material/slideshow:", width="stretch")
     return lang

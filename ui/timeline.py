@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import networkx as nx
 import streamlit as st
 
-from network import build_graph, store
+from network import build_graph
 from network import vocabulary as vocab
+from network.folder import DataFolder
 from network.i18n import t
-from network.io.folder import BACKUP_DIR, read_folder
 from network.model import DataError
 from network.timeline import compare, compare_dates, new_relations, steps
 
-from . import data, keys
+from . import keys
 from .messages import show, text
 from .state import keep, section
 
@@ -136,13 +134,17 @@ def _tables(d: dict[str, list[dict[str, str]]], lang: str) -> None:
             )
 
 
+def _backup_graph(folder: DataFolder, name: str) -> nx.MultiDiGraph:
+    # A backup never changes once written: keyed by the folder alone, whatever its version.
+    return _backup_graph_of(folder.only(), name)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _backup_graph(folder: str, name: str) -> nx.MultiDiGraph:
-    # A backup never changes once written: no stamp needed.
-    return build_graph(read_folder(Path(folder) / BACKUP_DIR / name))
+def _backup_graph_of(folder: DataFolder, name: str) -> nx.MultiDiGraph:
+    return build_graph(folder.load_backup(name))
 
 
-def compare_panel(folder: str, stamp: data.Stamp, G: nx.MultiDiGraph, lang: str) -> None:
+def compare_panel(folder: DataFolder, G: nx.MultiDiGraph, lang: str) -> None:
     """Two dates of this map, or this data and a backup from before a save: actors and relations added and removed."""
     mode = st.radio(
         t("compare", lang),
@@ -162,7 +164,7 @@ def compare_panel(folder: str, stamp: data.Stamp, G: nx.MultiDiGraph, lang: str)
         st.caption(text(t("compare_what_dates", lang, a=a or t("whole_map", lang), b=b or t("whole_map", lang))))
         _tables(compare_dates(G, a, b), lang)
         return
-    backups = store.backups(folder)
+    backups = folder.backups()
     if not backups:
         st.caption(t("compare_none", lang))
         return
@@ -171,6 +173,9 @@ def compare_panel(folder: str, stamp: data.Stamp, G: nx.MultiDiGraph, lang: str)
         old = _backup_graph(folder, name)
     except DataError as exc:
         show("error", text("; ".join(str(p) for p in exc.errors[:3])))
+        return
+    except FileNotFoundError as exc:  # an undo in another session took this backup back meanwhile
+        show("error", text(exc))
         return
     st.caption(text(t("compare_what_versions", lang, a=name, b=t("data_version", lang) + " " + str(G.graph.get("version", "")))))
     _tables(compare(old, G), lang)

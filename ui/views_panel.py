@@ -6,11 +6,11 @@ import dataclasses
 
 import streamlit as st
 
+from network.folder import DataFolder
 from network.i18n import t
 from network.view import ViewState
-from network.views import default_views_dir, delete_view, list_views, load_view, rename_view, save_view
 
-from . import keys
+from . import data, keys
 from .auth import access, can_edit
 from .messages import flash, show_flash, text
 from .state import put, section
@@ -19,23 +19,22 @@ PANEL = "views"
 _ERRORS = (ValueError, FileExistsError, FileNotFoundError, OSError)
 
 
-def _load(folder: str) -> None:
+def _load(folder: DataFolder) -> None:
     name = st.session_state.get(keys.VIEW_PICK)
     lang = st.session_state.get(keys.widget("lang")) or "en"
     if not name:
         return
     try:
-        state = load_view(default_views_dir(folder), name)
+        state = folder.load_view(name)
         put(dataclasses.replace(state, lang=lang))  # the view in the language the interface is in
         flash(PANEL, "success", t("view_loaded", lang, name=text(name)))
     except _ERRORS as exc:
         flash(PANEL, "error", text(exc))
 
 
-def _save(folder: str, name: str, state: ViewState, lang: str, overwrite: bool) -> None:
+def _save(folder: DataFolder, name: str, state: ViewState, lang: str, overwrite: bool) -> None:
     try:
-        save_view(
-            default_views_dir(folder),
+        folder.save_view(
             name,
             dataclasses.replace(state, title=state.title or name),
             access=access(),
@@ -46,9 +45,8 @@ def _save(folder: str, name: str, state: ViewState, lang: str, overwrite: bool) 
         flash(PANEL, "error", text(exc))
 
 
-def panel(folder: str, state: ViewState, lang: str) -> None:
-    vdir = default_views_dir(folder)
-    names = list_views(vdir) if vdir.is_dir() else []
+def panel(folder: DataFolder, state: ViewState, lang: str) -> None:
+    names = data.view_names(folder)  # read again whenever a view file changes, by this session or another
     box = section("views", t("saved_views", lang), holds=bool(st.session_state.get(keys.VIEW_CONFIRM)))
     if not box.open:
         return
@@ -78,7 +76,7 @@ def panel(folder: str, state: ViewState, lang: str) -> None:
             c1, c2 = st.columns(2)
             if c1.button(t("rename", lang), key="view_rename", disabled=not renamed):
                 try:
-                    rename_view(vdir, st.session_state[keys.VIEW_PICK], renamed, access=access())
+                    folder.rename_view(st.session_state[keys.VIEW_PICK], renamed, access=access())
                     flash(PANEL, "success", t("view_renamed", lang, name=text(renamed)))
                 except _ERRORS as exc:
                     flash(PANEL, "error", text(exc))
@@ -88,7 +86,7 @@ def panel(folder: str, state: ViewState, lang: str) -> None:
                 st.rerun()
 
 
-def _confirm(folder: str, state: ViewState, pending: tuple[str, str], lang: str) -> None:
+def _confirm(folder: DataFolder, state: ViewState, pending: tuple[str, str], lang: str) -> None:
     """Ask before a view is deleted or saved over; nothing happens until the user says yes."""
     action, name = pending
     st.warning(t(f"confirm_{action}_view", lang, name=text(name)))
@@ -97,7 +95,7 @@ def _confirm(folder: str, state: ViewState, pending: tuple[str, str], lang: str)
         st.session_state.pop(keys.VIEW_CONFIRM, None)
         if action == "delete":
             try:
-                delete_view(default_views_dir(folder), name, access=access())
+                folder.delete_view(name, access=access())
                 flash(PANEL, "success", t("view_deleted", lang, name=text(name)))
             except _ERRORS as exc:
                 flash(PANEL, "error", text(exc))
