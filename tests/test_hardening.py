@@ -481,6 +481,7 @@ def test_make_serve_checks_first_and_shows_no_error_details() -> None:
     [
         ({}, "", False),
         ({"NETWORK_READ_ONLY": "1"}, "", True),
+        ({"NETWORK_READ_ONLY": "ture"}, "", False),  # misspelt: refused, never taken for "writable"
         ({}, '[editors]\nanna = "HASH"\n', True),
         ({}, '[auth]\nclient_id = "x"\n', False),  # a provider, but nobody named who may edit
         ({}, 'editor_emails = ["@team.example"]\n[auth]\nclient_id = "x"\n', True),
@@ -500,6 +501,7 @@ def test_serving_a_team_is_refused_unless_read_only_or_editors_log_in(tmp_path: 
     )
     assert (run.returncode == 0) is ok, run.stdout + run.stderr
     assert ("refusing" in run.stderr) is (not ok)
+    assert ("NETWORK_READ_ONLY='ture' is not understood" in run.stderr) is (env.get("NETWORK_READ_ONLY") == "ture")
 
 
 def test_a_password_is_stored_as_a_salted_scrypt_hash() -> None:

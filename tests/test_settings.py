@@ -113,6 +113,13 @@ def test_no_module_of_the_core_but_settings_reads_the_environment() -> None:
     assert readers == []
 
 
+def test_no_module_of_the_interface_reads_the_environment() -> None:
+    # The app reads its settings through network.settings too, so a value it cannot use is one
+    # message at start-up (app.py) and `make serve` refuses it (ui.auth check).
+    readers = [str(p.relative_to(ROOT)) for p in [ROOT / "app.py", *sorted((ROOT / "ui").rglob("*.py"))] if _reads_environment(p)]
+    assert readers == []
+
+
 # -- the command line --------------------------------------------------------------------------------
 
 

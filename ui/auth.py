@@ -34,7 +34,8 @@ import streamlit as st
 
 from network import auth, rights
 from network.i18n import t
-from network.io.folder import read_only
+from network.rights import read_only
+from network.settings import Settings, SettingsError
 
 from .messages import text
 from .state import section
@@ -200,7 +201,11 @@ def login_panel(lang: str) -> None:
 
 def check() -> tuple[bool, str]:
     """Whether this server may listen on every interface: read-only, or editors must log in."""
-    if read_only():
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:  # NETWORK_READ_ONLY=ture must not leave a public server writable
+        return False, f"refusing to serve: {exc}"
+    if settings.read_only:
         return True, "read-only (NETWORK_READ_ONLY=1): viewers cannot change anything"
     if login_configured():
         return True, "editors must log in (secrets: [editors] or [auth] with editor_emails)"
