@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..io.folder import default_data_dir
 from ..model import DataError
 from ..rights import LOCAL_EDITOR, NotAllowed
+from ..settings import Settings
 from . import IntakeError, Proposal, propose
 
 __all__ = ["add_parser", "run"]
@@ -45,7 +45,8 @@ def _dataset(folder: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    folder = args.data or str(default_data_dir())
+    # The settings main read (network.cli), or the environment's for a caller of this function alone.
+    folder = args.data or str((getattr(args, "settings", None) or Settings.from_env()).data_dir)
     if args.apply:
         return _apply(args, folder)
     if not args.file:
