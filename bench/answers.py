@@ -21,6 +21,7 @@ import sys
 import time
 
 from bench.benchmark import CHROMIUM, LAUNCH_ARGS
+from bench.legibility import settled
 from bench.server import start_streamlit
 from network.io.folder import bundled_data_dir
 
@@ -45,18 +46,15 @@ _GRID = """() => {
 }"""
 
 
-def _map_ready(page) -> object:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            try:
-                if frame.evaluate("document.body && document.body.dataset.drawn === 'true'"):
-                    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60000)
-                    return frame
-            except Exception:  # noqa: BLE001 - a frame being replaced
-                pass
-        page.wait_for_timeout(200)
-    raise RuntimeError("the map did not draw")
+# How far the page is scrolled: the window, or Streamlit's main column, which scrolls instead.
+_SCROLLED = "Math.max(window.scrollY, (document.querySelector('[data-testid=stMain]') || document.scrollingElement).scrollTop)"
+
+
+def _actor_point(page, actor: str) -> tuple[float, float]:
+    """Where ``actor`` is drawn on the page (CSS px): the map's canvas plus the actor's place on it."""
+    at = page.evaluate("id => window.network.canvasToDOM(window.network.getPositions([id])[id])", actor)
+    box = page.locator("#mynetwork").bounding_box()
+    return box["x"] + at["x"], box["y"] + at["y"]
 
 
 def _in_view(box: dict | None, w: int, h: int) -> bool:
@@ -64,27 +62,32 @@ def _in_view(box: dict | None, w: int, h: int) -> bool:
 
 
 def measure(url: str, browser, w: int, h: int) -> list[str]:
+    from playwright.sync_api import expect
+
     out = [f"{w} x {h}"]
     page = browser.new_page(viewport={"width": w, "height": h})
     try:
         page.goto(url)
-        frame = _map_ready(page)
-        pos = frame.evaluate("window.network.canvasToDOM(window.network.getPositions(['fnv']).fnv)")
-        box = frame.frame_element().bounding_box()
+        settled(page)
+        at = _actor_point(page, "fnv")
         start = time.monotonic()
-        page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+        page.mouse.click(*at)
         drawer = page.locator(".st-key-profile_drawer")
         heading = drawer.get_by_role("heading", name="FNV", exact=True)
         heading.wait_for(timeout=30000)
+        try:  # where it settles: the drawer's style can follow its content by a moment
+            expect(heading).to_be_in_viewport(ratio=1, timeout=5000)
+        except AssertionError:
+            pass  # reported below as not in view
         shown = time.monotonic() - start
         standing = drawer.get_by_text(re.compile(r"most connected of"))
         out.append(
             f"  click on FNV: profile heading in view {_in_view(heading.bounding_box(), w, h)}, standing in view "
-            f"{_in_view(standing.bounding_box(), w, h)}, page scrolled {page.evaluate('window.scrollY')} px, shown after {shown:.1f} s"
+            f"{_in_view(standing.bounding_box(), w, h)}, page scrolled {page.evaluate(_SCROLLED)} px, shown after {shown:.1f} s"
         )
 
         page.goto(f"{url}/?path_from=uhispawu&path_to=min-buza-bhos")
-        _map_ready(page)
+        settled(page)
         route = page.locator("[data-testid=stSidebar]").get_by_text(re.compile(r"^Route 1: "))
         route.wait_for(timeout=30000)
         panel = page.locator(".st-key-panel [aria-checked=true]").first.inner_text()
@@ -102,7 +105,7 @@ def measure(url: str, browser, w: int, h: int) -> list[str]:
         )
 
         page.goto(url)
-        _map_ready(page)
+        settled(page)
         start = time.monotonic()
         page.get_by_role("radio", name="Asks").click()
         table = page.locator("[data-testid=stTable]").first

@@ -62,11 +62,9 @@ def test_uploading_a_workbook_switches_to_it(page, app_on_fixture, tmp_path):
     map_frame(page)
     _upload(page, [{"name": "ours.xlsx", "mimeType": "application/octet-stream", "buffer": write_workbook(ds)}])
     expect(page.get_by_text("loaded whole")).to_be_visible(timeout=20000)
-    for _ in range(80):
-        if map_frame(page).evaluate("window.network.body.data.nodes.length") == 6:
-            break
-        page.wait_for_timeout(250)
-    assert map_frame(page).evaluate("window.network.body.data.nodes.length") == 6
+    # The map is handed the workbook's view: six actors, drawn.
+    page.wait_for_function("window.network.body.data.nodes.length === 6 && window.network.sneDrawn === true", timeout=20000)
+    assert map_frame(page).evaluate("window.network.body.data.nodes.getIds().includes('lonely')") is False
 
 
 def test_a_file_that_is_not_a_spreadsheet_gets_a_clear_message(page, app_on_fixture):
