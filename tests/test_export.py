@@ -369,14 +369,15 @@ def test_the_html_export_is_one_page_that_says_what_it_shows(snapshot):
 
 
 def test_every_appearance_flag_the_readme_names_is_a_command_line_flag(graph):
-    from network.cli import _state_from_args, build_parser
+    from network.cli import build_parser
+    from network.commands.exports import state_from_args
     from network.filters import TOGGLES
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     flags = [o.flag for o in TOGGLES]
     assert all(flag in readme for flag in flags)
     args = build_parser().parse_args(["export", "--format", "json", "--out", "x.json", *flags])
-    state = _state_from_args(args, graph)
+    state = state_from_args(args, graph)
     assert all(getattr(state, o.key) is True for o in TOGGLES)
     back = ViewState.from_query(state.to_query())  # the URL and saved views carry them too
     assert all(getattr(back, o.key) is True for o in TOGGLES)
