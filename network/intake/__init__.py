@@ -17,21 +17,13 @@ from typing import Any
 
 from ..model import Dataset
 from .actors import ActorIndex, Mention, NewActor
-from .claims import (
-    PRIVATE,
-    ROUND_TABLE,
-    ROUND_TABLE_NOTE,
-    Claim,
-    Context,
-    ThemeMatcher,
-    addressees,
-    authors_and_signatures,
-    extract,
-    make_claim,
-)
+from .claims import extract
 from .document import find_date, language, source_row
+from .letter import ROUND_TABLE, ROUND_TABLE_NOTE, addressees, authors_and_signatures
+from .quote import PRIVATE, Claim, Context, make_claim
 from .read import MAX_BYTES, READABLE, IntakeError, read_document
 from .segment import units
+from .themes import ThemeMatcher
 
 __all__ = ["READABLE", "MAX_BYTES", "IntakeError", "Proposal", "Claim", "NewActor", "propose"]
 

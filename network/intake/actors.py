@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..text import slugify
 
-__all__ = ["Mention", "NewActor", "ActorIndex", "ORGANISATION_TYPES", "ASK_TYPES", "guess_type"]
+__all__ = ["Mention", "NewActor", "ActorIndex", "ORGANISATION_TYPES", "ASK_TYPES", "guess_type", "is_org"]
 
 # Who can sign, speak, fund or train; the rest are what they argue about.
 ORGANISATION_TYPES = frozenset(
@@ -255,3 +255,8 @@ def _non_overlapping(found: list[Mention]) -> list[Mention]:
             taken[m.start : m.end] = b"\1" * (m.end - m.start)
             out.append(m)
     return sorted(out, key=lambda m: m.start)
+
+
+def is_org(index: ActorIndex, actor: str) -> bool:
+    """Whether ``actor`` is an organisation: one that can sign, speak, fund or train."""
+    return index.kind(actor) in ORGANISATION_TYPES
