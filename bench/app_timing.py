@@ -162,7 +162,7 @@ class _Browser:
     def __init__(self) -> None:
         from playwright.sync_api import sync_playwright
 
-        from .benchmark import CHROMIUM, LAUNCH_ARGS
+        from .pipeline import CHROMIUM, LAUNCH_ARGS
 
         self._pw = sync_playwright().start()
         try:

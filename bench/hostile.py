@@ -286,7 +286,7 @@ def app_upload(settle: float = 60.0) -> str:
     """The 19 MB upload through the app: the server's resident memory before, at peak, drawn, and after."""
     from playwright.sync_api import sync_playwright
 
-    from .benchmark import CHROMIUM, LAUNCH_ARGS
+    from .pipeline import CHROMIUM, LAUNCH_ARGS
     from .soak import _rss_mb, start_server
 
     with tempfile.TemporaryDirectory(prefix="sne-app-upload-") as tmp:

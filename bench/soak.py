@@ -40,7 +40,7 @@ from pathlib import Path
 from network.rights import LOCAL_EDITOR
 
 from . import server
-from .benchmark import CHROMIUM, LAUNCH_ARGS
+from .pipeline import CHROMIUM, LAUNCH_ARGS
 
 __all__ = ["main", "Figures"]
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.benchmark import DNF, SizeResult, format_table, main, naive_network, run_worker
+from bench.benchmark import format_table, main
+from bench.pipeline import DNF, SizeResult, naive_network, run_worker
 from bench.synthetic import write_synthetic
 from network import build_graph, load_dataset
 from network.presentation.encoding import map_elements

@@ -134,7 +134,7 @@ def test_a_map_opens_on_every_actor_up_to_10000_and_on_its_groups_above_the_thre
 
 @pytest.mark.e2e
 def test_the_overview_draws_in_headless_chromium(big, tmp_path):
-    from bench.benchmark import ChromiumTimer
+    from bench.pipeline import ChromiumTimer
 
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
