@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable
 from pathlib import Path
 
 import networkx as nx
@@ -24,11 +23,15 @@ from . import keys
 
 
 @per_graph
-def actors(G: nx.MultiDiGraph) -> tuple[dict[Hashable, str], list[Hashable]]:
+def actors(G: nx.MultiDiGraph) -> tuple[dict[str, str], list[str]]:
     """Each actor's name, and the actors sorted by name: worked out once per graph, though the
-    sidebar and the profile panel ask on every rerun (10,000 names sorted each time, otherwise)."""
-    names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
-    return names, sorted(G.nodes, key=lambda n: names[n].casefold())
+    sidebar and the profile panel ask on every rerun (10,000 names sorted each time, otherwise).
+
+    Keyed by the id as text: ids come from the tables, so ``str`` changes none, and the widgets
+    and session state that hold them hold text.
+    """
+    names = {str(n): str(a.get("name", n)) for n, a in G.nodes(data=True)}
+    return names, sorted(names, key=lambda n: names[n].casefold())
 
 
 def folder(settings: Settings | None = None) -> DataFolder:

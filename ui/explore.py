@@ -66,7 +66,7 @@ def drawer(G: nx.MultiDiGraph, lang: str, verified: frozenset[str] = frozenset()
     Not a modal dialog: the map beside it takes the next click, which shows that actor here (a
     dialog caught it, and the click only closed the dialog).
     """
-    actor = st.session_state.get(keys.PROFILE_ACTOR)
+    actor: str = st.session_state.get(keys.PROFILE_ACTOR) or ""  # "" is no actor, as in the picker
     if not st.session_state.get(OPEN_DRAWER) or actor not in G:
         return False
     st.html(

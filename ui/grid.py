@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import networkx as nx
 import streamlit as st
 
@@ -10,6 +12,7 @@ from network.grid import QUADRANTS, grid, grid_asks
 from network.i18n import t
 from network.presentation.grid_figure import SCREEN_FIGSIZE, SCREEN_LABEL_PT, grid_bytes
 from network.timeline import as_of
+from network.view import ViewState
 
 from . import data, keys
 from .messages import text
@@ -96,8 +99,8 @@ def _open_from_pick() -> None:
 def panel(G: nx.MultiDiGraph, lang: str) -> None:
     """The grid of the ask chosen (``grid_ask`` in the view, so in the link and saved views), as of the map's date."""
     folder = data.folder().only("tables")
-    names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)}
-    asks = ["", *grid_asks(G)]
+    names, _ = data.actors(G)
+    asks = ["", *map(str, grid_asks(G))]  # ids as the widget and the view hold them: text
     keep(keys.widget("grid_ask"), asks)
     ask = st.selectbox(
         t("grid_ask", lang),
@@ -141,7 +144,7 @@ def panel(G: nx.MultiDiGraph, lang: str) -> None:
     for col, fmt in zip(cols, ("png", "svg", "pdf", "pptx")):
         col.download_button(
             fmt.upper(),
-            data=lambda fmt=fmt: _picture(folder, ask or "", date, lang, fmt),
+            data=partial(_picture, folder, ask or "", date, lang, fmt),  # drawn when clicked, not on every rerun
             file_name=f"power-interest-grid.{fmt}",
             on_click="ignore",
             key=f"grid_download_{fmt}",
@@ -179,7 +182,7 @@ def explain(G: nx.MultiDiGraph, actor: str, lang: str) -> None:
         st.dataframe([{k: str(v) for k, v in a.items()} for a in row["trend"]], hide_index=True, width="stretch")
 
 
-def slide(G: nx.MultiDiGraph, view, lang: str) -> None:
+def slide(G: nx.MultiDiGraph, view: ViewState, lang: str) -> None:
     """The grid of the view's ask as a presentation slide: the picture alone, as big as the screen allows."""
     folder = data.folder().only("tables")
     # Drawn as the lens is (labels at 14 px or more at 1280x720): a 16:9 picture shrunk to the screen

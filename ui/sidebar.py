@@ -11,7 +11,7 @@ import streamlit as st
 from network import vocabulary as vocab
 from network.analysis import METRICS
 from network.cache import per_graph
-from network.filters import FILTERS, TOGGLE_FIELDS, TOGGLES, by_key
+from network.filters import FILTERS, TOGGLE_FIELDS, TOGGLES, Filter, by_key
 from network.i18n import t
 from network.search import rank_actors
 from network.stance import stance_targets
@@ -105,7 +105,11 @@ def _chosen(*fields: str) -> bool:
 def _filters(G: nx.MultiDiGraph, lang: str) -> None:
     box = section("filters", t("filters", lang), holds=_chosen(*FIELDS["filters"]))
     for f in FILTERS:
-        _pick_many(f.key, _options(G, f.key), lambda v, f=f: f.label(G, v, lang), box, lang)
+
+        def label(v: str, f: Filter = f) -> str:  # this loop's filter, not the last one's
+            return f.label(G, v, lang)
+
+        _pick_many(f.key, _options(G, f.key), label, box, lang)
     if box.open:
         with box:
             _date_range(G, lang)
@@ -139,7 +143,7 @@ def _path(G: nx.MultiDiGraph, lang: str) -> None:
 def _appearance(G: nx.MultiDiGraph, lang: str) -> None:
     targets: list[str] = []
     if st.session_state.get(keys.widget("color_by")) == "stance":
-        targets = stance_targets(G)
+        targets = [str(n) for n in stance_targets(G)]  # ids as the widget and the view hold them: text
         keep(keys.widget("stance_ask"), [""] + targets)
     box = section("appearance", t("appearance", lang))
     if box.open:
