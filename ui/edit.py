@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from network import DataError, store
@@ -16,24 +18,29 @@ from . import data, keys
 from .auth import access, can_edit
 from .messages import flash, show_flash, text
 
+if TYPE_CHECKING:  # for the annotations only: pandas is imported when an editor opens this panel
+    import pandas as pd
+
 PANEL = "edit"
 TABLES = ("actors.csv", "relations.csv", "sources.csv")  # what this panel saves, and so what its undo takes back
 
 
-def _frame(rows: list[dict], columns: list[str]):
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame([{c: r.get(c, "") for c in columns} for r in rows], columns=columns, dtype="string")
 
 
-def _rows(df) -> list[dict]:
+def _rows(df: pd.DataFrame) -> list[dict[str, str]]:
     return [
-        {k: ("" if v is None or (isinstance(v, float) and v != v) else str(v)) for k, v in r.items()}
+        {str(k): ("" if v is None or (isinstance(v, float) and v != v) else str(v)) for k, v in r.items()}
         for r in df.to_dict("records")
     ]
 
 
-def _held(folder: DataFolder, gen: int):
+def _held(
+    folder: DataFolder, gen: int
+) -> tuple[tuple[list[dict], list[dict], list[dict], dict[str, str]], tuple[pd.DataFrame, pd.DataFrame]]:
     # Edits stay against the data as it was when editing began: a save by someone else
     # meanwhile is then a conflict the user is told about, not a silent re-base. So the round is
     # the folder's path and the editor's generation, not the folder's version.

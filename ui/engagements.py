@@ -9,6 +9,7 @@ drawn by mistake would still get nothing.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import streamlit as st
@@ -31,6 +32,9 @@ from network.view import CHOICES, ViewState
 from . import data, grid, keys
 from .auth import access
 from .messages import flash, show, show_flash, text
+
+if TYPE_CHECKING:  # for the annotations only: pandas is imported when an editor opens the log
+    import pandas as pd
 
 __all__ = ["visible", "profile_section", "panel"]
 
@@ -141,7 +145,7 @@ def _follow_ups(G: nx.MultiDiGraph, log: list[dict], lang: str) -> None:
     )
 
 
-def _frame(rows: list[dict]):
+def _frame(rows: list[dict]) -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame(
@@ -149,9 +153,9 @@ def _frame(rows: list[dict]):
     )
 
 
-def _rows(df) -> list[dict]:
+def _rows(df: pd.DataFrame) -> list[dict[str, str]]:
     return [
-        {k: ("" if v is None or (isinstance(v, float) and v != v) else str(v)) for k, v in r.items()}
+        {str(k): ("" if v is None or (isinstance(v, float) and v != v) else str(v)) for k, v in r.items()}
         for r in df.to_dict("records")
     ]
 
