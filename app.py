@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import networkx as nx
 import streamlit as st
 
 from network import DataError
@@ -17,6 +18,7 @@ from network.i18n import t
 from network.model import problem_rows
 from network.rights import visible_problems
 from network.settings import Settings, SettingsError
+from network.view import ViewResult, ViewState
 from ui import (
     asks,
     auth,
@@ -109,7 +111,7 @@ def main() -> None:
     _panels(folder, G, view, result, lang)
 
 
-def _panels(folder: DataFolder, G, view, result, lang: str) -> None:
+def _panels(folder: DataFolder, G: nx.MultiDiGraph, view: ViewState, result: ViewResult, lang: str) -> None:
     """The panels under the map. Only the chosen one is drawn: a rerun then costs one panel, not eight."""
     documents = data.verified(folder, data.documents_dir())
     in_drawer = explore.drawer(G, lang, documents)  # a click's answer, where the person looks
@@ -131,9 +133,11 @@ def _panels(folder: DataFolder, G, view, result, lang: str) -> None:
     if st.session_state.get(keys.PANEL) not in panels:
         # A link with a path opens on its hops; otherwise on the profile a click fills.
         st.session_state[keys.PANEL] = "path" if view.path_from and view.path_to else "profile"
-    st.segmented_control(
-        t("panels", lang), list(panels), format_func=lambda k: t(labels.get(k, k), lang), key=keys.PANEL, required=True
-    )
+
+    def label(k: str) -> str:  # typed: in a lambda, the widget's Any made labels.get(k, k) "str | None"
+        return t(labels.get(k, k), lang)
+
+    st.segmented_control(t("panels", lang), list(panels), format_func=label, key=keys.PANEL, required=True)
     panels[st.session_state[keys.PANEL]]()
 
 

@@ -80,7 +80,7 @@ def drop_upload() -> None:
 
 def sweep_stale_uploads(root: str | None = None, max_age: float = MAX_AGE_SECONDS) -> list[str]:
     """Remove upload folders (ours: prefix, owner, a real folder) untouched for ``max_age`` seconds."""
-    removed = []
+    removed: list[str] = []
     base = Path(root or tempfile.gettempdir())
     now = time.time()
     try:
