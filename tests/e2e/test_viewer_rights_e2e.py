@@ -18,6 +18,7 @@ from network.view import ViewState
 from network.views import default_views_dir, save_view
 
 from .conftest import start_streamlit
+from .runs import after_run
 from .test_map import map_frame
 
 TEAM = Path(__file__).parents[1] / "data" / "stakeholder"
@@ -96,7 +97,7 @@ def test_an_anonymous_viewer_sees_no_engagement_data_and_no_editor_control_anywh
     sections = page.locator("[data-testid=stSidebar] [data-testid=stExpander] summary")
     for i in range(sections.count()):
         sections.nth(i).click()
-        page.wait_for_timeout(400)
+        expect(sections.nth(i).locator("xpath=..")).to_have_attribute("open", "")  # its <details>, opened
     _no_internal_data_and_no_editor_control(page)
 
     # the panel selector under the map: the button group that offers Brokers
@@ -104,8 +105,11 @@ def test_an_anonymous_viewer_sees_no_engagement_data_and_no_editor_control_anywh
     names = panels.all_inner_texts()
     assert "Follow-ups" not in names and "Edit data" not in names and len(names) >= 5
     for i in range(len(names)):
-        panels.nth(i).click()
-        page.wait_for_timeout(1500)
+        button = panels.nth(i)
+        if button.get_attribute("aria-checked") != "true":  # a click on the panel shown does nothing
+            after_run(page, button.click)  # a choice reruns the page: read what that run showed
+        expect(button).to_have_attribute("aria-checked", "true")
+        map_frame(page)
         _no_internal_data_and_no_editor_control(page)
     assert _fingerprint(folder) == before, "an anonymous visit changed the data folder"
 
