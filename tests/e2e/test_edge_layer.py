@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from playwright.sync_api import expect
 
 from network import vocabulary as vocab
 from network.presentation import render
@@ -60,6 +61,12 @@ def _dom(page, x: float, y: float) -> tuple[float, float]:
     return box["x"] + p["x"], box["y"] + p["y"]
 
 
+def _local(page, x: float, y: float) -> list[float]:
+    """The canvas point (x, y) in the map's own pixels, as the edge layer's hit test takes it."""
+    p = page.evaluate("([x, y]) => window.network.canvasToDOM({x: x, y: y})", [x, y])
+    return [p["x"], p["y"]]
+
+
 def _pixel(page, x: float, y: float) -> list[int]:
     """RGBA of the map canvas around the canvas point (x, y): the most opaque pixel within 3 px, alpha 0 if none."""
     return page.evaluate(
@@ -112,8 +119,10 @@ def test_hovering_an_edge_shows_its_quote_as_text_and_parallel_relations_togethe
     assert XSS in _tooltip(page)
     assert page.locator("#mynetwork img").count() == 0 and page.dialogs == []
     page.mouse.move(*_dom(page, 200, 200))  # empty space: the tooltip goes away
-    page.wait_for_timeout(400)
-    assert page.evaluate("document.querySelector('.sne-edge-tooltip').style.visibility") == "hidden"
+    expect(page.locator(".sne-edge-tooltip")).to_be_hidden()
+    # and comes back after the layer's pause only where it finds a line: here it finds none
+    assert page.evaluate("([x, y]) => window.mapData.edgeLayer.at(x, y).length", _local(page, 200, 200)) == 0
+    assert page.evaluate("([x, y]) => window.mapData.edgeLayer.at(x, y).length", _local(page, 0, 200)) == 1
 
 
 def test_selecting_an_actor_darkens_its_edges_and_dragging_it_carries_them(layer_page):
@@ -156,8 +165,10 @@ def test_over_an_actor_vis_networks_own_tooltip_shows_and_the_edge_tooltip_does_
         "[...document.querySelectorAll('div.vis-tooltip:not(.sne-edge-tooltip)')].some(d => d.style.visibility === 'visible')",
         timeout=5_000,
     )
-    page.wait_for_timeout(300)
-    assert page.evaluate("document.querySelector('.sne-edge-tooltip').style.visibility") == "hidden"
+    # Lines meet at the actor (the layer would show them), and its pause is no longer than
+    # vis-network's tooltip delay: had it not held back, its tooltip would be up by now.
+    assert page.evaluate("([x, y]) => window.mapData.edgeLayer.at(x, y).length", _local(page, 0, 0)) > 0
+    expect(page.locator(".sne-edge-tooltip")).to_be_hidden()
 
 
 def test_the_edge_tooltip_stays_inside_the_map(layer_page):
