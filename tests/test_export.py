@@ -368,14 +368,14 @@ def test_the_html_export_is_one_page_that_says_what_it_shows(snapshot):
 # -- issue 25: the appearance options in the one registry, lenses that fit the data -------------
 
 
-def test_every_appearance_flag_the_readme_names_is_a_command_line_flag(graph):
+def test_every_appearance_flag_the_cli_reference_names_is_a_command_line_flag(graph):
     from network.cli import build_parser
     from network.commands.exports import state_from_args
     from network.filters import TOGGLES
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     flags = [o.flag for o in TOGGLES]
-    assert all(flag in readme for flag in flags)
+    assert all(flag in reference for flag in flags)
     args = build_parser().parse_args(["export", "--format", "json", "--out", "x.json", *flags])
     state = state_from_args(args, graph)
     assert all(getattr(state, o.key) is True for o in TOGGLES)
