@@ -13,6 +13,7 @@ from network.io.folder import load_dataset
 from network.verify import check_quotes
 
 from .conftest import start_streamlit
+from .runs import after_run
 from .test_map import map_frame
 
 INTAKE = Path(__file__).parents[1] / "data" / "intake"
@@ -54,8 +55,9 @@ def test_an_editor_accepts_one_proposed_claim_rejects_another_and_only_the_accep
     ).to_be_attached()
     _claim_row(page, "FNV", "advocates for → Wet loontransparantie").get_by_role("radio", name="Accept").click()
     expect(page.get_by_role("button", name="Add 1 accepted claim(s)")).to_be_enabled(timeout=15_000)
-    _claim_row(page, "VNO-NCW", "has concerns about → Vakbondsschool").get_by_role("radio", name="Reject").click()
-    page.wait_for_timeout(500)
+    reject = _claim_row(page, "VNO-NCW", "has concerns about → Vakbondsschool").get_by_role("radio", name="Reject")
+    after_run(page, reject.click)  # the run the choice started is over: it had its chance to write
+    expect(reject).to_be_checked()
     assert (folder / "relations.csv").read_text("utf-8").count("\n") == 2  # nothing written before the button
     page.get_by_role("button", name="Add 1 accepted claim(s)").click()
     expect(page.get_by_text("Added 1 relation(s)", exact=False)).to_be_visible(timeout=15_000)

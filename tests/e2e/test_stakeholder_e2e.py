@@ -41,7 +41,7 @@ def test_play_steps_the_map_through_the_documents_dates_by_itself(page, team_app
     map_frame(page)
     page.get_by_text("As of", exact=True).first.click()  # open the sidebar's "As of" expander
     page.get_by_role("button", name="▶", exact=True).click()
-    caption = map_frame(page).locator("#caption")  # under the map, in the map's page
+    caption = map_frame(page).locator("#caption")  # under the map
     expect(caption).to_contain_text("as of 2020-12", timeout=20_000)
     # No click: the timer takes it to the next document's date, the sidebar counting what is new.
     expect(caption).to_contain_text("as of 2023-01-18", timeout=20_000)
