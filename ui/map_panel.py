@@ -37,6 +37,7 @@ class MapData(TypedDict):
     min_height: int  # px: the map fills the window below it, but is never shorter
     bottom_gap: int  # px left free under the map
     escape: bool  # Escape is asked for (the profile's drawer is open)
+    session: str  # this browser session's id: a tab that outlives its server gets the new one's
 
 
 @cache
@@ -55,6 +56,12 @@ def _component() -> Any:
     # In the page itself, not a shadow root: the map's rules name its own ids only, and browser tests
     # reach its elements as in the exported page.
     return st.components.v2.component("sne_map", js=js, css=css, isolate_styles=False)
+
+
+def _session() -> str:
+    import uuid
+
+    return str(st.session_state.setdefault(keys.MAP_SESSION, uuid.uuid4().hex))
 
 
 def value(name: str) -> Any:
@@ -102,6 +109,7 @@ def show(
         "min_height": 320 if presenting else 420,
         "bottom_gap": 12,
         "escape": on_escape is not None,
+        "session": _session(),
     }
     _component()(
         key=keys.MAP,

@@ -71,6 +71,8 @@ export default function (component) {
   if (data.view) {
     held.size();
     held.map.apply(data.view);
+    // Which server session drew it: a tab that outlived a server restart shows when the new one has run.
+    window.network.sneSession = data.session;
   }
   return () => {
     held.dispose();

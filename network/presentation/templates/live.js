@@ -6,7 +6,8 @@
 //
 // The vis-network instance is ``network`` on the window of the page that draws it: the one
 // documented handle for browser tests and benchmarks. ``network.sneView`` counts the views
-// drawn and ``network.sneDrawn`` is true once the newest one is on screen.
+// drawn and ``network.sneDrawn`` is true once the newest one is on screen; ``network.sneSession``
+// names the server session that sent it (ui/components/map.js).
 
 // The map's skeleton (the same elements as templates/map.html, the exported page), built here so
 // that no text reaches it as markup.
