@@ -10,10 +10,13 @@
 // or focus framed within the whole map stops sooner, so the actors around it stay in sight.
 const SNE_MARGIN = 6,
   SNE_MAX_ZOOM = 6.5,
-  SNE_MAX_ZOOM_IN_MAP = 2.2;
+  SNE_MAX_ZOOM_IN_MAP = 2.2,
+  // A path or focus is zoomed into only when that draws it at least this much bigger than the whole
+  // view would: a small view (a slide of nine actors) stays whole, every actor in sight.
+  SNE_PART_GAIN = 1.5;
 
-// An element of the map's page: in the app's map component it lies in the component's own (shadow)
-// root, in an exported page in the document.
+// An element of the map's page (the app's map component draws it in the app's document, an
+// exported page in its own).
 function sneElement(network, id) {
   const root = network.body.container.getRootNode();
   return root?.getElementById ? root.getElementById(id) : document.getElementById(id);
@@ -82,8 +85,9 @@ function sneFit(network, ids) {
   if (part) {
     // Never less than the whole view's zoom: a small view is filled, whatever it frames.
     scale = Math.min(zoomFor(range), Math.max(SNE_MAX_ZOOM_IN_MAP, wholeZoom));
-    if (scale <= wholeZoom) {
+    if (scale < wholeZoom * SNE_PART_GAIN) {
       range = whole;
+      scale = wholeZoom;
     }
   }
   // The centre of the part of the frame beside the legend, in map units.
