@@ -47,7 +47,7 @@ def _assert_legible(found: dict) -> None:
     assert found["label_label"] == [], "no label lies on another label"
     assert found["label_shape"] == [], "no label lies on another actor's shape"
     assert found["smallest"] >= 14.0
-    assert found["span"] >= 0.8, "the drawing fills its frame"
+    assert found["span"] >= 0.8, f"the drawing fills its frame: {found}"
     assert found["outside"] == []
 
 
