@@ -71,6 +71,18 @@ def main() -> None:
         present.page(folder, lang)
         return
 
+    # The map first: the browser gets its update before the rest of the page is built, and a change
+    # shows on the map that much sooner (the view is in the widgets' values the browser sent).
+    shown = state.from_widgets()
+    notes_box = st.container()  # above the map, filled once the view is applied
+    if shown.lens != "grid":
+        shown_json = shown.to_json()
+        map_panel.live(
+            folder,
+            shown_json,
+            on_selected=explore.open_from_map,
+            on_escape=explore.close_drawer if explore.drawer_open() else None,
+        )
     # The title heads the sidebar: in the main column it took 90 px of a 720 px projector from the map.
     st.sidebar.subheader(t("app_title", lang), anchor=False)
     lang = sidebar.top(lang)
@@ -78,6 +90,9 @@ def main() -> None:
     sidebar.view_controls(G, lang)
     timeline.player(G)
     view = state.from_widgets()
+    if view != shown and view.lens != "grid" and not st.session_state.pop(keys.REDRAWN, False):
+        st.session_state[keys.REDRAWN] = True  # once: a value the sidebar keeps changing must not loop
+        st.rerun()  # the sidebar dropped a value that is no longer in the data: draw the map without it
     st.session_state[keys.LAST_STATE] = view
     state.sync_url(view)
     views_panel.panel(folder, view, lang)
@@ -88,26 +103,20 @@ def main() -> None:
     view_json = view.to_json()
     result = data.result(folder, view_json, data.log_access(view_json))
 
-    for note in url_notes + [n for n in result.notes if n not in url_notes]:
-        show("info", text(note))  # notes carry values from the link and names from the data
-    if view.lens == "grid":  # the map's page shows the caption; the grid has none of its own
-        st.caption(text(result.caption))
-    warnings = visible_problems(ds.warnings, auth.access())  # no detail of the internal log for a viewer
-    if warnings:
-        with st.expander(f"{t('data_warnings', lang)} ({len(warnings)})"):
-            st.dataframe(problem_rows(warnings), hide_index=True)
+    with notes_box:
+        for note in url_notes + [n for n in result.notes if n not in url_notes]:
+            show("info", text(note))  # notes carry values from the link and names from the data
+        if view.lens == "grid":  # the map's component shows the caption; the grid has none of its own
+            st.caption(text(result.caption))
+        warnings = visible_problems(ds.warnings, auth.access())  # no detail of the internal log for a viewer
+        if warnings:
+            with st.expander(f"{t('data_warnings', lang)} ({len(warnings)})"):
+                st.dataframe(problem_rows(warnings), hide_index=True)
 
     # The map takes the whole width (at 1280x720 a column beside it leaves it too narrow for
-    # readable labels); a click on an actor opens its profile in a drawer over the map's right side.
+    # readable labels); a click on an actor opens its profile in a drawer over the map's left side.
     if view.lens == "grid":  # the power-interest grid as the lens next to the map (a view, a slide)
         grid.panel(G, lang)
-    else:
-        map_panel.live(
-            folder,
-            view_json,
-            on_selected=explore.open_from_map,
-            on_escape=explore.close_drawer if explore.drawer_open() else None,
-        )
     _panels(folder, G, view, result, lang)
 
 
