@@ -355,7 +355,8 @@ def test_the_command_examples_are_found():
 def test_verify_without_the_documents_says_which_folder_is_missing(tmp_path, network_command):
     done = network_command(["verify", "--documents", str(tmp_path / "seeds")])
     assert done["code"] == 1
-    assert f"{tmp_path / 'seeds'}" in str(done["out"]) and "not found" in str(done["out"])
+    said = str(done["out"]) + str(done.get("err", ""))
+    assert f"{tmp_path / 'seeds'}" in said and "not found" in said and "not in this repository" in said
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the source documents (../shared/seeds) are not beside this checkout")

@@ -74,6 +74,14 @@ def test_verify_command_lists_each_missing_quote_and_exits_1(documents, capsys):
     assert out == ["relations.csv:4: evidence: not found in letter.txt", "3 of 4 quotes found in 3 document(s)"]
 
 
+def test_a_clone_without_the_documents_is_told_where_they_come_from(tmp_path, capsys):
+    # The five source documents are public but not in the repository: a clone gets one line that
+    # says so and where they are named, not a count of 0 quotes found.
+    assert main(["verify", "--documents", str(tmp_path / "seeds"), "--data", str(VERIFY / "data")]) == 1
+    err = capsys.readouterr().err
+    assert "not in this repository" in err and "sources.csv" in err and str(tmp_path / "seeds") in err
+
+
 def test_unreadable_document_is_named_with_the_reason_and_no_traceback(tmp_path):
     folder = tmp_path / "documents"
     shutil.copytree(VERIFY / "documents", folder)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..model import DataError
 from ..settings import Settings
@@ -43,6 +44,12 @@ def run_verify(args: argparse.Namespace) -> int:
     documents = args.documents or (getattr(args, "settings", None) or Settings.from_env()).documents_dir
     if documents is None:
         raise CommandError("name the documents' folder: --documents DIR, or set NETWORK_DOCUMENTS_DIR")
+    if not Path(documents).is_dir():
+        # The documents are public but not part of the repository; sources.csv names each one.
+        raise CommandError(
+            f"documents folder {documents} not found: the source documents are not in this repository; "
+            "data/sources.csv names each one (see docs/data-format.md#the-source-documents)"
+        )
     v = check_quotes(dataset(args), documents)
     for p in v.problems:
         print(p)
