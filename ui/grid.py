@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 import networkx as nx
 import streamlit as st
@@ -67,15 +68,7 @@ _svg_view = st.components.v2.component(
     # (data[1]: the page's own height above and below it): at 1920x1080 the natural size filled a
     # third of the frame.
     css=".sne-grid svg{display:block;width:auto;max-width:100%;height:max(557px, calc(100vh - var(--sne-chrome, 230px)))}",
-    js="""
-export default function ({ parentElement, data }) {
-  const box = parentElement.querySelector(".sne-grid");
-  const [svg, chrome] = Array.isArray(data) ? data : [data, 230];
-  if (!box) return;
-  box.style.setProperty("--sne-chrome", `${chrome}px`);
-  if (box.__svg !== svg) { box.innerHTML = svg || ""; box.__svg = svg; }
-}
-""",
+    js=(Path(__file__).parent / "components" / "grid.js").read_text("utf-8"),
 )
 
 
