@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 
-import networkx as nx
 import streamlit as st
 
 from network import DataError
 from network import vocabulary as vocab
 from network.folder import DataFolder
 from network.i18n import t
-from network.model import problem_rows
-from network.rights import visible_problems
 from network.settings import Settings, SettingsError
 from network.view import ViewResult, ViewState
 from ui import (
@@ -32,6 +29,7 @@ from ui import (
     layout_panel,
     map_panel,
     memory,
+    notes,
     present,
     sidebar,
     state,
@@ -61,7 +59,7 @@ def main() -> None:
         upload.problems_page(exc, lang)
         return
     G = data.graph(folder)
-    url_notes = state.init_from_url(G)
+    link_notes = notes.from_link(state.init_from_url(G))
     if st.session_state.pop(keys.RELANG, False) and st.session_state.get(keys.LAST_STATE):
         # Labels change with the language, which makes Streamlit rebuild the widgets; put the view back.
         state.put(dataclasses.replace(st.session_state[keys.LAST_STATE], lang=lang))
@@ -90,28 +88,22 @@ def main() -> None:
     sidebar.view_controls(G, lang)
     timeline.player(G)
     view = state.from_widgets()
-    if view != shown and view.lens != "grid" and not st.session_state.pop(keys.REDRAWN, False):
+    redrawn = st.session_state.pop(keys.REDRAWN, False)
+    if view != shown and view.lens != "grid" and not redrawn:
         st.session_state[keys.REDRAWN] = True  # once: a value the sidebar keeps changing must not loop
         st.rerun()  # the sidebar dropped a value that is no longer in the data: draw the map without it
+    st.session_state.pop(keys.LINK_NOTES, None)  # shown in this run (link_notes), not again
     st.session_state[keys.LAST_STATE] = view
     state.sync_url(view)
     views_panel.panel(folder, view, lang)
     export_panel.panel(folder, view, lang)
     layout_panel.panel(folder, lang, can_edit=auth.can_edit())
     upload.panel(lang)
-    upload.report(lang)
     view_json = view.to_json()
     result = data.result(folder, view_json, data.log_access(view_json))
 
     with notes_box:
-        for note in url_notes + [n for n in result.notes if n not in url_notes]:
-            show("info", text(note))  # notes carry values from the link and names from the data
-        if view.lens == "grid":  # the map's component shows the caption; the grid has none of its own
-            st.caption(text(result.caption))
-        warnings = visible_problems(ds.warnings, auth.access())  # no detail of the internal log for a viewer
-        if warnings:
-            with st.expander(f"{t('data_warnings', lang)} ({len(warnings)})"):
-                st.dataframe(problem_rows(warnings), hide_index=True)
+        notes.show_all(ds, view, result, link_notes, lang)
 
     # The map takes the whole width (at 1280x720 a column beside it leaves it too narrow for
     # readable labels); a click on an actor opens its profile in a drawer over the map's left side.
@@ -120,7 +112,7 @@ def main() -> None:
     _panels(folder, G, view, result, lang)
 
 
-def _panels(folder: DataFolder, G: nx.MultiDiGraph, view: ViewState, result: ViewResult, lang: str) -> None:
+def _panels(folder: DataFolder, G: data.Graph, view: ViewState, result: ViewResult, lang: str) -> None:
     """The panels under the map. Only the chosen one is drawn: a rerun then costs one panel, not eight."""
     documents = data.verified(folder, data.documents_dir())
     in_drawer = explore.drawer(G, lang, documents)  # a click's answer, where the person looks

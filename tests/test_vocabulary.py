@@ -23,7 +23,7 @@ def test_labels_in_either_language_map_to_the_key():
     assert vocab.normalise_relation_type("member of / part of") == "member_of"
 
 
-def test_readme_documents_every_type():
-    readme = (ROOT / "README.md").read_text("utf-8")
+def test_the_data_format_documents_every_type():
+    reference = (ROOT / "docs" / "data-format.md").read_text("utf-8")
     for key in [*vocab.ACTOR_TYPES, *vocab.RELATION_TYPES]:
-        assert f"`{key}`" in readme, key
+        assert f"`{key}`" in reference, key

@@ -21,6 +21,8 @@ from network.view import ViewResult, ViewState, apply_view
 
 from . import keys
 
+Graph = nx.MultiDiGraph  # the data's graph, as the panels are handed it
+
 
 @per_graph
 def actors(G: nx.MultiDiGraph) -> tuple[dict[str, str], list[str]]:

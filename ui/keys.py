@@ -58,6 +58,7 @@ SLIDE_NOTE = "_slide_note"
 # The map and the profile
 MAP = "map"  # the map component: its trigger values (selected, moved, step, escape)
 MAP_SESSION = "_map_session"  # this session's id, handed to the map (network.sneSession in the page)
+LINK_NOTES = "_link_notes"  # notes on what the link named that is gone, kept through the one redraw
 REDRAWN = "_redrawn"  # the page ran again because the sidebar changed the view the map was drawn with
 MAP_VIEW = "_map_view"  # the view the map was last handed (network.presentation.update.MapView)
 PROFILE_ACTOR = "profile_actor"
