@@ -142,7 +142,7 @@ def test_a_shut_section_builds_no_widgets_and_its_choices_still_hold(app):
     assert at.run().multiselect(key="w_actor_types").value == ["trade_union"]
     assert at.radio(key="w_color_by").value == "community"
     # Switching the language rebuilds every section: the open one stays open.
-    at.sidebar.button_group(key="w_lang").set_value("nl").run()
+    _switch_language(at, "nl").run()
     assert not at.exception and at.multiselect(key="w_actor_types").value == ["trade_union"]
 
 
@@ -401,7 +401,7 @@ def test_switching_language_keeps_the_view(app):
     at = app(GOOD)
     at.selectbox(key="w_focus").set_value("fnv").run()
     at.radio(key="w_color_by").set_value("community").run()
-    at.button_group(key="w_lang").set_value("nl").run()
+    _switch_language(at, "nl").run()
     assert not at.exception
     assert at.sidebar.subheader[0].value == "Stakeholdernetwerk-verkenner"
     assert _nodes(at) == 4 and "Coalitie 1" in _shown(at)
@@ -411,16 +411,40 @@ def test_switching_language_keeps_the_view(app):
 
 
 def test_a_language_switch_hands_the_map_the_same_view_in_the_other_language(app):
-    # One run, one view: the map is handed the view whole in the new language (no second copy of it
-    # worked out ahead for an instant switch, issue 26).
+    # The map is handed the view in the other language with each view (it shows it the moment the
+    # language control announces the choice); the run for the new language hands it that view.
     at = app(GOOD, focus="fnv", color_by="community")
     english = shown_map(at)
-    at.button_group(key="w_lang").set_value("nl").run()
+    handed = _others(at)["nl"]
+    _switch_language(at, "nl").run()
     assert not at.exception
     dutch = shown_map(at)
+    assert handed == dutch and set(_others(at)) == {"en"} and _others(at)["en"] == english
     assert dutch["lang"] == "nl" and "Coalitie 1" in str(dutch["legend"]) and "Coalition 1" in str(english["legend"])
     assert [n["id"] for n in dutch["nodes"]] == [n["id"] for n in english["nodes"]]
     assert any("Relatie:" in e.get("title", "") for e in dutch["edges"])
+
+
+def _switch_language(at, lang: str):
+    """What the language control's trigger does (the control itself is clicked in the browser tests)."""
+    from ui import keys
+
+    at.session_state[keys.widget("lang")] = lang
+    at.session_state[keys.RELANG] = True
+    return at
+
+
+def _others(at) -> dict:
+    from ui import keys
+
+    return at.session_state[keys.MAP_OTHERS]
+
+
+def test_a_big_map_is_not_handed_its_other_language(app, monkeypatch):
+    from ui import map_panel
+
+    monkeypatch.setattr(map_panel, "OTHER_LANGUAGES_UP_TO", 5)
+    assert _others(app(GOOD)) == {}
 
 
 def test_a_presentation_has_no_language_control(app, good_copy):

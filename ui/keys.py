@@ -21,6 +21,7 @@ def widget(field: str) -> str:
 
 INITIALISED = "_initialised"  # the URL's view was put into the widgets
 LANG = "_lang"  # the language of the last run
+LANGUAGE = "language"  # the language control (a component): its trigger value "lang"
 RELANG = "_relang"  # the language just changed: put the view back
 LAST_STATE = "_last_state"  # the view of the last run, for a language switch
 FLASH = "_flash"  # {panel: (kind, text)}: a message shown once, after a rerun
@@ -60,6 +61,7 @@ MAP = "map"  # the map component: its trigger values (selected, moved, step, esc
 MAP_SESSION = "_map_session"  # this session's id, handed to the map (network.sneSession in the page)
 LINK_NOTES = "_link_notes"  # notes on what the link named that is gone, kept through the one redraw
 REDRAWN = "_redrawn"  # the page ran again because the sidebar changed the view the map was drawn with
+MAP_OTHERS = "_map_others"  # the same view in the other languages, handed with it
 MAP_VIEW = "_map_view"  # the view the map was last handed (network.presentation.update.MapView)
 PROFILE_ACTOR = "profile_actor"
 DATE_SLIDER = "date_slider"

@@ -13,6 +13,8 @@ global, then the map's own scripts.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -20,9 +22,11 @@ from typing import Any, TypedDict
 
 import streamlit as st
 
+from network import vocabulary as vocab
 from network.folder import DataFolder
 from network.presentation.render import TEMPLATES, vis_assets
 from network.presentation.update import MapView
+from network.view import ViewState
 
 from . import data, keys
 
@@ -38,6 +42,9 @@ class MapData(TypedDict):
     bottom_gap: int  # px left free under the map
     escape: bool  # Escape is asked for (the profile's drawer is open)
     session: str  # this browser session's id: a tab that outlives its server gets the new one's
+    # The same view in the other languages (small maps only): the map shows one the moment the
+    # language control announces it ("sne:language"), before the app's run for it has come.
+    others: dict[str, MapView]
 
 
 @cache
@@ -98,11 +105,13 @@ def show(
     on_selected: Callable[[], None] = lambda: None,
     on_step: Callable[[], None] = lambda: None,
     on_escape: Callable[[], None] | None = None,
+    others: dict[str, MapView] | None = None,
 ) -> None:
     """Draw ``view`` (None: no map, only the arrow keys of presentation mode); ``on_escape``: Escape is wanted."""
     # What the map shows, for the panels and for tests run without a browser (a reference to the
     # cached view, not a copy).
     st.session_state[keys.MAP_VIEW] = view
+    st.session_state[keys.MAP_OTHERS] = others or {}
     payload: MapData = {
         "view": view,
         "presenting": presenting,
@@ -110,6 +119,7 @@ def show(
         "bottom_gap": 12,
         "escape": on_escape is not None,
         "session": _session(),
+        "others": others or {},
     }
     _component()(
         key=keys.MAP,
@@ -123,7 +133,19 @@ def show(
     )
 
 
+# Up to this many actors and relations the map is also handed the view in the other languages
+# (doubling what a run sends); above, a language switch waits for the app's run.
+OTHER_LANGUAGES_UP_TO = 4000
+
+
 def live(folder: DataFolder, state_json: str, *, presenting: bool = False, **events: Any) -> None:
     """The map of the view ``state_json`` on the data ``folder``."""
     view = data.map_view(folder, state_json, presenting, data.log_access(state_json))
-    show(view, presenting=presenting, **events)
+    others: dict[str, MapView] = {}
+    if not presenting and len(view["nodes"]) + len(view["edges"]) <= OTHER_LANGUAGES_UP_TO:
+        state = ViewState.from_dict(json.loads(state_json))
+        for lang in vocab.LANGUAGES:
+            if lang != state.lang:
+                other = dataclasses.replace(state, lang=lang).to_json()
+                others[lang] = data.map_view(folder, other, False, data.log_access(other))
+    show(view, presenting=presenting, others=others, **events)

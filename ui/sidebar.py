@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -200,19 +202,34 @@ def _date_range(G: nx.MultiDiGraph, lang: str) -> None:
     st.session_state[keys.widget("date_to")] = "" if picked[1] == years[-1] else picked[1]
 
 
+_LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
+
+
+@functools.cache
+def _language_control() -> Any:
+    # Our own control, not Streamlit's: it tells the map of a choice at once (ui/components/language.js).
+    here = Path(__file__).parent / "components"
+    return st.components.v2.component(
+        "sne_language", js=(here / "language.js").read_text("utf-8"), css=(here / "language.css").read_text("utf-8")
+    )
+
+
 def _language_changed() -> None:
-    st.session_state[keys.RELANG] = True
+    chosen = (st.session_state.get(keys.LANGUAGE) or {}).get("lang")
+    if chosen in vocab.LANGUAGES and chosen != st.session_state.get(keys.widget("lang")):
+        st.session_state[keys.widget("lang")] = chosen
+        st.session_state[keys.RELANG] = True
 
 
 def top(lang: str) -> str:
-    st.sidebar.segmented_control(
-        t("language", lang),
-        list(vocab.LANGUAGES),
-        format_func=lambda v: {"en": "English", "nl": "Nederlands"}[v],
-        key=keys.widget("lang"),
-        required=True,
-        on_change=_language_changed,
-    )
+    names = [[code, _LANGUAGE_NAMES[code]] for code in vocab.LANGUAGES]
+    with st.sidebar:
+        st.caption(t("language", lang))
+        _language_control()(
+            key=keys.LANGUAGE,
+            data=[{"label": t("language", lang), "current": lang, "languages": names}],
+            on_lang_change=_language_changed,
+        )
     lang = st.session_state.get(keys.widget("lang")) or "en"
     st.session_state[keys.LANG] = lang
     st.sidebar.button(t("present", lang), key="present_on", on_click=present.start, icon=":material/slideshow:", width="stretch")

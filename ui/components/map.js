@@ -2,7 +2,8 @@
 // (ui/map_panel.py's MapData: the view whole, how tall to be, whether the page presents); it
 // hands back what the person does as trigger values: "selected" (an actor clicked), "moved"
 // (actors dragged: {id: {x, y}}), "step" ("next"/"prev", arrow keys while presenting) and
-// "escape" (Escape while the profile's drawer is open).
+// "escape" (Escape while the profile's drawer is open). It also answers the language control's
+// "sne:language" event with the view in that language it was handed (data.others).
 // Streamlit calls this function again whenever the data changes; the map drawn the first time
 // stays (kept per mount in ``mounted``) and is given the new view.
 //
@@ -46,9 +47,19 @@ function mount(parentElement) {
     }
   };
   doc.addEventListener("keydown", onKey);
+  // The language control announces a choice (ui/components/language.js): the same view in that
+  // language, handed over with this one, is shown at once; the app's run for it follows.
+  const onLanguage = (event) => {
+    const view = held.others && held.others[event.detail];
+    if (view) {
+      held.map.apply(view);
+    }
+  };
+  doc.addEventListener("sne:language", onLanguage);
   held.dispose = () => {
     doc.defaultView.removeEventListener("resize", onResize);
     doc.removeEventListener("keydown", onKey);
+    doc.removeEventListener("sne:language", onLanguage);
     held.map.dispose();
   };
   return held;
@@ -65,6 +76,7 @@ export default function (component) {
   held.trigger = setTriggerValue;
   held.presenting = !!data.presenting;
   held.escape = !!data.escape;
+  held.others = data.others;
   held.minimum = data.min_height;
   held.bottom = data.bottom_gap;
   held.map.wrap.style.display = data.view ? "" : "none";
