@@ -209,8 +209,15 @@ _LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 def _language_control() -> Any:
     # Our own control, not Streamlit's: it tells the map of a choice at once (ui/components/language.js).
     here = Path(__file__).parent / "components"
+    buttons = "".join(
+        f'<button type="button" role="radio" aria-checked="false" data-code="{code}">{name}</button>'
+        for code, name in _LANGUAGE_NAMES.items()
+    )
     return st.components.v2.component(
-        "sne_language", js=(here / "language.js").read_text("utf-8"), css=(here / "language.css").read_text("utf-8")
+        "sne_language",
+        html=f'<div class="sne-language" role="radiogroup">{buttons}</div>',
+        js=(here / "language.js").read_text("utf-8"),
+        css=(here / "language.css").read_text("utf-8"),
     )
 
 
@@ -222,12 +229,11 @@ def _language_changed() -> None:
 
 
 def top(lang: str) -> str:
-    names = [[code, _LANGUAGE_NAMES[code]] for code in vocab.LANGUAGES]
     with st.sidebar:
         st.caption(t("language", lang))
         _language_control()(
             key=keys.LANGUAGE,
-            data=[{"label": t("language", lang), "current": lang, "languages": names}],
+            data=[{"label": t("language", lang), "current": lang}],
             on_lang_change=_language_changed,
         )
     lang = st.session_state.get(keys.widget("lang")) or "en"

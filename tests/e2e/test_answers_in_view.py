@@ -13,6 +13,7 @@ from network import load_dataset
 
 from .conftest import ROOT
 from .runs import after_run
+from .test_explore import _settled
 from .test_map import map_frame, node_point
 
 W, H = 1280, 720
@@ -172,7 +173,8 @@ def test_the_path_picker_finds_the_minister_by_id_and_lists_it_first_for_ministe
     after_run(page, lambda: page.get_by_text("Path", exact=True).first.click())
     box = page.get_by_role("combobox", name="Path to")
     expect(box).to_be_visible(timeout=20000)
-    box.click()  # once it has stopped moving: the section opens with a slide
+    _settled(page, box)  # the section opens with a slide: a list opened while it moves closes again
+    box.click()
     box.fill("Minister")
     first = page.get_by_role("option").first
     expect(first).to_contain_text("Minister voor Buitenlandse Handel")  # not "minister Kaag"

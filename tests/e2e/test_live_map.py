@@ -24,8 +24,11 @@ MARK = "window.network.sneMark"
 
 def _focus(page, typed: str, option: str) -> None:
     box = page.get_by_role("combobox", name="Actor (type to search)")
-    if not box.is_visible():
+    # Open or shut as the section says, not as its content shows yet (an open section draws it a moment later).
+    section = page.get_by_test_id("stSidebar").locator("details", has=page.get_by_text("Focus", exact=True))
+    if section.get_attribute("open") is None:
         page.get_by_text("Focus", exact=True).first.click()
+    expect(box).to_be_visible(timeout=20000)
     _settled(page, box)
     box.click()
     box.fill(typed)

@@ -24,9 +24,10 @@ def map_frame(page, timeout: float = 45.0):
     the pointer (an open list closes).
     """
     page.wait_for_function("window.network && window.network.sneDrawn === true", timeout=timeout * 1000, polling=100)
-    # The map is the first thing a run draws: the sidebar comes after it (its language control, on every explore page).
+    # The map is the first thing a run draws and the panel picker under it the last: once the picker
+    # is there, the sidebar drawn between them is too.
     if page.locator("[data-testid=stSidebar]").count():
-        expect(page.locator(".sne-language button").first).to_be_visible(timeout=timeout * 1000)
+        expect(page.locator(".st-key-panel")).to_be_visible(timeout=timeout * 1000)
     expect(page.locator("[data-testid=stApp]")).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout * 1000)
     return page.main_frame
 

@@ -1,46 +1,40 @@
 // The interface's language control (ui/sidebar.py). A choice is marked at once and announced on
 // the page as a "sne:language" event (its detail: the language's code), which the map component
 // answers by showing the view it was handed in that language, before the app's run for it has
-// come; the run itself is asked for with the trigger value "lang".
+// come; the run itself is asked for with the trigger value "lang". Its buttons come as the
+// component's static HTML (ui/sidebar.py), so the sidebar does not move when this script loads.
 const mounted = new WeakMap();
 
 export default function (component) {
   const { parentElement, setTriggerValue } = component;
   const data = component.data[0];
+  const group = parentElement.querySelector(".sne-language");
+  if (!group) {
+    return;
+  }
+  const buttons = Array.from(group.querySelectorAll("button[data-code]"));
   let held = mounted.get(parentElement);
   if (!held) {
-    const group = document.createElement("div");
-    group.className = "sne-language";
-    group.setAttribute("role", "radiogroup");
-    parentElement.appendChild(group);
-    held = { group, buttons: new Map(), trigger: setTriggerValue };
+    held = { trigger: setTriggerValue };
     mounted.set(parentElement, held);
-  }
-  held.trigger = setTriggerValue;
-  const { group, buttons } = held;
-  group.setAttribute("aria-label", data.label);
-  const choose = (code) => {
-    buttons.forEach((b, c) => {
-      b.setAttribute("aria-checked", String(c === code));
-    });
-    document.dispatchEvent(new CustomEvent("sne:language", { detail: code }));
-    held.trigger("lang", code);
-  };
-  for (const [code, name] of data.languages) {
-    let button = buttons.get(code);
-    if (!button) {
-      button = document.createElement("button");
-      button.type = "button";
-      button.setAttribute("role", "radio");
+    const choose = (chosen) => {
+      for (const b of buttons) {
+        b.setAttribute("aria-checked", String(b === chosen));
+      }
+      document.dispatchEvent(new CustomEvent("sne:language", { detail: chosen.dataset.code }));
+      held.trigger("lang", chosen.dataset.code);
+    };
+    for (const button of buttons) {
       button.addEventListener("click", () => {
         if (button.getAttribute("aria-checked") !== "true") {
-          choose(code);
+          choose(button);
         }
       });
-      buttons.set(code, button);
-      group.appendChild(button);
     }
-    button.textContent = name;
-    button.setAttribute("aria-checked", String(code === data.current));
+  }
+  held.trigger = setTriggerValue;
+  group.setAttribute("aria-label", data.label);
+  for (const button of buttons) {
+    button.setAttribute("aria-checked", String(button.dataset.code === data.current));
   }
 }
