@@ -20,8 +20,8 @@ import re
 import sys
 import time
 
-from bench.benchmark import CHROMIUM, LAUNCH_ARGS
 from bench.legibility import settled
+from bench.pipeline import CHROMIUM, LAUNCH_ARGS
 from bench.server import start_streamlit
 from network.io.folder import bundled_data_dir
 

@@ -15,14 +15,10 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-# CHROMIUM and LAUNCH_ARGS (how Debian's Chromium is started) are still imported from here by
-# bench.answers, bench.legibility, bench.screenshots and tests/e2e/conftest.py.
 from .pipeline import (
     BIG,
-    CHROMIUM,
     DEFAULT_SIZES,
     DNF,
-    LAUNCH_ARGS,
     TARGETS,
     ChromiumTimer,
     SizeResult,
@@ -36,8 +32,6 @@ from .pipeline import (
 
 __all__ = [
     "DEFAULT_SIZES",
-    "CHROMIUM",
-    "LAUNCH_ARGS",
     "DNF",
     "SizeResult",
     "naive_network",

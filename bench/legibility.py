@@ -103,7 +103,7 @@ def presentation(G: nx.MultiDiGraph) -> None:
     try:
         from playwright.sync_api import sync_playwright
 
-        from bench.benchmark import CHROMIUM, LAUNCH_ARGS
+        from bench.pipeline import CHROMIUM, LAUNCH_ARGS
     except ImportError:
         print("presentation mode: playwright not installed; skipped")
         return
@@ -215,7 +215,7 @@ def app_figures(folder: Path, screenshots: Path | None = None) -> list[dict[str,
     from playwright.sync_api import sync_playwright
 
     from bench import server
-    from bench.benchmark import CHROMIUM, LAUNCH_ARGS
+    from bench.pipeline import CHROMIUM, LAUNCH_ARGS
 
     names = list_views(default_views_dir(folder)) if default_views_dir(folder).is_dir() else []
     views = list(APP_VIEWS) + [

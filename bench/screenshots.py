@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from bench import server
-from bench.benchmark import CHROMIUM
+from bench.pipeline import CHROMIUM
 
 __all__ = ["SHOTS", "SLIDE", "wait_for_map", "take", "render_slide", "main"]
 

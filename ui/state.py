@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import Any
 
 import networkx as nx
@@ -80,21 +79,17 @@ def _toggled(name: str) -> None:
     (opened.add if st.session_state.get(keys.section(name)) else opened.discard)(name)
 
 
-def hold_values(fields: Collection[str] | None = None) -> None:
+def hold_values() -> None:
     """Keep the view's values whose widgets were not built in this run (their section is shut).
 
     Streamlit forgets the value of a widget not built in a run; a value put back through the
     session state is the app's, not the widget's, and stays. Run at the end of a run: a widget
     built in it keeps its own value, and is not sent back to the browser as if the app had set
-    it (which would overwrite what the user is typing there). A section's own run (a fragment)
-    holds only its own ``fields``: the other sections' widgets are left as they are.
+    it (which would overwrite what the user is typing there).
     """
     from streamlit.errors import StreamlitAPIException
 
-    wanted = None if fields is None else {keys.widget(f) for f in fields}
-    for k in [
-        k for k in st.session_state if isinstance(k, str) and k.startswith(keys.WIDGET_PREFIX) and (wanted is None or k in wanted)
-    ]:
+    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(keys.WIDGET_PREFIX)]:
         try:
             st.session_state[k] = st.session_state[k]
         except StreamlitAPIException:

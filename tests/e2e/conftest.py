@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 # One definition of how Debian's Chromium is started, shared with the benchmark.
 from bench import server  # noqa: E402
-from bench.benchmark import CHROMIUM, LAUNCH_ARGS  # noqa: E402
+from bench.pipeline import CHROMIUM, LAUNCH_ARGS  # noqa: E402
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
