@@ -98,6 +98,7 @@ def test_an_anonymous_viewer_sees_no_engagement_data_and_no_editor_control_anywh
     for i in range(sections.count()):
         sections.nth(i).click()
         expect(sections.nth(i).locator("xpath=..")).to_have_attribute("open", "")  # its <details>, opened
+    map_frame(page)  # the runs the sections started are over: a panel clicked during one could be drawn anew under the click
     _no_internal_data_and_no_editor_control(page)
 
     # the panel selector under the map: the button group that offers Brokers
